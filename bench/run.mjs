@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+// npm run bench — Tollgate's token endpoint under load, measured with wrk through the shared
+// harness (../shared/bench/token-load.mjs), next to the argon2id verify cost that bounds the
+// password grant. Everything runs on 127.0.0.1 and stops by itself.
+//
+// Env: DUR=10 RUNS=3 CONNS=16,64 GRANTS=password,refresh_token,client_credentials,introspect
+//      SHARED=../shared  OFFSET=500  TOKEN_TYPE=opaque|jwt (default opaque)
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { hash, verify } from '@node-rs/argon2';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const SHARED = resolve(process.env.SHARED ?? join(ROOT, '..', 'shared'));
+const DUR = process.env.DUR ?? '10';
+const RUNS = process.env.RUNS ?? '3';
+const CONNS = process.env.CONNS ?? '16,64';
+const GRANTS = process.env.GRANTS ?? 'password,refresh_token,client_credentials,introspect';
+const OFFSET = Number(process.env.OFFSET ?? 500);
+const TOKEN_TYPE = process.env.TOKEN_TYPE ?? 'opaque';
+const CLI = join(ROOT, 'dist', 'src', 'cli', 'main.js');
+
+function ensureWrk() {
+  if (spawnSync('wrk', ['-v']).error === undefined) return;
+  console.error('# wrk is missing: installing it from Debian packages');
+  execFileSync('bash', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null'], { stdio: 'inherit' });
+}
+
+async function hashCost() {
+  const params = { memoryCost: 19456, timeCost: 2, parallelism: 1 };
+  const stored = await hash('benchmark password', params);
+  const times = [];
+  for (let i = 0; i < 20; i++) {
+    const t = process.hrtime.bigint();
+    await verify(stored, 'benchmark password');
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  const ms = times[10];
+  return { ms, limit: (cpus().length * 1000) / ms };
+}
+
+const tollgate = (home, ...args) => execFileSync(process.execPath, [CLI, '--home', home, ...args], { encoding: 'utf8' });
+
+async function main() {
+  if (!existsSync(join(SHARED, 'bench', 'token-load.mjs'))) throw new Error(`shared bench harness not found at ${SHARED}/bench (set SHARED=...)`);
+  ensureWrk();
+  const cost = await hashCost();
+  console.log(`hash algo=argon2id params=m=19456,t=2,p=1 ms_per_verify=${cost.ms.toFixed(2)} cores=${cpus().length} hash_bound_grants_per_s=${cost.limit.toFixed(0)}`);
+
+  const home = mkdtempSync(join(tmpdir(), 'tollgate-bench-'));
+  mkdirSync(join(home, 'conf'));
+  writeFileSync(join(home, 'conf', 'deployment.toml'), `[server]\noffset = ${OFFSET}\nbind_address = "127.0.0.1"\n[log]\nlevel = "warn"\n`);
+  const server = spawn(process.execPath, [CLI, '--home', home, 'start'], { env: { ...process.env, TOLLGATE_ADMIN_PASSWORD: 'bench-admin-password' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    await new Promise((ok, fail) => {
+      let out = '';
+      server.stdout.on('data', (d) => {
+        out += d;
+        if (out.includes('Tollgate ready')) ok();
+      });
+      server.on('exit', () => fail(new Error(`server exited: ${out}`)));
+    });
+    tollgate(home, 'user', 'add', 'bench', '--password', 'bench-user-password');
+    tollgate(home, 'app', 'create', 'bench', '--owner', 'bench', '--token-type', TOKEN_TYPE);
+    const keys = JSON.parse(tollgate(home, 'keys', 'generate', 'bench', '--owner', 'bench', '--json'));
+    const targets = join(home, 'targets.json');
+    writeFileSync(targets, JSON.stringify([{
+      name: `tollgate-${TOKEN_TYPE}`, url: `https://127.0.0.1:${8243 + OFFSET}/token`,
+      introspectUrl: `https://127.0.0.1:${9443 + OFFSET}/oauth2/introspect`,
+      clientId: keys.consumerKey, clientSecret: keys.consumerSecret, username: 'bench', password: 'bench-user-password',
+      grants: GRANTS, pid: String(server.pid),
+    }]));
+    const r = spawnSync(process.execPath, [join(SHARED, 'bench', 'token-load.mjs'), '--targets', targets, '--runs', RUNS, '--duration', DUR, '--conns', CONNS], {
+      stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', env: { ...process.env, NODE_TLS_REJECT_UNAUTHORIZED: '0' },
+    });
+    process.stdout.write(r.stdout);
+    for (const line of r.stdout.split('\n').filter((l) => l.includes('grant=password'))) {
+      const rps = Number(/ rps=([\d.]+)/.exec(line)?.[1]);
+      console.log(`password grant: ${rps.toFixed(1)}/s = ${((100 * rps) / cost.limit).toFixed(0)}% of the hash-bound limit ${cost.limit.toFixed(0)}/s (${line.match(/c=\d+/)?.[0]})`);
+    }
+  } finally {
+    server.kill('SIGTERM');
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

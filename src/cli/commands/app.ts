@@ -1,0 +1,94 @@
+import type { Command } from 'commander';
+import type { Services } from '../../compose/index.js';
+import type { TokenType } from '../../config/index.js';
+import type { Application } from '../../keymanager/index.js';
+import { CliError, iso, printJson, printTable, withServices } from '../context.js';
+
+export async function ownedApp(s: Services, owner: string, name: string): Promise<Application> {
+  const user = await s.users.get(owner);
+  return s.applications.get(user.id, name);
+}
+
+function tokenType(v: string | undefined): TokenType | undefined {
+  if (v === undefined) return undefined;
+  if (v !== 'jwt' && v !== 'opaque') throw new CliError('--token-type is "jwt" or "opaque".');
+  return v;
+}
+
+function seconds(v: string | undefined, flag: string): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d+$/.test(v)) throw new CliError(`${flag} takes a number of seconds.`);
+  return Number(v);
+}
+
+const list = (v: string | undefined) => (v === undefined ? undefined : v.split(',').map((x) => x.trim()).filter(Boolean));
+
+export function appCommands(program: Command): void {
+  const app = program.command('app').description('manage applications (OAuth clients)');
+
+  app
+    .command('create <name>')
+    .description('create an application for a user')
+    .requiredOption('--owner <user>', 'the user who owns the application')
+    .option('--token-type <type>', 'jwt or opaque access tokens (default from deployment.toml: jwt)')
+    .option('--grant-types <list>', 'comma-separated: password,refresh_token,client_credentials')
+    .option('--access-token-lifetime <seconds>', 'access token lifetime (default 3600)')
+    .option('--refresh-token-lifetime <seconds>', 'refresh token lifetime (default 86400)')
+    .option('--description <text>', 'free text')
+    .option('--json', 'print the application as JSON')
+    .action(async (name: string, o: Record<string, string | boolean | undefined>, cmd: Command) => {
+      const created = await withServices(cmd, async (s) => {
+        const owner = await s.users.get(String(o['owner']));
+        return s.applications.create({
+          name, ownerId: owner.id,
+          ...(o['description'] !== undefined ? { description: String(o['description']) } : {}),
+          ...(o['tokenType'] !== undefined ? { tokenType: tokenType(String(o['tokenType'])) } : {}),
+          ...(o['grantTypes'] !== undefined ? { grantTypes: list(String(o['grantTypes'])) } : {}),
+          accessTokenLifetime: seconds(o['accessTokenLifetime'] as string | undefined, '--access-token-lifetime') ?? null,
+          refreshTokenLifetime: seconds(o['refreshTokenLifetime'] as string | undefined, '--refresh-token-lifetime') ?? null,
+        });
+      });
+      if (o['json']) printJson(created);
+      else console.log(`Created application "${created.name}" (${created.tokenType} tokens; grants ${created.grantTypes.join(', ')}).`);
+    });
+
+  app
+    .command('list')
+    .description('list applications')
+    .option('--owner <user>', 'only this user\'s applications')
+    .option('--json', 'print JSON')
+    .action(async (o: { owner?: string; json?: boolean }, cmd: Command) => {
+      const rows = await withServices(cmd, async (s) => {
+        const apps = await s.applications.list(o.owner ? (await s.users.get(o.owner)).id : undefined);
+        return Promise.all(apps.map(async (a) => ({ ...a, owner: (await s.users.findById(a.ownerId))?.username ?? '?' })));
+      });
+      if (o.json) printJson(rows);
+      else printTable(['NAME', 'OWNER', 'TOKEN', 'GRANTS', 'CREATED'], rows.map((a) => [a.name, a.owner, a.tokenType, a.grantTypes.join(','), iso(a.createdAt)]));
+    });
+
+  app
+    .command('remove <name>')
+    .description('delete an application, its keys, and revoke its tokens')
+    .requiredOption('--owner <user>', 'the owner')
+    .action(async (name: string, o: { owner: string }, cmd: Command) => {
+      await withServices(cmd, async (s) => s.applications.remove((await s.users.get(o.owner)).id, name));
+      console.log(`Removed application "${name}".`);
+    });
+
+  app
+    .command('users <name>')
+    .description('Registered Users for Application: who obtained tokens with the password grant')
+    .requiredOption('--owner <user>', 'the owner')
+    .option('--json', 'print JSON')
+    .action(async (name: string, o: { owner: string; json?: boolean }, cmd: Command) => {
+      const rows = await withServices(cmd, async (s) => {
+        const found = await s.applications.registeredUsers(await ownedApp(s, o.owner, name));
+        return Promise.all(found.map(async (r) => ({ username: (await s.users.findById(r.userId))?.username ?? '(deleted user)', ...r })));
+      });
+      if (o.json) printJson(rows.map((r) => ({ username: r.username, userId: r.userId, tokenCount: r.tokenCount, firstIssuedAt: iso(r.firstIssuedAt), lastIssuedAt: iso(r.lastIssuedAt) })));
+      else {
+        printTable(['USERNAME', 'TOKENS', 'FIRST', 'LAST'], rows.map((r) => [r.username, String(r.tokenCount), iso(r.firstIssuedAt), iso(r.lastIssuedAt)]));
+        console.log(`${rows.length} registered user${rows.length === 1 ? '' : 's'}.`);
+      }
+    });
+}

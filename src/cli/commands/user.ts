@@ -1,0 +1,68 @@
+import type { Command } from 'commander';
+import type { User } from '../../identity/index.js';
+import { iso, printJson, printTable, withServices } from '../context.js';
+
+const view = (u: User) => ({ id: u.id, username: u.username, roles: u.roles, status: u.status, createdAt: iso(u.createdAt) });
+
+export function userCommands(program: Command): void {
+  const user = program.command('user').description('manage users (resource owners, developers, administrators)');
+
+  user
+    .command('add <name>')
+    .description('create a user')
+    .requiredOption('--password <password>', 'the password (at least 8 characters, not a common one)')
+    .option('--roles <roles>', 'comma-separated roles, e.g. admin,publisher', '')
+    .option('--json', 'print the user as JSON')
+    .action(async (name: string, opts: { password: string; roles: string; json?: boolean }, cmd: Command) => {
+      const created = await withServices(cmd, (s) => s.users.create({ username: name, password: opts.password, roles: opts.roles }));
+      if (opts.json) printJson(view(created));
+      else console.log(`Created user "${created.username}"${created.roles.length ? ` with roles ${created.roles.join(', ')}` : ''}.`);
+    });
+
+  user
+    .command('list')
+    .description('list users')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }, cmd: Command) => {
+      const users = await withServices(cmd, (s) => s.users.list());
+      if (opts.json) printJson(users.map(view));
+      else printTable(['USERNAME', 'ROLES', 'STATUS', 'CREATED'], users.map((u) => [u.username, u.roles.join(','), u.status, iso(u.createdAt)]));
+    });
+
+  user
+    .command('remove <name>')
+    .description('delete a user and revoke their tokens')
+    .action(async (name: string, _opts: unknown, cmd: Command) => {
+      await withServices(cmd, (s) => s.users.remove(name));
+      console.log(`Removed user "${name}".`);
+    });
+
+  user
+    .command('set-password <name>')
+    .description("change a user's password (their tokens are revoked)")
+    .requiredOption('--password <password>', 'the new password')
+    .action(async (name: string, opts: { password: string }, cmd: Command) => {
+      await withServices(cmd, (s) => s.users.setPassword(name, opts.password));
+      console.log(`Password of "${name}" changed; their tokens are revoked.`);
+    });
+
+  user
+    .command('roles <name> [roles]')
+    .description("show a user's roles, or replace them with a comma-separated list")
+    .option('--json', 'print JSON')
+    .action(async (name: string, roles: string | undefined, opts: { json?: boolean }, cmd: Command) => {
+      const u = await withServices(cmd, (s) => (roles === undefined ? s.users.get(name) : s.users.setRoles(name, roles)));
+      if (opts.json) printJson(u.roles);
+      else console.log(u.roles.length ? u.roles.join(',') : '(no roles)');
+    });
+
+  for (const [verb, status] of [['disable', 'disabled'], ['enable', 'active']] as const) {
+    user
+      .command(`${verb} <name>`)
+      .description(verb === 'disable' ? 'stop a user from signing in and revoke their tokens' : 'let a disabled user sign in again')
+      .action(async (name: string, _opts: unknown, cmd: Command) => {
+        await withServices(cmd, (s) => s.users.setStatus(name, status));
+        console.log(`User "${name}" is ${status}.`);
+      });
+  }
+}

@@ -1,0 +1,64 @@
+// Every deployment.toml key Tollgate understands: its type, default and a one-line doc.
+// The loader rejects anything not listed here; docs/configuration.md is generated from it.
+
+export type SettingType =
+  | { kind: 'string' }
+  | { kind: 'integer'; min: number; max: number }
+  | { kind: 'boolean' }
+  | { kind: 'enum'; values: readonly string[] }
+  | { kind: 'string-list'; values?: readonly string[] };
+
+export interface Setting {
+  readonly key: string;
+  readonly type: SettingType;
+  readonly default: string | number | boolean | readonly string[];
+  readonly doc: string;
+}
+
+const str = { kind: 'string' } as const;
+const bool = { kind: 'boolean' } as const;
+const int = (min: number, max: number) => ({ kind: 'integer', min, max }) as const;
+const oneOf = (...values: string[]) => ({ kind: 'enum', values }) as const;
+
+export const GRANT_TYPES = ['password', 'client_credentials', 'refresh_token'] as const;
+
+export const SETTINGS = [
+  { key: 'server.hostname', type: str, default: 'localhost', doc: 'Host name used in URLs Tollgate prints and in the default issuer and certificate.' },
+  { key: 'server.bind_address', type: str, default: '0.0.0.0', doc: 'Address every port listens on ("127.0.0.1" for this computer only, "::" for IPv6 too).' },
+  { key: 'server.offset', type: int(0, 1000), default: 0, doc: 'Added to every port, so several servers can run on one computer.' },
+  { key: 'transport.https.cert_file', type: str, default: '', doc: 'PEM certificate for all HTTPS ports; empty = a self-signed one made at first start in data/tls/.' },
+  { key: 'transport.https.key_file', type: str, default: '', doc: 'PEM private key matching cert_file.' },
+  { key: 'transport.http.request_timeout_ms', type: int(1000, 300000), default: 30000, doc: 'A request must be fully received within this time (R57).' },
+  { key: 'transport.http.headers_timeout_ms', type: int(1000, 60000), default: 15000, doc: 'Request headers must arrive within this time (slow-headers protection).' },
+  { key: 'transport.http.max_connections', type: int(1, 1000000), default: 10000, doc: 'Open connections per port before new ones are refused.' },
+  { key: 'database.type', type: oneOf('sqlite', 'postgres'), default: 'sqlite', doc: 'Storage engine: embedded SQLite file or PostgreSQL.' },
+  { key: 'database.path', type: str, default: 'data/tollgate.db', doc: 'SQLite file, relative to the instance home.' },
+  { key: 'database.url', type: str, default: '', doc: 'PostgreSQL connection URL (postgres://user@host:5432/db) when type = "postgres".' },
+  { key: 'database.pool_size', type: int(1, 200), default: 10, doc: 'PostgreSQL connections per process.' },
+  { key: 'database.acquire_timeout_ms', type: int(100, 60000), default: 2000, doc: 'Give up (503) when no database connection is available within this time.' },
+  { key: 'database.sqlite_synchronous', type: oneOf('normal', 'full'), default: 'normal', doc: 'SQLite durability: "normal" survives a process crash, "full" also a power loss (slower).' },
+  { key: 'oauth.issuer', type: str, default: '', doc: 'Issuer identifier (RFC 8414); empty = https://<hostname>:<9443+offset>.' },
+  { key: 'oauth.grant_type.password.enable', type: bool, default: true, doc: 'Resource owner password grant (RFC 6749 §4.3). Deprecated by RFC 9700; see the retirement report.' },
+  { key: 'oauth.grant_type.client_credentials.enable', type: bool, default: true, doc: 'Client credentials grant (RFC 6749 §4.4).' },
+  { key: 'oauth.grant_type.refresh_token.enable', type: bool, default: true, doc: 'Refresh token grant (RFC 6749 §6) with rotation and reuse detection.' },
+  { key: 'oauth.token.access_token_lifetime', type: int(60, 31536000), default: 3600, doc: 'Default access token lifetime in seconds (per application override).' },
+  { key: 'oauth.token.refresh_token_lifetime', type: int(60, 31536000), default: 86400, doc: 'Default refresh token lifetime in seconds (per application override).' },
+  { key: 'oauth.token.refresh_token_max_lifetime', type: int(60, 315360000), default: 2592000, doc: 'Absolute lifetime of a refresh token family: rotation never extends it past this.' },
+  { key: 'oauth.token.default_token_type', type: oneOf('jwt', 'opaque'), default: 'jwt', doc: 'Token type of new applications when none is chosen.' },
+  { key: 'oauth.token.jwt_algorithm', type: oneOf('RS256', 'ES256', 'EdDSA'), default: 'RS256', doc: 'Signature algorithm of JWT access tokens (RFC 9068).' },
+  { key: 'oauth.token.audience', type: str, default: '', doc: 'aud claim of JWT access tokens; empty = the Gateway URL https://<hostname>:<8243+offset>.' },
+  { key: 'oauth.application.default_grant_types', type: { kind: 'string-list', values: GRANT_TYPES }, default: ['password', 'client_credentials', 'refresh_token'], doc: 'Grant types ticked for new keys when none are chosen (WSO2 parity: password included).' },
+  { key: 'identity.admin.username', type: str, default: 'admin', doc: 'Name of the first administrator created at first start.' },
+  { key: 'identity.self_signup.enable', type: bool, default: true, doc: 'Allow self sign-up on the Developer Portal.' },
+  { key: 'identity.password_policy.min_length', type: int(8, 128), default: 8, doc: 'Minimum password length in characters (ASVS 6.2.1).' },
+  { key: 'identity.password_hashing.memory_kib', type: int(7168, 1048576), default: 19456, doc: 'Argon2id memory cost in KiB (OWASP: 19456).' },
+  { key: 'identity.password_hashing.iterations', type: int(1, 20), default: 2, doc: 'Argon2id time cost (OWASP: 2).' },
+  { key: 'identity.password_hashing.parallelism', type: int(1, 8), default: 1, doc: 'Argon2id lanes (OWASP: 1).' },
+  { key: 'identity.password_hashing.max_concurrent', type: int(0, 64), default: 0, doc: 'Password hashes computed at once; 0 = number of CPU cores.' },
+  { key: 'identity.password_hashing.max_queued', type: int(0, 10000), default: 32, doc: 'Password checks allowed to wait for a hashing slot; beyond this the Token API answers 503 + Retry-After.' },
+  { key: 'apim.key_manager.configuration.ServerURL', type: str, default: '', doc: 'Key Manager the Gateway uses for /token, /revoke, JWKS and introspection; empty = the one in this process.' },
+  { key: 'apim.key_manager.ca_file', type: str, default: '', doc: 'PEM CA bundle trusted for the Key Manager URL (besides this server\'s own certificate).' },
+  { key: 'log.level', type: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'), default: 'info', doc: 'Log level.' },
+] as const satisfies readonly Setting[];
+
+export type SettingKey = (typeof SETTINGS)[number]['key'];

@@ -1,0 +1,50 @@
+import { Agent, request } from 'undici';
+
+export interface KeyManagerClientOptions {
+  readonly serverUrl: string;
+  /** PEM CAs to trust for the Key Manager's certificate (besides the system ones). */
+  readonly ca: readonly string[];
+  readonly timeoutMs?: number;
+}
+
+export interface ForwardedResponse {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  readonly body: Buffer;
+}
+
+const PASS_BACK = ['content-type', 'cache-control', 'pragma', 'www-authenticate', 'retry-after', 'allow'];
+
+/**
+ * How the Gateway reaches a Key Manager that runs elsewhere ([apim.key_manager]
+ * configuration.ServerURL): plain HTTPS, never an import of the key manager's code.
+ */
+export function createKeyManagerClient(opts: KeyManagerClientOptions) {
+  const timeout = opts.timeoutMs ?? 10_000;
+  const dispatcher = new Agent({
+    connect: { ca: [...opts.ca], rejectUnauthorized: true },
+    headersTimeout: timeout,
+    bodyTimeout: timeout,
+    keepAliveTimeout: 30_000,
+  });
+  const base = opts.serverUrl.replace(/\/+$/, '');
+
+  return {
+    /** Forwards a Token API request as received; the Key Manager does all the checking. */
+    async forward(path: string, headers: Record<string, string | undefined>, body: Buffer | undefined): Promise<ForwardedResponse> {
+      const out: Record<string, string> = {};
+      for (const [k, v] of Object.entries(headers)) if (v !== undefined) out[k] = v;
+      const res = await request(`${base}${path}`, { method: 'POST', headers: out, body: body ?? null, dispatcher });
+      const buf = Buffer.from(await res.body.arrayBuffer());
+      const back: Record<string, string> = {};
+      for (const name of PASS_BACK) {
+        const v = res.headers[name];
+        if (typeof v === 'string') back[name] = v;
+      }
+      return { status: res.statusCode, headers: back, body: buf };
+    },
+    close: () => dispatcher.close(),
+  };
+}
+
+export type KeyManagerClient = ReturnType<typeof createKeyManagerClient>;

@@ -1,0 +1,53 @@
+import type { FastifyInstance } from 'fastify';
+import { TemporarilyUnavailableError } from '../keymanager/errors.js';
+import type { KeyManagerClient } from './key-manager-client.js';
+
+const TOKEN_PATHS = { '/token': '/oauth2/token', '/revoke': '/oauth2/revoke' } as const;
+const BODY_LIMIT = 56 * 1024;
+
+/** /token and /revoke on the Gateway, passed through to a remote Key Manager. */
+export function registerTokenPassThrough(app: FastifyInstance, km: KeyManagerClient): void {
+  app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (_req, body, done) => done(null, body));
+    for (const [path, target] of Object.entries(TOKEN_PATHS)) {
+      scope.all(path, async (req, reply) => {
+        const forwardedFor = req.headers['x-forwarded-for'];
+        let res;
+        try {
+          res = await km.forward(
+            target,
+            {
+              'content-type': req.headers['content-type'],
+              authorization: req.headers.authorization,
+              'x-forwarded-for': forwardedFor ? `${forwardedFor}, ${req.ip}` : req.ip,
+            },
+            Buffer.isBuffer(req.body) ? req.body : undefined,
+          );
+        } catch (err) {
+          req.log.warn({ err }, 'key manager unreachable');
+          throw new TemporarilyUnavailableError('The Key Manager is unreachable; retry later.', 2, { cause: err });
+        }
+        return reply.code(res.status).headers(res.headers).send(res.body);
+      });
+    }
+  });
+}
+
+/**
+ * R1: the Token API is never served over plain HTTP. The request is answered before its body
+ * is read, pointing to the HTTPS URL; no redirect (ASVS 5.0 4.1.2).
+ */
+export function refuseTokenApiOverHttp(app: FastifyInstance, httpsBase: string): void {
+  app.addHook('onRequest', async (req, reply) => {
+    const path = req.url.split('?')[0]!;
+    if (path === '/token' || path === '/revoke' || path.startsWith('/oauth2/')) {
+      reply.header('connection', 'close');
+      return reply
+        .code(400)
+        .headers({ 'cache-control': 'no-store', pragma: 'no-cache' })
+        .send({ error: 'invalid_request', error_description: `TLS is required: use ${httpsBase}${path}` });
+    }
+    return undefined;
+  });
+}

@@ -1,0 +1,44 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { OAuthError, TemporarilyUnavailableError } from '../keymanager/errors.js';
+import { isStoreUnavailable } from '../store/unavailable.js';
+import { NO_STORE } from './responses.js';
+
+// RFC 6749 §5.2: error_description is %x20-21 / %x23-5B / %x5D-7E; anything else (a quote,
+// a backslash, echoed non-ASCII input) is replaced rather than sent.
+const safeDescription = (text: string) => text.replace(/[^\x20-\x21\x23-\x5B\x5D-\x7E]/g, '?');
+
+function send(reply: FastifyReply, err: OAuthError): FastifyReply {
+  return reply
+    .code(err.status)
+    .headers({ ...NO_STORE, ...err.headers })
+    .send({ error: err.error, error_description: safeDescription(err.description) });
+}
+
+/**
+ * The one place errors become HTTP responses. OAuth errors become RFC 6749 §5.2 JSON; a
+ * database outage becomes 503 + Retry-After; anything the client sent that the framework
+ * refused becomes invalid_request; everything else is a 500 with fixed text, its detail
+ * logged with the request id and never sent (R9).
+ */
+export function renderError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (error instanceof OAuthError) return send(reply, error);
+  if (isStoreUnavailable(error)) {
+    request.log.warn({ err: error, reqId: request.id }, 'storage unavailable');
+    return send(reply, new TemporarilyUnavailableError('The service is temporarily unavailable; retry later.', 2));
+  }
+  const status = (error as FastifyError).statusCode;
+  if (status !== undefined && status >= 400 && status < 500) {
+    const description =
+      status === 413 ? 'The request body is too large.' : status === 415 ? 'Unsupported content type.' : 'The request is malformed.';
+    return reply.code(status === 413 ? 413 : 400).headers(NO_STORE).send({ error: 'invalid_request', error_description: description });
+  }
+  request.log.error({ err: error, reqId: request.id }, 'unexpected error');
+  return reply
+    .code(500)
+    .headers(NO_STORE)
+    .send({ error: 'server_error', error_description: 'The server encountered an unexpected condition.' });
+}
+
+export function renderNotFound(_request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return reply.code(404).send({ error: 'not_found', error_description: 'No such endpoint.' });
+}

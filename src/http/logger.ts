@@ -1,0 +1,15 @@
+import { pino, type Logger } from 'pino';
+
+/** Credentials never reach a log line (R51): known secret-bearing fields are censored. */
+export function createLogger(level: string): Logger {
+  return pino({
+    level,
+    redact: {
+      paths: [
+        'req.headers.authorization', 'headers.authorization', 'password', 'client_secret', 'consumerSecret',
+        'access_token', 'refresh_token', 'token', '*.password', '*.client_secret', '*.token',
+      ],
+      censor: '[redacted]',
+    },
+  });
+}

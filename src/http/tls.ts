@@ -1,0 +1,48 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
+import { join } from 'node:path';
+import { generate } from 'selfsigned';
+import type { Config } from '../config/index.js';
+
+export interface TlsMaterial {
+  readonly cert: string;
+  readonly key: string;
+  readonly certFile: string;
+}
+
+/**
+ * The configured certificate, or a self-signed one made at first start under data/tls/
+ * (hence `curl -k`). The key file is written 0600.
+ */
+export async function loadTls(config: Config): Promise<TlsMaterial> {
+  const { certFile, keyFile } = config.transport;
+  if (certFile || keyFile) {
+    if (!certFile || !keyFile) throw new Error('transport.https.cert_file and key_file must be set together');
+    return { cert: readFileSync(certFile, 'utf8'), key: readFileSync(keyFile, 'utf8'), certFile };
+  }
+  const dir = join(config.home, 'data', 'tls');
+  const certPath = join(dir, 'cert.pem');
+  const keyPath = join(dir, 'key.pem');
+  if (!existsSync(certPath) || !existsSync(keyPath)) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const names = new Set(['localhost', config.hostname]);
+    const altNames = [
+      ...[...names].filter((n) => !isIP(n)).map((value) => ({ type: 2, value })),
+      ...[...new Set(['127.0.0.1', '::1', ...[...names].filter((n) => isIP(n))])].map((ip) => ({ type: 7, ip })),
+    ];
+    const notAfter = new Date();
+    notAfter.setFullYear(notAfter.getFullYear() + 2);
+    const pems = await generate([{ name: 'commonName', value: config.hostname }], {
+      keyType: 'ec', curve: 'P-256', algorithm: 'sha256', notAfterDate: notAfter,
+      extensions: [
+        { name: 'basicConstraints', cA: false },
+        { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
+        { name: 'extKeyUsage', serverAuth: true },
+        { name: 'subjectAltName', altNames },
+      ],
+    } as Parameters<typeof generate>[1]);
+    writeFileSync(keyPath, pems.private, { mode: 0o600 });
+    writeFileSync(certPath, pems.cert, { mode: 0o644 });
+  }
+  return { cert: readFileSync(certPath, 'utf8'), key: readFileSync(keyPath, 'utf8'), certFile: certPath };
+}

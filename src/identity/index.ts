@@ -1,0 +1,7 @@
+export { createUserService, type UserService, type AuthenticationResult } from './users.js';
+export { PasswordHasher, HashingOverloadedError } from './password-hasher.js';
+export { checkNewPassword, MAX_PASSWORD_BYTES, type PasswordPolicy } from './password-policy.js';
+export { normalizeUsername, validUsername } from './usernames.js';
+export { parseRoles, ADMIN_ROLE } from './roles.js';
+export { IdentityError, type User, type UserStatus } from './user.js';
+export type { UserStore } from './store.js';

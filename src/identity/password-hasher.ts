@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import type { HashingConfig } from '../config/index.js';
+
+/** Raised when the bounded hashing queue is full: the caller answers 503 + Retry-After. */
+export class HashingOverloadedError extends Error {
+  override readonly name = 'HashingOverloadedError';
+  constructor() {
+    super('Too many password checks in progress.');
+  }
+}
+
+/**
+ * Argon2id (R48) on the libuv pool, never on the event loop, with at most `maxConcurrent`
+ * hashes running and `maxQueued` waiting; beyond that the check is refused at once
+ * instead of queueing without bound (R55).
+ */
+export class PasswordHasher {
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
+  private dummyHash: Promise<string> | undefined;
+  private readonly params: string;
+
+  constructor(private readonly cfg: HashingConfig) {
+    this.params = `m=${cfg.memoryKib},t=${cfg.iterations},p=${cfg.parallelism}`;
+  }
+
+  hash(password: string): Promise<string> {
+    return this.gated(() =>
+      hash(password, { memoryCost: this.cfg.memoryKib, timeCost: this.cfg.iterations, parallelism: this.cfg.parallelism }),
+    );
+  }
+
+  /** False for a malformed stored hash too: a corrupt record never becomes a 500. */
+  verify(stored: string, password: string): Promise<boolean> {
+    return this.gated(() => verify(stored, password).catch(() => false));
+  }
+
+  /** The same work as a real check, for an unknown user (R20). Always false. */
+  async verifyDummy(password: string): Promise<false> {
+    this.dummyHash ??= this.hash(randomBytes(16).toString('hex'));
+    await this.verify(await this.dummyHash, password);
+    return false;
+  }
+
+  /** True when the stored hash used other parameters or algorithm than configured (R48). */
+  needsRehash(stored: string): boolean {
+    const m = /^\$argon2id\$v=19\$([^$]+)\$/.exec(stored);
+    return !m || m[1] !== this.params;
+  }
+
+  get load(): { active: number; queued: number } {
+    return { active: this.active, queued: this.waiting.length };
+  }
+
+  private async gated<T>(work: () => Promise<T>): Promise<T> {
+    if (this.active >= this.cfg.maxConcurrent) {
+      if (this.waiting.length >= this.cfg.maxQueued) throw new HashingOverloadedError();
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    } else {
+      this.active++;
+    }
+    try {
+      return await work();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
+    }
+  }
+}

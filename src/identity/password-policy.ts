@@ -1,0 +1,27 @@
+import { COMMON_PASSWORDS } from './common-passwords.js';
+import { IdentityError } from './user.js';
+
+/** Longest password accepted, in UTF-8 bytes; checked before any hashing (R49). */
+export const MAX_PASSWORD_BYTES = 1024;
+
+export interface PasswordPolicy {
+  readonly minLength: number;
+}
+
+// ASVS 5.0 6.2: a minimum length, a breached-password list, no composition rules.
+export function checkNewPassword(password: string, username: string, policy: PasswordPolicy): void {
+  const length = [...password].length;
+  if (length < policy.minLength) {
+    throw new IdentityError('weak_password', `The password must have at least ${policy.minLength} characters.`);
+  }
+  if (Buffer.byteLength(password, 'utf8') > MAX_PASSWORD_BYTES) {
+    throw new IdentityError('weak_password', `The password must be at most ${MAX_PASSWORD_BYTES} bytes long.`);
+  }
+  if (/[\r\n\0]/.test(password)) {
+    throw new IdentityError('weak_password', 'The password may not contain line breaks or NUL characters.');
+  }
+  const lower = password.toLowerCase();
+  if (COMMON_PASSWORDS.has(lower) || lower === username.toLowerCase()) {
+    throw new IdentityError('weak_password', 'This password is too common or equals the username; choose another.');
+  }
+}

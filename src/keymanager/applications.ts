@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import type { GrantType, TokenConfig, TokenType } from '../config/index.js';
+import { GRANT_TYPES } from '../config/index.js';
+import type { Application, ClientKey, Environment, RegisteredUser } from './model.js';
+import { ENVIRONMENTS } from './model.js';
+import { hashSecret, newConsumerKey, newConsumerSecret } from './secrets.js';
+import type { ApplicationStore, TokenStore } from './store.js';
+
+export class ApplicationError extends Error {
+  override readonly name = 'ApplicationError';
+  constructor(readonly code: 'invalid_input' | 'not_found' | 'exists', message: string) {
+    super(message);
+  }
+}
+
+export interface NewApplication {
+  readonly name: string;
+  readonly ownerId: string;
+  readonly description?: string;
+  readonly tokenType?: TokenType;
+  readonly grantTypes?: readonly string[];
+  readonly accessTokenLifetime?: number | null;
+  readonly refreshTokenLifetime?: number | null;
+}
+
+/** Shown once: the secret is stored hashed and cannot be read back (R15). */
+export interface GeneratedKeys {
+  readonly consumerKey: string;
+  readonly consumerSecret: string;
+  readonly environment: Environment;
+}
+
+const NAME = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,99}$/u;
+
+function checkGrantTypes(list: readonly string[]): GrantType[] {
+  const bad = list.find((g) => !(GRANT_TYPES as readonly string[]).includes(g));
+  if (bad !== undefined) throw new ApplicationError('invalid_input', `Unknown grant type "${bad}" (allowed: ${GRANT_TYPES.join(', ')}).`);
+  return [...new Set(list)] as GrantType[];
+}
+
+function checkLifetime(v: number | null | undefined, what: string): number | null {
+  if (v === undefined || v === null) return null;
+  if (!Number.isInteger(v) || v < 60 || v > 31536000) throw new ApplicationError('invalid_input', `The ${what} must be between 60 and 31536000 seconds.`);
+  return v;
+}
+
+export function checkEnvironment(env: string): Environment {
+  if (!(ENVIRONMENTS as readonly string[]).includes(env)) throw new ApplicationError('invalid_input', 'The key environment is "production" or "sandbox".');
+  return env as Environment;
+}
+
+/** Applications, their production and sandbox key pairs, and their statistics. */
+export function createApplicationService(deps: { store: ApplicationStore; tokens: TokenStore; config: TokenConfig; now?: () => number }) {
+  const now = deps.now ?? Date.now;
+  const { store } = deps;
+
+  async function mustGet(ownerId: string, name: string): Promise<Application> {
+    const app = await store.findByOwnerAndName(ownerId, name);
+    if (!app) throw new ApplicationError('not_found', `No application named "${name}" for this owner.`);
+    return app;
+  }
+
+  return {
+    async create(input: NewApplication): Promise<Application> {
+      const name = input.name.trim();
+      if (!NAME.test(name)) throw new ApplicationError('invalid_input', 'An application name is 1 to 100 letters, digits, spaces and . _ -.');
+      const app: Application = {
+        id: randomUUID(), name, ownerId: input.ownerId, description: (input.description ?? '').slice(0, 1000),
+        tokenType: input.tokenType ?? deps.config.defaultTokenType,
+        grantTypes: checkGrantTypes(input.grantTypes ?? deps.config.defaultGrantTypes),
+        accessTokenLifetime: checkLifetime(input.accessTokenLifetime, 'access token lifetime'),
+        refreshTokenLifetime: checkLifetime(input.refreshTokenLifetime, 'refresh token lifetime'),
+        createdAt: now(),
+      };
+      await store.create(app);
+      return app;
+    },
+
+    async update(app: Application, changes: Partial<Omit<NewApplication, 'ownerId' | 'name'>>): Promise<Application> {
+      const next: Application = {
+        ...app,
+        ...(changes.description !== undefined ? { description: changes.description.slice(0, 1000) } : {}),
+        ...(changes.tokenType !== undefined ? { tokenType: changes.tokenType } : {}),
+        ...(changes.grantTypes !== undefined ? { grantTypes: checkGrantTypes(changes.grantTypes) } : {}),
+        ...(changes.accessTokenLifetime !== undefined ? { accessTokenLifetime: checkLifetime(changes.accessTokenLifetime, 'access token lifetime') } : {}),
+        ...(changes.refreshTokenLifetime !== undefined ? { refreshTokenLifetime: checkLifetime(changes.refreshTokenLifetime, 'refresh token lifetime') } : {}),
+      };
+      await store.update(next);
+      return next;
+    },
+
+    get: mustGet,
+    findById: (id: string) => store.findById(id),
+    list: (ownerId?: string) => store.list(ownerId),
+
+    async remove(ownerId: string, name: string): Promise<void> {
+      const app = await mustGet(ownerId, name);
+      for (const env of ENVIRONMENTS) {
+        const key = await store.findKey(app.id, env);
+        if (key) await deps.tokens.revokeClient(key.consumerKey, now());
+      }
+      await store.remove(app.id);
+    },
+
+    /** WSO2's "Generate Keys" on the Production or Sandbox Keys tab. */
+    async generateKeys(app: Application, environment: Environment): Promise<GeneratedKeys> {
+      if (await store.findKey(app.id, environment)) {
+        throw new ApplicationError('exists', `The application already has ${environment} keys; regenerate the secret instead.`);
+      }
+      const consumerSecret = newConsumerSecret();
+      const t = now();
+      const key: ClientKey = { consumerKey: newConsumerKey(), applicationId: app.id, environment, secretHash: hashSecret(consumerSecret), createdAt: t };
+      await store.createKey(key);
+      return { consumerKey: key.consumerKey, consumerSecret, environment };
+    },
+
+    findKeys: (app: Application, environment: Environment) => store.findKey(app.id, environment),
+
+    /** A new secret; the old one stops working at once and the key's tokens are revoked. */
+    async regenerateSecret(app: Application, environment: Environment): Promise<GeneratedKeys> {
+      const key = await store.findKey(app.id, environment);
+      if (!key) throw new ApplicationError('not_found', `The application has no ${environment} keys yet; generate them first.`);
+      const consumerSecret = newConsumerSecret();
+      await store.updateSecret(key.consumerKey, hashSecret(consumerSecret), now());
+      await deps.tokens.revokeClient(key.consumerKey, now());
+      return { consumerKey: key.consumerKey, consumerSecret, environment };
+    },
+
+    /** "Registered Users for Application": users who obtained tokens with the password grant. */
+    registeredUsers: (app: Application): Promise<RegisteredUser[]> => deps.tokens.usersByGrant(app.id, 'password'),
+  };
+}
+
+export type ApplicationService = ReturnType<typeof createApplicationService>;

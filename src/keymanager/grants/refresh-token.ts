@@ -1,0 +1,73 @@
+import type { GrantType } from '../../config/index.js';
+import type { UserService } from '../../identity/index.js';
+import { InvalidGrantError, InvalidScopeError } from '../errors.js';
+import type { EventSink } from '../events.js';
+import { parseScope } from '../scopes.js';
+import { hashSecret } from '../secrets.js';
+import type { TokenStore } from '../store.js';
+import type { TokenMinter } from '../token-issuer.js';
+import { refreshAllowed, type Grant } from './grant.js';
+
+export interface RefreshTokenGrantDeps {
+  readonly users: UserService;
+  readonly tokens: TokenStore;
+  readonly mint: TokenMinter;
+  readonly events: EventSink;
+  readonly enabledGrants: readonly GrantType[];
+}
+
+const INVALID = 'The refresh token is invalid, expired or revoked.';
+
+/**
+ * RFC 6749 §6 with rotation: every refresh consumes the presented token and issues a new
+ * one in the same family. Presenting a consumed token again is reuse: the whole family is
+ * revoked (RFC 9700 §4.14.2, R29). A store failure propagates as 503, never as reuse (R32).
+ */
+export function refreshTokenGrant(deps: RefreshTokenGrantDeps): Grant {
+  return {
+    name: 'refresh_token',
+    async handle({ client, form, ip, now }) {
+      const presented = form.require('refresh_token');
+      const requested = form.has('scope') ? parseScope(form.get('scope')) : undefined;
+      const tokenHash = hashSecret(presented);
+      const state = await deps.tokens.findRefresh(tokenHash);
+      const consumerKey = client.key.consumerKey;
+      const fail = (reason: string) => {
+        deps.events({ type: 'grant.failed', grantType: 'refresh_token', reason, consumerKey, ip });
+        return new InvalidGrantError(INVALID);
+      };
+      // R27: bound to the client it was issued to.
+      if (!state || state.consumerKey !== consumerKey) throw fail('unknown_token');
+      if (state.revokedAt !== null || state.family.revokedAt !== null) throw fail('revoked');
+      if (state.consumedAt !== null) {
+        await deps.tokens.revokeFamily(state.familyId, now, 'refresh_token_reuse');
+        deps.events({ type: 'refresh.reuse_detected', familyId: state.familyId, consumerKey, ip });
+        throw fail('reuse_detected');
+      }
+      if (state.expiresAt <= now) throw fail('expired');
+
+      // R28: a subset of the original scope; omitted = the original.
+      let scope = state.scope;
+      if (requested && requested.length > 0) {
+        const extra = requested.filter((s) => !state.scope.includes(s));
+        if (extra.length > 0) throw new InvalidScopeError('The requested scope exceeds the scope originally granted.');
+        scope = requested;
+      }
+      let subject;
+      if (state.userId !== null) {
+        const user = await deps.users.findById(state.userId);
+        if (!user || user.status !== 'active') throw fail('user_inactive');
+        subject = { id: user.id, username: user.username };
+      }
+      const minted = await deps.mint(
+        { client, grantType: 'refresh_token', scope, ...(subject ? { subject } : {}), family: state.family, withRefreshToken: refreshAllowed(client, deps.enabledGrants) },
+        now,
+      );
+      // R30: of concurrent refreshes with one token exactly one wins; the others are refused
+      // without revoking the family, since the race is not a replay.
+      if ((await deps.tokens.rotateRefresh(tokenHash, now, minted.issuance)) !== 'rotated') throw fail('concurrent_refresh');
+      deps.events({ type: 'token.issued', applicationId: client.application.id, consumerKey, userId: state.userId, grantType: 'refresh_token', scope });
+      return minted.response;
+    },
+  };
+}

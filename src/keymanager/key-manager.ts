@@ -1,0 +1,51 @@
+import type { TokenConfig } from '../config/index.js';
+import type { UserService } from '../identity/index.js';
+import { introspectEndpoint } from './endpoints/introspect.js';
+import { metadataDocument } from './endpoints/metadata.js';
+import { revokeEndpoint } from './endpoints/revoke.js';
+import { tokenEndpoint } from './endpoints/token.js';
+import type { EventSink } from './events.js';
+import { clientCredentialsGrant } from './grants/client-credentials.js';
+import type { Grant } from './grants/grant.js';
+import { passwordGrant } from './grants/password.js';
+import { refreshTokenGrant } from './grants/refresh-token.js';
+import type { SigningKeys } from './signing-keys.js';
+import type { ApplicationStore, ScopeStore, TokenStore } from './store.js';
+import { createTokenIssuer } from './token-issuer.js';
+import { createTokenLookup } from './token-lookup.js';
+
+export interface KeyManagerDeps {
+  readonly config: TokenConfig;
+  readonly users: UserService;
+  readonly applications: ApplicationStore;
+  readonly scopes: ScopeStore;
+  readonly tokens: TokenStore;
+  readonly keys: SigningKeys;
+  readonly events: EventSink;
+  readonly now?: () => number;
+}
+
+/** The OAuth endpoints, independent of HTTP. Grants disabled in the config are simply absent. */
+export function createKeyManager(deps: KeyManagerDeps) {
+  const now = deps.now ?? Date.now;
+  const keys = () => deps.keys;
+  const mint = createTokenIssuer({ config: deps.config, keys });
+  const shared = { users: deps.users, tokens: deps.tokens, mint, events: deps.events, enabledGrants: deps.config.enabledGrants };
+  const all: Grant[] = [
+    passwordGrant({ ...shared, scopes: deps.scopes }),
+    clientCredentialsGrant({ ...shared, scopes: deps.scopes }),
+    refreshTokenGrant(shared),
+  ];
+  const grants = new Map(all.filter((g) => deps.config.enabledGrants.includes(g.name)).map((g) => [g.name as string, g]));
+  const lookup = createTokenLookup({ store: deps.tokens, keys, config: deps.config });
+  const auth = { applications: deps.applications, events: deps.events };
+  return {
+    token: tokenEndpoint({ ...auth, grants, now }),
+    revoke: revokeEndpoint({ ...auth, tokens: deps.tokens, lookup, now }),
+    introspect: introspectEndpoint({ ...auth, lookup, users: deps.users, config: deps.config, now }),
+    jwks: () => deps.keys.jwks,
+    metadata: async () => metadataDocument(deps.config, (await deps.scopes.list()).map((s) => s.name)),
+  };
+}
+
+export type KeyManager = ReturnType<typeof createKeyManager>;

@@ -1,0 +1,55 @@
+import type {
+  AccessTokenRecord, Application, Client, ClientKey, Environment, Issuance, RefreshTokenState,
+  RegisteredUser, Scope, SigningKey,
+} from './model.js';
+
+/** What the key manager needs from storage: applications and their key pairs. */
+export interface ApplicationStore {
+  create(app: Application): Promise<void>;
+  update(app: Application): Promise<void>;
+  findById(id: string): Promise<Application | undefined>;
+  findByOwnerAndName(ownerId: string, name: string): Promise<Application | undefined>;
+  list(ownerId?: string): Promise<Application[]>;
+  remove(id: string): Promise<boolean>;
+  createKey(key: ClientKey): Promise<void>;
+  findKey(applicationId: string, environment: Environment): Promise<ClientKey | undefined>;
+  /** One lookup per token request: the key pair and its application. */
+  findClient(consumerKey: string): Promise<Client | undefined>;
+  updateSecret(consumerKey: string, secretHash: string, now: number): Promise<void>;
+}
+
+export interface ScopeStore {
+  upsert(scope: Scope, now: number): Promise<void>;
+  findMany(names: readonly string[]): Promise<Scope[]>;
+  list(): Promise<Scope[]>;
+  remove(name: string): Promise<boolean>;
+}
+
+export type RotationOutcome = 'rotated' | 'already_consumed';
+
+export interface TokenStore {
+  /** Commits the tokens and their issuance record in one transaction (R52). */
+  saveIssuance(issuance: Issuance): Promise<void>;
+  /**
+   * Marks `oldTokenHash` consumed and commits the successor in one transaction, only if
+   * nobody consumed it first: of two concurrent refreshes exactly one wins (R30).
+   */
+  rotateRefresh(oldTokenHash: string, now: number, successor: Issuance): Promise<RotationOutcome>;
+  findRefresh(tokenHash: string): Promise<RefreshTokenState | undefined>;
+  findAccessByHash(tokenHash: string): Promise<AccessTokenRecord | undefined>;
+  findAccessByJti(jti: string): Promise<AccessTokenRecord | undefined>;
+  /** Revokes the family, its refresh tokens and its access tokens (R29, R34). */
+  revokeFamily(familyId: string, now: number, reason: string): Promise<void>;
+  revokeAccess(jti: string, now: number): Promise<void>;
+  /** Revokes every token of a user (R31: password change, disabling, removal). */
+  revokeUser(userId: string, now: number): Promise<void>;
+  /** Revokes every token issued to a key pair (secret regenerated, application removed). */
+  revokeClient(consumerKey: string, now: number): Promise<void>;
+  /** Users who obtained tokens for an application with the given grant (statistics). */
+  usersByGrant(applicationId: string, grantType: string): Promise<RegisteredUser[]>;
+}
+
+export interface SigningKeyStore {
+  list(): Promise<SigningKey[]>;
+  insert(key: SigningKey): Promise<void>;
+}

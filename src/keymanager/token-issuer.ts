@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { SignJWT } from 'jose';
+import type { GrantType, TokenConfig } from '../config/index.js';
+import type { AccessTokenRecord, Client, Issuance, RefreshTokenRecord, TokenFamily } from './model.js';
+import { formatScope } from './scopes.js';
+import { hashSecret, newOpaqueToken } from './secrets.js';
+import type { SigningKeys } from './signing-keys.js';
+
+export interface Subject {
+  readonly id: string;
+  readonly username: string;
+}
+
+export interface TokenRequest {
+  readonly client: Client;
+  readonly grantType: GrantType;
+  readonly scope: readonly string[];
+  readonly subject?: Subject;
+  /** Issue a refresh token in this (existing) family; a new one is started when undefined. */
+  readonly family?: TokenFamily;
+  readonly withRefreshToken: boolean;
+}
+
+/** RFC 6749 §5.1 successful response, as sent on the wire. */
+export interface TokenResponse {
+  readonly access_token: string;
+  readonly refresh_token?: string;
+  readonly scope: string;
+  readonly token_type: 'Bearer';
+  readonly expires_in: number;
+}
+
+export interface MintedTokens {
+  readonly issuance: Issuance;
+  readonly response: TokenResponse;
+}
+
+/** Creates tokens and the records that make them valid; the caller commits them before answering (R52). */
+export function createTokenIssuer(deps: { config: TokenConfig; keys: () => SigningKeys }) {
+  const { config } = deps;
+
+  // RFC 9068 §2.2: iss exp aud sub client_id iat jti, plus scope.
+  async function signJwt(req: TokenRequest, jti: string, iat: number, exp: number): Promise<string> {
+    const { active } = deps.keys();
+    const claims: Record<string, unknown> = {
+      client_id: req.client.key.consumerKey,
+      scope: formatScope(req.scope),
+    };
+    if (req.subject) claims['username'] = req.subject.username;
+    return new SignJWT(claims)
+      .setProtectedHeader({ alg: active.alg, kid: active.kid, typ: 'at+jwt' })
+      .setIssuer(config.issuer)
+      .setAudience(config.audience)
+      // A user's id is a UUID; a client's sub is its consumer key: they cannot collide (R40).
+      .setSubject(req.subject?.id ?? req.client.key.consumerKey)
+      .setIssuedAt(Math.floor(iat / 1000))
+      .setExpirationTime(Math.floor(exp / 1000))
+      .setJti(jti)
+      .sign(active.key);
+  }
+
+  return async function mint(req: TokenRequest, now: number): Promise<MintedTokens> {
+    const app = req.client.application;
+    const lifetime = app.accessTokenLifetime ?? config.accessTokenLifetime;
+    const expiresAt = now + lifetime * 1000;
+    const jti = randomUUID();
+    let accessToken: string;
+    let tokenHash: string | null = null;
+    if (app.tokenType === 'jwt') {
+      accessToken = await signJwt(req, jti, now, expiresAt);
+    } else {
+      accessToken = newOpaqueToken();
+      tokenHash = hashSecret(accessToken);
+    }
+
+    let refreshToken: string | undefined;
+    let refresh: RefreshTokenRecord | undefined;
+    let newFamily: TokenFamily | undefined;
+    let family = req.family;
+    if (req.withRefreshToken) {
+      if (!family) {
+        newFamily = family = {
+          id: randomUUID(), consumerKey: req.client.key.consumerKey, userId: req.subject?.id ?? null,
+          createdAt: now, expiresAt: now + config.refreshTokenMaxLifetime * 1000, revokedAt: null,
+        };
+      }
+      refreshToken = newOpaqueToken();
+      const refreshLifetime = app.refreshTokenLifetime ?? config.refreshTokenLifetime;
+      refresh = {
+        tokenHash: hashSecret(refreshToken), familyId: family.id, consumerKey: req.client.key.consumerKey,
+        userId: req.subject?.id ?? null, scope: req.scope, issuedAt: now,
+        expiresAt: Math.min(now + refreshLifetime * 1000, family.expiresAt), consumedAt: null, revokedAt: null,
+      };
+    }
+
+    const access: AccessTokenRecord = {
+      jti, tokenHash, consumerKey: req.client.key.consumerKey, applicationId: app.id,
+      userId: req.subject?.id ?? null, scope: req.scope, familyId: family?.id ?? null,
+      grantType: req.grantType, issuedAt: now, expiresAt, revokedAt: null,
+    };
+    // Field order as in WSO2's documented response.
+    const response: TokenResponse = {
+      scope: formatScope(req.scope),
+      token_type: 'Bearer',
+      expires_in: lifetime,
+      ...(refreshToken ? { refresh_token: refreshToken } : {}),
+      access_token: accessToken,
+    };
+    return {
+      issuance: { access, ...(refresh ? { refresh } : {}), ...(newFamily ? { newFamily } : {}) },
+      response,
+    };
+  };
+}
+
+export type TokenMinter = ReturnType<typeof createTokenIssuer>;

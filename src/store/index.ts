@@ -1,0 +1,32 @@
+import type { UserStore } from '../identity/store.js';
+import type { ApplicationStore, ScopeStore, SigningKeyStore, TokenStore } from '../keymanager/store.js';
+import type { Database } from './database.js';
+import { SqlApplicationStore } from './sql-application-store.js';
+import { SqlScopeStore } from './sql-scope-store.js';
+import { SqlSigningKeyStore } from './sql-signing-key-store.js';
+import { SqlTokenStore } from './sql-token-store.js';
+import { SqlUserStore } from './sql-user-store.js';
+
+export interface SqlStores {
+  readonly users: UserStore;
+  readonly applications: ApplicationStore;
+  readonly scopes: ScopeStore;
+  readonly tokens: TokenStore;
+  readonly signingKeys: SigningKeyStore;
+}
+
+/** Every store over one open database (SQLite or PostgreSQL). */
+export function createSqlStores(database: Database): SqlStores {
+  const { db } = database;
+  return {
+    users: new SqlUserStore(db),
+    applications: new SqlApplicationStore(db),
+    scopes: new SqlScopeStore(db),
+    tokens: new SqlTokenStore(db),
+    signingKeys: new SqlSigningKeyStore(db),
+  };
+}
+
+export { openDatabase, type Database } from './database.js';
+export { isStoreUnavailable } from './unavailable.js';
+export { DuplicateError } from './errors.js';

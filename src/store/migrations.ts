@@ -1,0 +1,138 @@
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+// Migrations are code so they ship inside the package; each runs once, in name order,
+// on SQLite and PostgreSQL alike (the schema builder emits each dialect's DDL).
+
+export type Dialect = 'sqlite' | 'postgres';
+
+const initial = (dialect: Dialect): Migration => ({
+  async up(db: Kysely<unknown>) {
+    const ts = 'bigint' as const;
+    await db.schema
+      .createTable('users')
+      .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
+      .addColumn('username', 'varchar(255)', (c) => c.notNull().unique())
+      .addColumn('password_hash', 'text', (c) => c.notNull())
+      .addColumn('roles', 'text', (c) => c.notNull())
+      .addColumn('status', 'varchar(16)', (c) => c.notNull())
+      .addColumn('created_at', ts, (c) => c.notNull())
+      .addColumn('updated_at', ts, (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('scopes')
+      .addColumn('name', 'varchar(255)', (c) => c.primaryKey())
+      .addColumn('description', 'text', (c) => c.notNull())
+      .addColumn('roles', 'text', (c) => c.notNull())
+      .addColumn('created_at', ts, (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('applications')
+      .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
+      .addColumn('name', 'varchar(255)', (c) => c.notNull())
+      .addColumn('owner_id', 'varchar(64)', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('description', 'text', (c) => c.notNull())
+      .addColumn('token_type', 'varchar(16)', (c) => c.notNull())
+      .addColumn('grant_types', 'text', (c) => c.notNull())
+      .addColumn('access_token_lifetime', 'integer')
+      .addColumn('refresh_token_lifetime', 'integer')
+      .addColumn('created_at', ts, (c) => c.notNull())
+      .addUniqueConstraint('applications_owner_name', ['owner_id', 'name'])
+      .execute();
+    await db.schema
+      .createTable('client_keys')
+      .addColumn('consumer_key', 'varchar(64)', (c) => c.primaryKey())
+      .addColumn('application_id', 'varchar(64)', (c) => c.notNull().references('applications.id').onDelete('cascade'))
+      .addColumn('environment', 'varchar(16)', (c) => c.notNull())
+      .addColumn('secret_hash', 'varchar(128)', (c) => c.notNull())
+      .addColumn('created_at', ts, (c) => c.notNull())
+      .addColumn('secret_updated_at', ts, (c) => c.notNull())
+      .addUniqueConstraint('client_keys_app_env', ['application_id', 'environment'])
+      .execute();
+    await db.schema
+      .createTable('token_families')
+      .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
+      .addColumn('consumer_key', 'varchar(64)', (c) => c.notNull())
+      .addColumn('user_id', 'varchar(64)')
+      .addColumn('created_at', ts, (c) => c.notNull())
+      .addColumn('expires_at', ts, (c) => c.notNull())
+      .addColumn('revoked_at', ts)
+      .addColumn('revoke_reason', 'varchar(64)')
+      .execute();
+    await db.schema
+      .createTable('access_tokens')
+      .addColumn('jti', 'varchar(64)', (c) => c.primaryKey())
+      .addColumn('token_hash', 'varchar(128)', (c) => c.unique())
+      .addColumn('consumer_key', 'varchar(64)', (c) => c.notNull())
+      .addColumn('application_id', 'varchar(64)', (c) => c.notNull())
+      .addColumn('user_id', 'varchar(64)')
+      .addColumn('scope', 'text', (c) => c.notNull())
+      .addColumn('family_id', 'varchar(64)')
+      .addColumn('grant_type', 'varchar(64)', (c) => c.notNull())
+      .addColumn('issued_at', ts, (c) => c.notNull())
+      .addColumn('expires_at', ts, (c) => c.notNull())
+      .addColumn('revoked_at', ts)
+      .execute();
+    await db.schema.createIndex('access_tokens_family').on('access_tokens').column('family_id').execute();
+    await db.schema.createIndex('access_tokens_user').on('access_tokens').column('user_id').execute();
+    await db.schema.createIndex('access_tokens_client').on('access_tokens').column('consumer_key').execute();
+    await db.schema
+      .createTable('refresh_tokens')
+      .addColumn('token_hash', 'varchar(128)', (c) => c.primaryKey())
+      .addColumn('family_id', 'varchar(64)', (c) => c.notNull())
+      .addColumn('consumer_key', 'varchar(64)', (c) => c.notNull())
+      .addColumn('user_id', 'varchar(64)')
+      .addColumn('scope', 'text', (c) => c.notNull())
+      .addColumn('issued_at', ts, (c) => c.notNull())
+      .addColumn('expires_at', ts, (c) => c.notNull())
+      .addColumn('consumed_at', ts)
+      .addColumn('revoked_at', ts)
+      .execute();
+    await db.schema.createIndex('refresh_tokens_family').on('refresh_tokens').column('family_id').execute();
+    await db.schema
+      .createTable('token_issuance')
+      .addColumn('id', dialect === 'postgres' ? 'bigserial' : 'integer', (c) =>
+        dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+      )
+      .addColumn('application_id', 'varchar(64)', (c) => c.notNull())
+      .addColumn('consumer_key', 'varchar(64)', (c) => c.notNull())
+      .addColumn('user_id', 'varchar(64)')
+      .addColumn('grant_type', 'varchar(64)', (c) => c.notNull())
+      .addColumn('issued_at', ts, (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('token_issuance_app').on('token_issuance').columns(['application_id', 'grant_type']).execute();
+    await db.schema
+      .createTable('signing_keys')
+      .addColumn('kid', 'varchar(64)', (c) => c.primaryKey())
+      .addColumn('alg', 'varchar(16)', (c) => c.notNull())
+      .addColumn('private_jwk', 'text', (c) => c.notNull())
+      .addColumn('public_jwk', 'text', (c) => c.notNull())
+      .addColumn('created_at', ts, (c) => c.notNull())
+      .addColumn('retired_at', ts)
+      .execute();
+  },
+});
+
+class CodeMigrations implements MigrationProvider {
+  constructor(private readonly dialect: Dialect) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return { '0001-initial': initial(this.dialect) };
+  }
+}
+
+// Without a schema, Kysely's Migrator takes a kysely_migration table in ANY schema as its
+// own, so a second schema in the same PostgreSQL database (one per test run, or a
+// search_path per deployment) would skip its migrations. Pin it to the current schema.
+async function currentSchema(db: Kysely<unknown>): Promise<string | undefined> {
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
+  return rows[0]?.schema ?? undefined;
+}
+
+export async function migrate(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+  const migrationTableSchema = dialect === 'postgres' ? await currentSchema(db) : undefined;
+  const migrator = new Migrator({ db, provider: new CodeMigrations(dialect), migrationTableSchema });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`database migration ${failed} failed: ${(error as Error).message}`, { cause: error });
+  }
+}

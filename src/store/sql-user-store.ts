@@ -1,0 +1,77 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { UserStore } from '../identity/store.js';
+import { IdentityError, type User, type UserStatus } from '../identity/user.js';
+import { isUniqueViolation } from './errors.js';
+import type { Tables, UsersTable } from './tables.js';
+
+function toUser(r: Selectable<UsersTable>): User {
+  return {
+    id: r.id,
+    username: r.username,
+    passwordHash: r.password_hash,
+    roles: JSON.parse(r.roles) as string[],
+    status: r.status as UserStatus,
+    createdAt: r.created_at,
+  };
+}
+
+export class SqlUserStore implements UserStore {
+  constructor(private readonly db: Kysely<Tables>) {}
+
+  async findByUsername(username: string): Promise<User | undefined> {
+    const r = await this.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+    return r && toUser(r);
+  }
+
+  async findById(id: string): Promise<User | undefined> {
+    const r = await this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    return r && toUser(r);
+  }
+
+  async create(user: User): Promise<void> {
+    try {
+      await this.db
+        .insertInto('users')
+        .values({
+          id: user.id,
+          username: user.username,
+          password_hash: user.passwordHash,
+          roles: JSON.stringify(user.roles),
+          status: user.status,
+          created_at: user.createdAt,
+          updated_at: user.createdAt,
+        })
+        .execute();
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new IdentityError('user_exists', `A user named "${user.username}" already exists.`);
+      throw err;
+    }
+  }
+
+  async list(): Promise<User[]> {
+    const rows = await this.db.selectFrom('users').selectAll().orderBy('username').execute();
+    return rows.map(toUser);
+  }
+
+  async count(): Promise<number> {
+    const r = await this.db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  async updatePasswordHash(id: string, passwordHash: string, now: number): Promise<void> {
+    await this.db.updateTable('users').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', id).execute();
+  }
+
+  async updateRoles(id: string, roles: readonly string[], now: number): Promise<void> {
+    await this.db.updateTable('users').set({ roles: JSON.stringify(roles), updated_at: now }).where('id', '=', id).execute();
+  }
+
+  async updateStatus(id: string, status: UserStatus, now: number): Promise<void> {
+    await this.db.updateTable('users').set({ status, updated_at: now }).where('id', '=', id).execute();
+  }
+
+  async remove(id: string): Promise<boolean> {
+    const r = await this.db.deleteFrom('users').where('id', '=', id).executeTakeFirst();
+    return r.numDeletedRows > 0n;
+  }
+}

@@ -1,0 +1,107 @@
+import type { Generated } from 'kysely';
+
+// Row shapes as stored. Times are milliseconds since the epoch; lists are JSON text.
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  password_hash: string;
+  roles: string;
+  status: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ScopesTable {
+  name: string;
+  description: string;
+  roles: string;
+  created_at: number;
+}
+
+export interface ApplicationsTable {
+  id: string;
+  name: string;
+  owner_id: string;
+  description: string;
+  token_type: string;
+  grant_types: string;
+  access_token_lifetime: number | null;
+  refresh_token_lifetime: number | null;
+  created_at: number;
+}
+
+export interface ClientKeysTable {
+  consumer_key: string;
+  application_id: string;
+  environment: string;
+  secret_hash: string;
+  created_at: number;
+  secret_updated_at: number;
+}
+
+export interface AccessTokensTable {
+  jti: string;
+  token_hash: string | null;
+  consumer_key: string;
+  application_id: string;
+  user_id: string | null;
+  scope: string;
+  family_id: string | null;
+  grant_type: string;
+  issued_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+}
+
+export interface RefreshTokensTable {
+  token_hash: string;
+  family_id: string;
+  consumer_key: string;
+  user_id: string | null;
+  scope: string;
+  issued_at: number;
+  expires_at: number;
+  consumed_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface TokenFamiliesTable {
+  id: string;
+  consumer_key: string;
+  user_id: string | null;
+  created_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+  revoke_reason: string | null;
+}
+
+export interface TokenIssuanceTable {
+  id: Generated<number>;
+  application_id: string;
+  consumer_key: string;
+  user_id: string | null;
+  grant_type: string;
+  issued_at: number;
+}
+
+export interface SigningKeysTable {
+  kid: string;
+  alg: string;
+  private_jwk: string;
+  public_jwk: string;
+  created_at: number;
+  retired_at: number | null;
+}
+
+export interface Tables {
+  users: UsersTable;
+  scopes: ScopesTable;
+  applications: ApplicationsTable;
+  client_keys: ClientKeysTable;
+  access_tokens: AccessTokensTable;
+  refresh_tokens: RefreshTokensTable;
+  token_families: TokenFamiliesTable;
+  token_issuance: TokenIssuanceTable;
+  signing_keys: SigningKeysTable;
+}

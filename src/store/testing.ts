@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { DatabaseConfig } from '../config/index.js';
+
+/** A throw-away database for one test file: its own SQLite file or PostgreSQL schema. */
+export interface TestDatabase {
+  readonly kind: 'sqlite' | 'postgres';
+  readonly config: DatabaseConfig;
+  drop(): Promise<void>;
+}
+
+export const TEST_DATABASE_KINDS: readonly ('sqlite' | 'postgres')[] = ['sqlite', 'postgres'];
+
+const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
+
+const base = { path: '', url: '', poolSize: 5, acquireTimeoutMs: 2000, sqliteSynchronous: 'normal' } as const;
+
+async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function createTestDatabase(kind: 'sqlite' | 'postgres'): Promise<TestDatabase> {
+  if (kind === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'tollgate-db-'));
+    return {
+      kind,
+      config: { ...base, type: 'sqlite', path: join(dir, 'tollgate.db') },
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const serverUrl = process.env['TOLLGATE_TEST_PG_URL'] || DEFAULT_PG_URL;
+  const schema = `t_${randomBytes(8).toString('hex')}`;
+  await withClient(serverUrl, (c) => c.query(`CREATE SCHEMA "${schema}"`));
+  // Every pooled connection starts with this search_path, so unqualified names land in the schema.
+  const url = new URL(serverUrl);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return {
+    kind,
+    config: { ...base, type: 'postgres', url: url.toString() },
+    drop: () => withClient(serverUrl, (c) => c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)).then(() => undefined),
+  };
+}
