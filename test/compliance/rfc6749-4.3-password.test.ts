@@ -76,7 +76,7 @@ for (const db of ['sqlite', 'postgres'] as const) {
     });
 
     it('requires username and password before any lookup (R18)', async () => {
-      for (const form of [{ grant_type: 'password', password: 'x' }, { grant_type: 'password', username: fx.username }, { grant_type: 'password', username: fx.username, password: '' }]) {
+      for (const form of <Record<string, string>[]>[{ grant_type: 'password', password: 'x' }, { grant_type: 'password', username: fx.username }, { grant_type: 'password', username: fx.username, password: '' }]) {
         const r = await postForm(server, token, form, { authorization: fx.authorization });
         assert.equal(r.status, 400);
         assert.equal(r.json.error, 'invalid_request');
