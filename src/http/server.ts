@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { TransportConfig } from '../config/index.js';
 import { renderError, renderNotFound } from './error-renderer.js';
@@ -17,7 +17,8 @@ export function createHttpServer(opts: HttpServerOptions): FastifyInstance {
   const { transport } = opts;
   const app = Fastify({
     loggerInstance: opts.logger,
-    disableRequestLogging: true,
+    // Access lines are not logged per request (R-secrets: no URLs with tokens in logs).
+    logController: new LogController({ disableRequestLogging: true }),
     ...(opts.tls ? { https: { cert: opts.tls.cert, key: opts.tls.key, maxHeaderSize: 16384 } } : {}),
     maxHeaderSize: 16384,
     requestTimeout: transport.requestTimeoutMs,

@@ -34,7 +34,7 @@ export function createKeyManager(deps: KeyManagerDeps) {
   const all: Grant[] = [
     passwordGrant({ ...shared, scopes: deps.scopes }),
     clientCredentialsGrant({ ...shared, scopes: deps.scopes }),
-    refreshTokenGrant(shared),
+    refreshTokenGrant({ ...shared, clock: now }),
   ];
   const grants = new Map(all.filter((g) => deps.config.enabledGrants.includes(g.name)).map((g) => [g.name as string, g]));
   const lookup = createTokenLookup({ store: deps.tokens, keys, config: deps.config });

@@ -8,6 +8,7 @@
 // refresh token".
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { createKeyManager, SigningKeys } from '../../src/keymanager/index.js';
 import { createFixture, postForm, startTestServer, type Fixture, type TestServer } from '../helpers/tollgate.js';
 
 for (const db of ['sqlite', 'postgres'] as const) {
@@ -70,9 +71,29 @@ for (const db of ['sqlite', 'postgres'] as const) {
       const first = await passwordGrant();
       const results = await Promise.all(Array.from({ length: 5 }, () => refresh(first.refresh_token)));
       assert.deepEqual(results.map((r) => r.status).sort(), [200, 400, 400, 400, 400]);
-      const winner = results.find((r) => r.status === 200)!;
-      // The race is not a replay: the winner's tokens stay valid.
-      assert.equal((await introspect(winner.json.access_token)).active, true);
+      for (const r of results.filter((x) => x.status === 400)) assert.equal(r.json.error, 'invalid_grant');
+    });
+
+    it('does not take the losers of a refresh race for a replay: the winner keeps its tokens (R30)', async () => {
+      // Over HTTP the five requests may reach the server one after another, which is a
+      // replay; calling the Key Manager in-process makes them truly simultaneous.
+      const s = server.services;
+      const keys = await SigningKeys.load(s.stores.signingKeys, server.config.token.jwtAlgorithm, Date.now());
+      const km = createKeyManager({
+        config: server.config.token, users: s.users, applications: s.stores.applications,
+        scopes: s.stores.scopes, tokens: s.stores.tokens, keys, events: () => {},
+      });
+      const first = await passwordGrant();
+      const body = Buffer.from(new URLSearchParams({ grant_type: 'refresh_token', refresh_token: first.refresh_token }).toString());
+      const outcomes = await Promise.allSettled(Array.from({ length: 5 }, () =>
+        km.token({ contentType: 'application/x-www-form-urlencoded', authorization: fx.authorization, body, ip: '127.0.0.1' })));
+      const won = outcomes.filter((o) => o.status === 'fulfilled');
+      const lost = outcomes.filter((o) => o.status === 'rejected');
+      assert.equal(won.length, 1);
+      for (const o of lost) assert.equal((o.reason as { error?: string }).error, 'invalid_grant');
+      const winner = (won[0] as PromiseFulfilledResult<{ access_token: string; refresh_token?: string }>).value;
+      assert.equal((await introspect(winner.access_token)).active, true);
+      assert.equal((await refresh(winner.refresh_token!)).status, 200);
     });
 
     it('binds the refresh token to its client (R27)', async () => {

@@ -6,6 +6,8 @@ import { authenticate, type OAuthRequest, type ClientAuthDeps } from './request.
 /** RFC 6749 §3.2 token endpoint: parse, authenticate the client, pick the grant, let it validate and issue. */
 export function tokenEndpoint(deps: ClientAuthDeps & { grants: ReadonlyMap<string, Grant>; now: () => number }) {
   return async (req: OAuthRequest): Promise<TokenResponse> => {
+    // Read on arrival: the refresh grant tells a race from a replay by it (R30).
+    const now = deps.now();
     const { form, client } = await authenticate(deps, req);
     const grantType = form.require('grant_type');
     // A grant disabled in deployment.toml is absent from the registry (PRODUCT.md item 7).
@@ -14,6 +16,6 @@ export function tokenEndpoint(deps: ClientAuthDeps & { grants: ReadonlyMap<strin
     if (!client.application.grantTypes.includes(grant.name)) {
       throw new UnauthorizedClientError(`This application is not allowed to use the ${grant.name} grant.`);
     }
-    return grant.handle({ client, form, ip: req.ip, now: deps.now() });
+    return grant.handle({ client, form, ip: req.ip, now });
   };
 }

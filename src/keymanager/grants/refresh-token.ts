@@ -14,6 +14,8 @@ export interface RefreshTokenGrantDeps {
   readonly mint: TokenMinter;
   readonly events: EventSink;
   readonly enabledGrants: readonly GrantType[];
+  /** Read again at rotation, so consumed_at is the moment of consumption, not of the request. */
+  readonly clock: () => number;
 }
 
 const INVALID = 'The refresh token is invalid, expired or revoked.';
@@ -40,6 +42,9 @@ export function refreshTokenGrant(deps: RefreshTokenGrantDeps): Grant {
       if (!state || state.consumerKey !== consumerKey) throw fail('unknown_token');
       if (state.revokedAt !== null || state.family.revokedAt !== null) throw fail('revoked');
       if (state.consumedAt !== null) {
+        // R30: a request that began before the token was consumed lost a race; it is not a replay
+        // (the client cannot have received the successor yet), so the family survives.
+        if (now < state.consumedAt) throw fail('concurrent_refresh');
         await deps.tokens.revokeFamily(state.familyId, now, 'refresh_token_reuse');
         deps.events({ type: 'refresh.reuse_detected', familyId: state.familyId, consumerKey, ip });
         throw fail('reuse_detected');
@@ -65,7 +70,7 @@ export function refreshTokenGrant(deps: RefreshTokenGrantDeps): Grant {
       );
       // R30: of concurrent refreshes with one token exactly one wins; the others are refused
       // without revoking the family, since the race is not a replay.
-      if ((await deps.tokens.rotateRefresh(tokenHash, now, minted.issuance)) !== 'rotated') throw fail('concurrent_refresh');
+      if ((await deps.tokens.rotateRefresh(tokenHash, deps.clock(), minted.issuance)) !== 'rotated') throw fail('concurrent_refresh');
       deps.events({ type: 'token.issued', applicationId: client.application.id, consumerKey, userId: state.userId, grantType: 'refresh_token', scope });
       return minted.response;
     },
