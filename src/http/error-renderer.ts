@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { OAuthError, TemporarilyUnavailableError } from '../keymanager/errors.js';
 import { isStoreUnavailable } from '../store/unavailable.js';
+import { ApiError } from './api-error.js';
 import { NO_STORE } from './responses.js';
 
 // RFC 6749 §5.2: error_description is %x20-21 / %x23-5B / %x5D-7E; anything else (a quote,
@@ -15,13 +16,17 @@ function send(reply: FastifyReply, err: OAuthError): FastifyReply {
 }
 
 /**
- * The one place errors become HTTP responses. OAuth errors become RFC 6749 §5.2 JSON; a
+ * The one place errors become HTTP responses. OAuth errors become RFC 6749 §5.2 JSON,
+ * ApiErrors (management REST, Gateway) `{ code, message, description }`; a
  * database outage becomes 503 + Retry-After; anything the client sent that the framework
  * refused becomes invalid_request; everything else is a 500 with fixed text, its detail
  * logged with the request id and never sent (R9).
  */
 export function renderError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error instanceof OAuthError) return send(reply, error);
+  if (error instanceof ApiError) {
+    return reply.code(error.status).headers({ ...NO_STORE, ...error.headers }).send({ code: error.code, message: error.message, description: error.description });
+  }
   if (isStoreUnavailable(error)) {
     request.log.warn({ err: error, reqId: request.id }, 'storage unavailable');
     return send(reply, new TemporarilyUnavailableError('The service is temporarily unavailable; retry later.', 2));

@@ -1,0 +1,28 @@
+/**
+ * An error of the management REST APIs (Publisher, Developer Portal, Admin) and of the
+ * Gateway: rendered as `{ code, message, description }` like WSO2's REST APIs and gateway
+ * faults (`code` is the HTTP status, or WSO2's numeric fault code such as 900901 on the
+ * Gateway). The Token API uses OAuthError instead (RFC 6749 §5.2).
+ */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly code: number;
+  readonly headers: Record<string, string>;
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly description: string,
+    opts: { code?: number; headers?: Record<string, string>; cause?: unknown } = {},
+  ) {
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    this.code = opts.code ?? status;
+    this.headers = opts.headers ?? {};
+  }
+}
+
+export const badRequest = (description: string) => new ApiError(400, 'Bad Request', description);
+export const unauthorized = (description = 'Authentication is required.') =>
+  new ApiError(401, 'Unauthorized', description, { headers: { 'www-authenticate': 'Basic realm="tollgate"' } });
+export const forbidden = (description = 'You are not allowed to do this.') => new ApiError(403, 'Forbidden', description);
+export const notFound = (description: string) => new ApiError(404, 'Not Found', description);
+export const conflict = (description: string) => new ApiError(409, 'Conflict', description);

@@ -1,0 +1,36 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { forbidden, unauthorized } from './api-error.js';
+
+/** The signed-in user behind a management REST call (Publisher, Developer Portal, Admin). */
+export interface Principal {
+  readonly userId: string;
+  readonly username: string;
+  readonly roles: readonly string[];
+}
+
+/**
+ * Finds who is calling: each method (HTTP Basic for scripts, a session cookie for the web
+ * UIs, ...) returns the principal, undefined when its credentials are absent, or throws an
+ * ApiError when they are present but wrong.
+ */
+export type PrincipalResolver = (req: FastifyRequest) => Promise<Principal | undefined>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal?: Principal;
+  }
+}
+
+/** A preHandler that admits a caller found by one of the resolvers and, if given, holding one of the roles. */
+export function requirePrincipal(resolvers: readonly PrincipalResolver[], opts: { anyRole?: readonly string[] } = {}) {
+  return async (req: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+    let principal: Principal | undefined;
+    for (const resolve of resolvers) {
+      principal = await resolve(req);
+      if (principal) break;
+    }
+    if (!principal) throw unauthorized();
+    if (opts.anyRole && !opts.anyRole.some((r) => principal.roles.includes(r))) throw forbidden();
+    req.principal = principal;
+  };
+}
