@@ -1,0 +1,2 @@
+export type { HitCounter, WindowCount } from './counter.js';
+export { MemoryHitCounter } from './memory-counter.js';
