@@ -16,6 +16,27 @@ export interface Database {
 // int8 (bigint) columns hold millisecond timestamps, well inside Number's exact range.
 pg.types.setTypeParser(20, (v) => Number(v));
 
+/**
+ * Kysely prepares every query anew; the SQL text of our queries is fixed, so reusing the
+ * prepared statement saves a parse per query on the token hot path. Bounded in case a
+ * query's text varies (IN lists).
+ */
+function withStatementCache(sqlite: SQLite.Database, max = 512) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    prepare(sql: string): SQLite.Statement {
+      let stmt = cache.get(sql);
+      if (!stmt) {
+        if (cache.size >= max) cache.clear();
+        stmt = sqlite.prepare(sql);
+        cache.set(sql, stmt);
+      }
+      return stmt;
+    },
+    close: () => sqlite.close(),
+  };
+}
+
 function openSqlite(cfg: DatabaseConfig): Kysely<Tables> {
   mkdirSync(dirname(cfg.path), { recursive: true, mode: 0o700 });
   const fresh = !existsSync(cfg.path);
@@ -27,7 +48,7 @@ function openSqlite(cfg: DatabaseConfig): Kysely<Tables> {
   sqlite.pragma(`synchronous = ${cfg.sqliteSynchronous.toUpperCase()}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
 }
 
 function openPostgres(cfg: DatabaseConfig): Kysely<Tables> {
