@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
-import { generate } from 'selfsigned';
 import type { Config } from '../config/index.js';
 
 export interface TlsMaterial {
@@ -32,6 +31,8 @@ export async function loadTls(config: Config): Promise<TlsMaterial> {
     ];
     const notAfter = new Date();
     notAfter.setFullYear(notAfter.getFullYear() + 2);
+    // Loaded only when a certificate is made: it is heavy and not needed at later starts.
+    const { generate } = await import('selfsigned');
     const pems = await generate([{ name: 'commonName', value: config.hostname }], {
       keyType: 'ec', curve: 'P-256', algorithm: 'sha256', notAfterDate: notAfter,
       extensions: [

@@ -1,7 +1,6 @@
 import { mkdirSync, chmodSync, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { DatabaseConfig } from '../config/index.js';
 import { migrate, type Dialect } from './migrations.js';
@@ -13,8 +12,6 @@ export interface Database {
   close(): Promise<void>;
 }
 
-// int8 (bigint) columns hold millisecond timestamps, well inside Number's exact range.
-pg.types.setTypeParser(20, (v) => Number(v));
 
 /**
  * Kysely prepares every query anew; the SQL text of our queries is fixed, so reusing the
@@ -51,8 +48,12 @@ function openSqlite(cfg: DatabaseConfig): Kysely<Tables> {
   return new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
 }
 
-function openPostgres(cfg: DatabaseConfig): Kysely<Tables> {
+async function openPostgres(cfg: DatabaseConfig): Promise<Kysely<Tables>> {
   if (!cfg.url) throw new Error('database.url must be set when database.type = "postgres"');
+  // Loaded only for PostgreSQL deployments: SQLite users do not pay its start-up time.
+  const { default: pg } = await import('pg');
+  // int8 (bigint) columns hold millisecond timestamps, well inside Number's exact range.
+  pg.types.setTypeParser(20, (v: string) => Number(v));
   const pool = new pg.Pool({
     connectionString: cfg.url,
     max: cfg.poolSize,
@@ -70,7 +71,7 @@ function openPostgres(cfg: DatabaseConfig): Kysely<Tables> {
 /** Opens the configured database and brings its schema up to date. */
 export async function openDatabase(cfg: DatabaseConfig): Promise<Database> {
   const dialect: Dialect = cfg.type;
-  const db = dialect === 'postgres' ? openPostgres(cfg) : openSqlite(cfg);
+  const db = dialect === 'postgres' ? await openPostgres(cfg) : openSqlite(cfg);
   try {
     await migrate(db as Kysely<unknown>, dialect);
   } catch (err) {
