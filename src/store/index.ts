@@ -6,6 +6,7 @@ import { SqlScopeStore } from './sql-scope-store.js';
 import { SqlSigningKeyStore } from './sql-signing-key-store.js';
 import { SqlTokenStore } from './sql-token-store.js';
 import { SqlUserStore } from './sql-user-store.js';
+import { directWrites, GroupCommitWriter } from './write-batcher.js';
 
 export interface SqlStores {
   readonly users: UserStore;
@@ -18,11 +19,12 @@ export interface SqlStores {
 /** Every store over one open database (SQLite or PostgreSQL). */
 export function createSqlStores(database: Database): SqlStores {
   const { db } = database;
+  const tokenWrites = database.dialect === 'sqlite' ? new GroupCommitWriter(db) : directWrites(db);
   return {
     users: new SqlUserStore(db),
     applications: new SqlApplicationStore(db),
     scopes: new SqlScopeStore(db),
-    tokens: new SqlTokenStore(db),
+    tokens: new SqlTokenStore(db, tokenWrites),
     signingKeys: new SqlSigningKeyStore(db),
   };
 }

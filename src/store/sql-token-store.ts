@@ -3,6 +3,7 @@ import type { GrantType } from '../config/index.js';
 import type { AccessTokenRecord, Issuance, RefreshTokenState, RegisteredUser } from '../keymanager/model.js';
 import type { RotationOutcome, TokenStore } from '../keymanager/store.js';
 import type { AccessTokensTable, Tables } from './tables.js';
+import { directWrites, type WriteRunner } from './write-batcher.js';
 
 function toAccess(r: Selectable<AccessTokensTable>): AccessTokenRecord {
   return {
@@ -61,14 +62,14 @@ type FamilyColumn = 'id' | 'user_id' | 'consumer_key';
 type TokenColumn = 'family_id' | 'user_id' | 'consumer_key';
 
 export class SqlTokenStore implements TokenStore {
-  constructor(private readonly db: Kysely<Tables>) {}
+  constructor(private readonly db: Kysely<Tables>, private readonly writes: WriteRunner = directWrites(db)) {}
 
   async saveIssuance(issuance: Issuance): Promise<void> {
-    await this.db.transaction().execute((trx) => writeIssuance(trx, issuance));
+    await this.writes.run((trx) => writeIssuance(trx, issuance));
   }
 
   async rotateRefresh(oldTokenHash: string, now: number, successor: Issuance): Promise<RotationOutcome> {
-    return this.db.transaction().execute(async (trx) => {
+    return this.writes.run(async (trx): Promise<RotationOutcome> => {
       // The conditional UPDATE is the arbiter: PostgreSQL re-checks the WHERE after a
       // concurrent writer commits, and SQLite runs one write transaction at a time.
       const r = await trx

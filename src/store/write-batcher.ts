@@ -1,0 +1,75 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Tables } from './tables.js';
+
+export type WriteOp<T> = (trx: Transaction<Tables>) => Promise<T>;
+
+/** Runs a write in its own transaction: PostgreSQL commits concurrent transactions itself. */
+export interface WriteRunner {
+  run<T>(op: WriteOp<T>): Promise<T>;
+}
+
+export const directWrites = (db: Kysely<Tables>): WriteRunner => ({
+  run: (op) => db.transaction().execute(op),
+});
+
+interface Pending {
+  readonly op: WriteOp<unknown>;
+  readonly resolve: (v: unknown) => void;
+  readonly reject: (e: unknown) => void;
+}
+
+/**
+ * Group commit for SQLite, which has one writer and pays most of a token's cost in the
+ * commit: writes that arrive while a commit is in progress are run together in the next
+ * transaction, each inside its own savepoint (one failing write rolls back only itself).
+ * Every caller is answered only after the COMMIT that holds its write (R52: a token is
+ * answered only once it is durable).
+ */
+export class GroupCommitWriter implements WriteRunner {
+  private queue: Pending[] = [];
+  private flushing = false;
+
+  constructor(private readonly db: Kysely<Tables>, private readonly maxBatch = 64) {}
+
+  run<T>(op: WriteOp<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ op, resolve: resolve as (v: unknown) => void, reject });
+      if (!this.flushing) {
+        this.flushing = true;
+        setImmediate(() => void this.flush());
+      }
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.queue.splice(0, this.maxBatch);
+    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        for (const item of batch) {
+          await sql`savepoint tg_write`.execute(trx);
+          try {
+            const value = await item.op(trx);
+            await sql`release savepoint tg_write`.execute(trx);
+            outcomes.push({ ok: true, value });
+          } catch (error) {
+            await sql`rollback to savepoint tg_write`.execute(trx);
+            await sql`release savepoint tg_write`.execute(trx);
+            outcomes.push({ ok: false, error });
+          }
+        }
+      });
+      batch.forEach((item, i) => {
+        const o = outcomes[i]!;
+        if (o.ok) item.resolve(o.value);
+        else item.reject(o.error);
+      });
+    } catch (err) {
+      // The commit itself failed: nothing in this batch is stored.
+      for (const item of batch) item.reject(err);
+    } finally {
+      if (this.queue.length > 0) setImmediate(() => void this.flush());
+      else this.flushing = false;
+    }
+  }
+}
