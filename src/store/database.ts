@@ -40,7 +40,7 @@ function openSqlite(cfg: DatabaseConfig): Kysely<Tables> {
   const sqlite = new SQLite(cfg.path);
   if (fresh) chmodSync(cfg.path, 0o600); // holds signing keys and hashes (R41)
   // WAL: readers never block the writer. synchronous=NORMAL survives a process crash;
-  // FULL also survives power loss (R53, documented in docs/operations.md).
+  // FULL also survives power loss (R53, documented in docs/security.md).
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma(`synchronous = ${cfg.sqliteSynchronous.toUpperCase()}`);
   sqlite.pragma('foreign_keys = ON');
