@@ -82,7 +82,9 @@ export async function startTollgate(
 
     if (profile !== 'control-plane') {
       const gw = createHttpServer({ ...serverOpts, tls });
-      const ca = [tls.cert, ...(config.keyManager.caFile ? [readFileSync(config.keyManager.caFile, 'utf8')] : [])];
+      // The remote Key Manager's CA (ca_file), else this server's own certificate (same host). Not both:
+      // two self-signed "localhost" certificates in one trust list make the lookup pick the wrong one.
+      const ca = [config.keyManager.caFile ? readFileSync(config.keyManager.caFile, 'utf8') : tls.cert];
       if (localKeyManager && !config.keyManager.serverUrl) {
         registerTokenRoutes(gw, localKeyManager, { token: '/token', revoke: '/revoke' });
       } else {
