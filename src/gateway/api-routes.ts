@@ -73,14 +73,10 @@ async function handle(deps: GatewayDeps, req: FastifyRequest, reply: FastifyRepl
     if (w.count > limit) throw throttled(Math.max(1, Math.ceil(w.resetInMs / 1000)));
   }
 
-  const abort = new AbortController();
-  reply.raw.on('close', () => {
-    if (!reply.raw.writableFinished) abort.abort();
-  });
-  const hasBody = !BODYLESS.has(req.method) && (req.headers['content-length'] ?? '0') !== '0' || req.headers['transfer-encoding'] !== undefined;
-  let res;
+  const hasBody = (!BODYLESS.has(req.method) && (req.headers['content-length'] ?? '0') !== '0') || req.headers['transfer-encoding'] !== undefined;
+  let started = false;
   try {
-    res = await deps.proxy.forward({
+    await deps.proxy.forward({
       method: req.method,
       url: `${backend}${match.rest === '/' && target.path === api.path ? '' : match.rest}${target.query}`,
       headers: req.headers,
@@ -88,14 +84,20 @@ async function handle(deps: GatewayDeps, req: FastifyRequest, reply: FastifyRepl
       clientIp: req.ip,
       proto: deps.proto,
       stripAuthorization: match.resource.authType === 'oauth',
-      signal: abort.signal,
+    }, reply.raw, () => {
+      // From here the backend's answer is written straight to the client.
+      started = true;
+      reply.hijack();
     });
   } catch (err) {
-    if (abort.signal.aborted) return reply; // the client went away; nothing to answer
+    if (started || reply.raw.destroyed) {
+      reply.raw.destroy();
+      return reply; // the answer had begun, or the client went away: nothing more to say
+    }
     req.log.warn({ err: (err as Error).message, api: api.name }, 'backend call failed');
     throw backendFault(err);
   }
-  return reply.code(res.status).headers(res.headers).send(res.body);
+  return reply;
 }
 
 /** Serves every published API on this server (8243 HTTPS, 8280 HTTP), bodies streamed both ways. */

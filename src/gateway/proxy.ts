@@ -1,6 +1,6 @@
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
-import { Agent, request } from 'undici';
+import { Agent, stream } from 'undici';
 import type { ApiError } from '../http/api-error.js';
 import { backendFailed, backendTimeout, backendUnreachable } from './faults.js';
 
@@ -27,7 +27,6 @@ export interface ProxyRequest {
   readonly proto: 'http' | 'https';
   /** Drop the Authorization header: it held the Gateway's token, not the backend's. */
   readonly stripAuthorization: boolean;
-  readonly signal: AbortSignal;
 }
 
 export interface ProxyResponse {
@@ -72,18 +71,27 @@ export function createProxy(opts: { timeoutMs: number }) {
   });
 
   return {
-    async forward(req: ProxyRequest): Promise<ProxyResponse> {
-      const res = await request(req.url, {
-        method: req.method as 'GET', headers: forwardHeaders(req), body: req.body, dispatcher, signal: req.signal,
-      });
-      const listed = connectionListed(res.headers);
-      const headers: Record<string, string | string[]> = {};
-      for (const [name, value] of Object.entries(res.headers)) {
-        if (value !== undefined && !HOP_BY_HOP.has(name) && !listed.has(name)) headers[name] = value;
-      }
-      // A body that fails midway (timeout, reset) just ends the client's response; never an unhandled error.
-      res.body.on('error', () => {});
-      return { status: res.statusCode, headers, body: res.body };
+    /**
+     * Sends the request and, once the backend's status and headers arrive, calls `begin` and
+     * writes the answer straight into `out` (no intermediate stream). Rejects before `begin`
+     * when the backend cannot be reached or does not answer in time; after it, a failure just
+     * ends `out`.
+     */
+    async forward(req: ProxyRequest, out: ServerResponse, begin: () => void): Promise<void> {
+      await stream(
+        req.url,
+        { method: req.method as 'GET', headers: forwardHeaders(req), body: req.body, dispatcher },
+        ({ statusCode, headers }) => {
+          const listed = connectionListed(headers);
+          const back: Record<string, string | string[]> = {};
+          for (const [name, value] of Object.entries(headers)) {
+            if (value !== undefined && !HOP_BY_HOP.has(name) && !listed.has(name)) back[name] = value;
+          }
+          begin();
+          out.writeHead(statusCode, back);
+          return out;
+        },
+      );
     },
     close: () => dispatcher.close(),
   };
