@@ -5,11 +5,16 @@
 //
 // Env: DUR=10 RUNS=3 CONNS=16,64 GRANTS=password,refresh_token,client_credentials,introspect
 //      SHARED=../shared  OFFSET=500  TOKEN_TYPE=opaque|jwt (default opaque)
+//      PARTS=token,gateway  GW_CONNS=64  GW_TOKEN_TYPE=jwt|opaque (default jwt)
+// The gateway part sends the same GET load to a backend (test/fixtures/backend.mjs) directly
+// and through the Gateway (token + subscription + scope checked, then proxied, plain HTTP on
+// 8280+OFFSET), interleaved run by run, and prints the ratio.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { hash, verify } from '@node-rs/argon2';
+import { Agent, request } from 'undici';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SHARED = resolve(process.env.SHARED ?? join(ROOT, '..', 'shared'));
@@ -20,6 +25,9 @@ const GRANTS = process.env.GRANTS ?? 'password,refresh_token,client_credentials,
 const OFFSET = Number(process.env.OFFSET ?? 500);
 const TOKEN_TYPE = process.env.TOKEN_TYPE ?? 'opaque';
 const CLI = join(ROOT, 'dist', 'src', 'cli', 'main.js');
+const PARTS = (process.env.PARTS ?? 'token,gateway').split(',');
+const GW_CONNS = process.env.GW_CONNS ?? '64';
+const GW_TOKEN_TYPE = process.env.GW_TOKEN_TYPE ?? 'jwt';
 
 function ensureWrk() {
   if (spawnSync('wrk', ['-v']).error === undefined) return;
@@ -65,6 +73,15 @@ async function main() {
     tollgate(home, 'user', 'add', 'bench', '--password', 'bench-user-password');
     tollgate(home, 'app', 'create', 'bench', '--owner', 'bench', '--token-type', TOKEN_TYPE);
     const keys = JSON.parse(tollgate(home, 'keys', 'generate', 'bench', '--owner', 'bench', '--json'));
+    if (PARTS.includes('token')) tokenLoad(home, keys, server, cost);
+    if (PARTS.includes('gateway')) await gatewayLoad(home, server);
+  } finally {
+    server.kill('SIGTERM');
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
+function tokenLoad(home, keys, server, cost) {
     const targets = join(home, 'targets.json');
     writeFileSync(targets, JSON.stringify([{
       name: `tollgate-${TOKEN_TYPE}`, url: `https://127.0.0.1:${8243 + OFFSET}/token`,
@@ -80,9 +97,55 @@ async function main() {
       const rps = Number(/ rps=([\d.]+)/.exec(line)?.[1]);
       console.log(`password grant: ${rps.toFixed(1)}/s = ${((100 * rps) / cost.limit).toFixed(0)}% of the hash-bound limit ${cost.limit.toFixed(0)}/s (${line.match(/c=\d+/)?.[0]})`);
     }
+}
+
+/** Authenticated proxy path: the same load on the backend directly and through the Gateway. */
+async function gatewayLoad(home, server) {
+  const backend = spawn(process.execPath, [join(ROOT, 'test', 'fixtures', 'backend.mjs'), 'bench', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const port = await new Promise((ok, fail) => {
+      let out = '';
+      backend.stdout.on('data', (d) => {
+        out += d;
+        const m = /listening (\d+)/.exec(out);
+        if (m) ok(Number(m[1]));
+      });
+      backend.on('exit', () => fail(new Error(`backend exited: ${out}`)));
+    });
+    tollgate(home, 'scope', 'add', 'bench_read');
+    tollgate(home, 'api', 'create', 'Bench', '--context', '/bench', '--version', '1.0.0', '--production', `http://127.0.0.1:${port}`,
+      '--resource', 'GET /echo scope=bench_read');
+    tollgate(home, 'api', 'lifecycle', 'Bench', '1.0.0', 'publish');
+    tollgate(home, 'app', 'create', 'bench-gw', '--owner', 'bench', '--token-type', GW_TOKEN_TYPE);
+    const keys = JSON.parse(tollgate(home, 'keys', 'generate', 'bench-gw', '--owner', 'bench', '--json'));
+    tollgate(home, 'subscription', 'add', 'bench-gw', 'Bench', '1.0.0', '--owner', 'bench', '--tier', 'Unlimited');
+    // The instance's self-signed certificate, on loopback.
+    const insecure = new Agent({ connect: { rejectUnauthorized: false } });
+    const res = await request(`https://127.0.0.1:${8243 + OFFSET}/token`, {
+      method: 'POST', body: 'grant_type=client_credentials&scope=bench_read', dispatcher: insecure,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${keys.consumerKey}:${keys.consumerSecret}`).toString('base64')}` },
+    });
+    const token = (await res.body.json()).access_token;
+    await insecure.close();
+    const url = `http://127.0.0.1:${8280 + OFFSET}/bench/1.0.0/echo`;
+    for (let i = 0; i < 100; i++) {
+      // Config sync brings the new API and subscription within about a second.
+      const r = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+      await r.arrayBuffer();
+      if (r.status === 200) break;
+      await new Promise((ok) => setTimeout(ok, 100));
+    }
+    const targets = join(home, 'gw-targets.json');
+    writeFileSync(targets, JSON.stringify([
+      { name: 'direct', url: `http://127.0.0.1:${port}/echo`, pid: String(backend.pid) },
+      { name: `tollgate-gateway-${GW_TOKEN_TYPE}`, url, token, pid: `${server.pid},${backend.pid}` },
+    ]));
+    const r = spawnSync(process.execPath, [join(SHARED, 'bench', 'gateway-load.mjs'), '--targets', targets, '--baseline', 'direct', '--runs', RUNS, '--duration', DUR, '--conns', GW_CONNS], {
+      stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8',
+    });
+    process.stdout.write(r.stdout);
   } finally {
-    server.kill('SIGTERM');
-    rmSync(home, { recursive: true, force: true });
+    backend.kill('SIGTERM');
   }
 }
 

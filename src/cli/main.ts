@@ -3,11 +3,14 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/index.js';
 import { IdentityError } from '../identity/index.js';
 import { ApplicationError, OAuthError } from '../keymanager/index.js';
+import { CatalogError } from '../publisher/index.js';
 import { DuplicateError, isStoreUnavailable } from '../store/index.js';
+import { apiCommands } from './commands/api.js';
 import { appCommands } from './commands/app.js';
 import { keysCommands } from './commands/keys.js';
 import { scopeCommands } from './commands/scope.js';
 import { startCommand } from './commands/start.js';
+import { subscriptionCommands } from './commands/subscription.js';
 import { tokenCommands } from './commands/token.js';
 import { userCommands } from './commands/user.js';
 import { CliError } from './context.js';
@@ -24,10 +27,12 @@ scopeCommands(program);
 appCommands(program);
 keysCommands(program);
 tokenCommands(program);
+apiCommands(program);
+subscriptionCommands(program);
 
 /** Errors a user can act on are one readable sentence; anything else says it is unexpected. */
 function explain(err: unknown): string {
-  if (err instanceof CliError || err instanceof ConfigError || err instanceof IdentityError || err instanceof ApplicationError || err instanceof DuplicateError) {
+  if (err instanceof CliError || err instanceof ConfigError || err instanceof IdentityError || err instanceof ApplicationError || err instanceof DuplicateError || err instanceof CatalogError) {
     return err.message;
   }
   if (err instanceof OAuthError) return err.description;

@@ -1,6 +1,8 @@
 import type { Config } from '../config/index.js';
 import { createUserService, PasswordHasher } from '../identity/index.js';
 import { createApplicationService } from '../keymanager/index.js';
+import { createSubscriptionService } from '../portal/index.js';
+import { createApiService } from '../publisher/index.js';
 import { createSqlStores, openDatabase } from '../store/index.js';
 
 /** The domain services over the configured database: what the server and the CLI share. */
@@ -16,7 +18,10 @@ export async function createServices(config: Config) {
     isClientId: async (name) => (await stores.applications.findClient(name)) !== undefined,
   });
   const applications = createApplicationService({ store: stores.applications, tokens: stores.tokens, config: config.token });
-  return { config, database, stores, hasher, users, applications, close: () => database.close() };
+  const hasSubscriptions = async (apiId: string) => (await stores.subscriptions.countByApi(apiId)) > 0;
+  const apis = createApiService({ store: stores.apis, hasSubscriptions });
+  const subscriptions = createSubscriptionService({ store: stores.subscriptions, apis, applications: stores.applications, tiers: config.tiers });
+  return { config, database, stores, hasher, users, applications, apis, subscriptions, close: () => database.close() };
 }
 
 export type Services = Awaited<ReturnType<typeof createServices>>;

@@ -1,5 +1,5 @@
 import { cpus } from 'node:os';
-import { readSettings, resolvePath } from './load.js';
+import { ConfigError, readSettings, resolvePath } from './load.js';
 import type { GRANT_TYPES } from './schema.js';
 
 export type GrantType = (typeof GRANT_TYPES)[number];
@@ -62,6 +62,36 @@ export interface KeyManagerClientConfig {
   readonly caFile: string;
 }
 
+export interface GatewayConfig {
+  readonly sharedSecret: string;
+  readonly syncIntervalMs: number;
+  readonly tokenCacheTtlMs: number;
+  readonly backendTimeoutMs: number;
+}
+
+/** A subscription tier: requests per minute per application and API; null = unlimited. */
+export interface TierConfig {
+  readonly name: string;
+  readonly requestsPerMinute: number | null;
+}
+
+function parseTiers(list: readonly string[]): TierConfig[] {
+  const tiers = list.map((entry) => {
+    const m = /^([A-Za-z][A-Za-z0-9_-]{0,63}):(\d{1,9})$/.exec(entry);
+    if (!m) throw new ConfigError(`apim.throttling.subscription_tiers: "${entry}" must look like "Gold:5000" (name:requests-per-minute, 0 = unlimited)`);
+    const n = Number(m[2]);
+    return { name: m[1]!, requestsPerMinute: n === 0 ? null : n };
+  });
+  if (tiers.length === 0) throw new ConfigError('apim.throttling.subscription_tiers: at least one tier is required');
+  if (new Set(tiers.map((t) => t.name)).size !== tiers.length) throw new ConfigError('apim.throttling.subscription_tiers: tier names must be unique');
+  return tiers;
+}
+
+function checkSecret(secret: string): string {
+  if (secret !== '' && secret.length < 32) throw new ConfigError('apim.gateway.shared_secret must be at least 32 characters (or empty)');
+  return secret;
+}
+
 export interface Config {
   readonly home: string;
   readonly hostname: string;
@@ -72,6 +102,8 @@ export interface Config {
   readonly token: TokenConfig;
   readonly identity: IdentityConfig;
   readonly keyManager: KeyManagerClientConfig;
+  readonly gateway: GatewayConfig;
+  readonly tiers: readonly TierConfig[];
   readonly logLevel: string;
 }
 
@@ -141,6 +173,13 @@ export function loadConfig(home: string, overrides: Record<string, unknown> = {}
       serverUrl: get<string>('apim.key_manager.configuration.ServerURL').replace(/\/+$/, ''),
       caFile: get<string>('apim.key_manager.ca_file') && resolvePath(home, get<string>('apim.key_manager.ca_file')),
     },
+    gateway: {
+      sharedSecret: checkSecret(get<string>('apim.gateway.shared_secret')),
+      syncIntervalMs: get<number>('apim.gateway.sync_interval_ms'),
+      tokenCacheTtlMs: get<number>('apim.gateway.token_cache_ttl_ms'),
+      backendTimeoutMs: get<number>('apim.gateway.backend_timeout_ms'),
+    },
+    tiers: parseTiers(get<string[]>('apim.throttling.subscription_tiers')),
     logLevel: get<string>('log.level'),
   });
 }

@@ -57,7 +57,12 @@ export const SETTINGS = [
   { key: 'identity.password_hashing.max_concurrent', type: int(0, 64), default: 0, doc: 'Password hashes computed at once; 0 = number of CPU cores.' },
   { key: 'identity.password_hashing.max_queued', type: int(0, 10000), default: 32, doc: 'Password checks allowed to wait for a hashing slot; beyond this the Token API answers 503 + Retry-After.' },
   { key: 'apim.key_manager.configuration.ServerURL', type: str, default: '', doc: 'Key Manager the Gateway uses for /token, /revoke, JWKS and introspection; empty = the one in this process.' },
-  { key: 'apim.key_manager.ca_file', type: str, default: '', doc: 'PEM CA bundle trusted for the Key Manager URL (besides this server\'s own certificate).' },
+  { key: 'apim.key_manager.ca_file', type: str, default: '', doc: 'PEM CA bundle trusted for the Key Manager URL; empty = this server\'s own certificate (Key Manager on the same host).' },
+  { key: 'apim.gateway.shared_secret', type: str, default: '', doc: 'Secret a separate Gateway presents to the control plane (snapshot sync and introspection, /internal/gateway/v1); at least 32 characters; empty = internal endpoints off. Same value on both sides.' },
+  { key: 'apim.gateway.sync_interval_ms', type: int(200, 60000), default: 1000, doc: 'How often the Gateway polls the control plane for APIs, subscriptions and revoked JWTs (R46: revocation within 1 s).' },
+  { key: 'apim.gateway.token_cache_ttl_ms', type: int(0, 300000), default: 1000, doc: 'How long the Gateway caches an opaque token\'s introspection result: a revoked opaque token may pass for this long.' },
+  { key: 'apim.gateway.backend_timeout_ms', type: int(100, 600000), default: 30000, doc: 'A backend must start answering (and keep sending) within this time, else the Gateway answers 504.' },
+  { key: 'apim.throttling.subscription_tiers', type: { kind: 'string-list' }, default: ['Unlimited:0', 'Gold:5000', 'Silver:2000', 'Bronze:1000'], doc: 'Subscription tiers as "Name:requests-per-minute" (0 = unlimited), counted per application and API.' },
   { key: 'log.level', type: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'), default: 'info', doc: 'Log level.' },
 ] as const satisfies readonly Setting[];
 

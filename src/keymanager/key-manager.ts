@@ -1,5 +1,6 @@
 import type { TokenConfig } from '../config/index.js';
 import type { UserService } from '../identity/index.js';
+import { gatewayIntrospection } from './endpoints/gateway-introspect.js';
 import { introspectEndpoint } from './endpoints/introspect.js';
 import { metadataDocument } from './endpoints/metadata.js';
 import { revokeEndpoint } from './endpoints/revoke.js';
@@ -43,6 +44,8 @@ export function createKeyManager(deps: KeyManagerDeps) {
     token: tokenEndpoint({ ...auth, grants, now }),
     revoke: revokeEndpoint({ ...auth, tokens: deps.tokens, lookup, now }),
     introspect: introspectEndpoint({ ...auth, lookup, users: deps.users, config: deps.config, now }),
+    /** For the Gateway (any client's access token); reached only with the gateway secret. */
+    introspectForGateway: gatewayIntrospection({ lookup, users: deps.users, now }),
     jwks: () => deps.keys.jwks,
     metadata: async () => metadataDocument(deps.config, (await deps.scopes.list()).map((s) => s.name)),
   };

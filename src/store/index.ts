@@ -1,6 +1,11 @@
 import type { UserStore } from '../identity/store.js';
 import type { ApplicationStore, ScopeStore, SigningKeyStore, TokenStore } from '../keymanager/store.js';
+import type { ApiStore } from '../publisher/store.js';
+import type { SubscriptionStore } from '../portal/store.js';
 import type { Database } from './database.js';
+import { SqlApiStore } from './sql-api-store.js';
+import { SqlRevocationFeed, type RevocationFeed } from './sql-revocation-feed.js';
+import { SqlSubscriptionStore } from './sql-subscription-store.js';
 import { SqlApplicationStore } from './sql-application-store.js';
 import { SqlScopeStore } from './sql-scope-store.js';
 import { SqlSigningKeyStore } from './sql-signing-key-store.js';
@@ -14,6 +19,9 @@ export interface SqlStores {
   readonly scopes: ScopeStore;
   readonly tokens: TokenStore;
   readonly signingKeys: SigningKeyStore;
+  readonly apis: ApiStore;
+  readonly subscriptions: SubscriptionStore;
+  readonly revocations: RevocationFeed;
 }
 
 /** Every store over one open database (SQLite or PostgreSQL). */
@@ -26,9 +34,13 @@ export function createSqlStores(database: Database): SqlStores {
     scopes: new SqlScopeStore(db),
     tokens: new SqlTokenStore(db, tokenWrites),
     signingKeys: new SqlSigningKeyStore(db),
+    apis: new SqlApiStore(db),
+    subscriptions: new SqlSubscriptionStore(db),
+    revocations: new SqlRevocationFeed(db),
   };
 }
 
 export { openDatabase, type Database } from './database.js';
 export { isStoreUnavailable } from './unavailable.js';
 export { DuplicateError } from './errors.js';
+export type { RevocationFeed } from './sql-revocation-feed.js';

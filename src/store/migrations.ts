@@ -112,10 +112,54 @@ const initial = (dialect: Dialect): Migration => ({
   },
 });
 
+// Published APIs, their resources and the applications' subscriptions (issue #3).
+const gateway: Migration = {
+  async up(db: Kysely<unknown>) {
+    const ts = 'bigint' as const;
+    await db.schema
+      .createTable('apis')
+      .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
+      .addColumn('name', 'varchar(100)', (c) => c.notNull())
+      .addColumn('context', 'varchar(200)', (c) => c.notNull())
+      .addColumn('version', 'varchar(30)', (c) => c.notNull())
+      .addColumn('description', 'text', (c) => c.notNull())
+      .addColumn('production_url', 'text', (c) => c.notNull())
+      .addColumn('sandbox_url', 'text', (c) => c.notNull())
+      .addColumn('status', 'varchar(16)', (c) => c.notNull())
+      .addColumn('owner_id', 'varchar(64)', (c) => c.notNull())
+      .addColumn('created_at', ts, (c) => c.notNull())
+      .addColumn('updated_at', ts, (c) => c.notNull())
+      .addUniqueConstraint('apis_name_version', ['name', 'version'])
+      .addUniqueConstraint('apis_context_version', ['context', 'version'])
+      .execute();
+    await db.schema
+      .createTable('api_resources')
+      .addColumn('api_id', 'varchar(64)', (c) => c.notNull().references('apis.id').onDelete('cascade'))
+      .addColumn('position', 'integer', (c) => c.notNull())
+      .addColumn('method', 'varchar(10)', (c) => c.notNull())
+      .addColumn('uri_template', 'varchar(500)', (c) => c.notNull())
+      .addColumn('auth_type', 'varchar(16)', (c) => c.notNull())
+      .addColumn('scope', 'varchar(255)')
+      .addPrimaryKeyConstraint('api_resources_pk', ['api_id', 'position'])
+      .execute();
+    await db.schema
+      .createTable('subscriptions')
+      .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
+      .addColumn('application_id', 'varchar(64)', (c) => c.notNull().references('applications.id').onDelete('cascade'))
+      .addColumn('api_id', 'varchar(64)', (c) => c.notNull().references('apis.id'))
+      .addColumn('tier', 'varchar(64)', (c) => c.notNull())
+      .addColumn('created_at', ts, (c) => c.notNull())
+      .addUniqueConstraint('subscriptions_app_api', ['application_id', 'api_id'])
+      .execute();
+    await db.schema.createIndex('subscriptions_api').on('subscriptions').column('api_id').execute();
+    await db.schema.createIndex('access_tokens_revoked').on('access_tokens').column('revoked_at').execute();
+  },
+};
+
 class CodeMigrations implements MigrationProvider {
   constructor(private readonly dialect: Dialect) {}
   async getMigrations(): Promise<Record<string, Migration>> {
-    return { '0001-initial': initial(this.dialect) };
+    return { '0001-initial': initial(this.dialect), '0003-gateway': gateway };
   }
 }
 

@@ -94,6 +94,37 @@ export interface SigningKeysTable {
   retired_at: number | null;
 }
 
+export interface ApisTable {
+  id: string;
+  name: string;
+  context: string;
+  version: string;
+  description: string;
+  production_url: string;
+  sandbox_url: string;
+  status: string;
+  owner_id: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ApiResourcesTable {
+  api_id: string;
+  position: number;
+  method: string;
+  uri_template: string;
+  auth_type: string;
+  scope: string | null;
+}
+
+export interface SubscriptionsTable {
+  id: string;
+  application_id: string;
+  api_id: string;
+  tier: string;
+  created_at: number;
+}
+
 export interface Tables {
   users: UsersTable;
   scopes: ScopesTable;
@@ -104,4 +135,7 @@ export interface Tables {
   token_families: TokenFamiliesTable;
   token_issuance: TokenIssuanceTable;
   signing_keys: SigningKeysTable;
+  apis: ApisTable;
+  api_resources: ApiResourcesTable;
+  subscriptions: SubscriptionsTable;
 }

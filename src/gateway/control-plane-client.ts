@@ -1,0 +1,57 @@
+import { Agent, request } from 'undici';
+import type { ControlPlane, GatewaySnapshot, IntrospectionResult, JsonWebKeySet } from './snapshot.js';
+
+export interface ControlPlaneClientOptions {
+  /** The control plane's management URL ([apim.key_manager] configuration.ServerURL). */
+  readonly serverUrl: string;
+  readonly ca: readonly string[];
+  /** [apim.gateway] shared_secret, sent as a bearer credential to /internal/gateway/v1. */
+  readonly sharedSecret: string;
+  readonly timeoutMs?: number;
+}
+
+async function expectJson(res: Awaited<ReturnType<typeof request>>, what: string): Promise<unknown> {
+  if (res.statusCode !== 200) {
+    await res.body.dump();
+    throw new Error(`${what}: the control plane answered HTTP ${res.statusCode}`);
+  }
+  return res.body.json();
+}
+
+/** The control plane over HTTPS, for a Gateway running in its own process. */
+export function createControlPlaneClient(opts: ControlPlaneClientOptions): ControlPlane {
+  const timeout = opts.timeoutMs ?? 5_000;
+  const dispatcher = new Agent({
+    connect: { ca: [...opts.ca], rejectUnauthorized: true, timeout },
+    headersTimeout: timeout, bodyTimeout: timeout, keepAliveTimeout: 30_000,
+  });
+  const base = opts.serverUrl.replace(/\/+$/, '');
+  const auth = { authorization: `Bearer ${opts.sharedSecret}` };
+
+  return {
+    async snapshot(etag) {
+      const res = await request(`${base}/internal/gateway/v1/snapshot`, {
+        headers: { ...auth, ...(etag ? { 'if-none-match': etag } : {}) }, dispatcher,
+      });
+      if (res.statusCode === 304) {
+        await res.body.dump();
+        return undefined;
+      }
+      const snapshot = (await expectJson(res, 'snapshot')) as GatewaySnapshot;
+      const tag = res.headers['etag'];
+      return { etag: typeof tag === 'string' ? tag : '', snapshot };
+    },
+    async introspect(token) {
+      const res = await request(`${base}/internal/gateway/v1/introspect`, {
+        method: 'POST', headers: { ...auth, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ token }).toString(), dispatcher,
+      });
+      return (await expectJson(res, 'introspection')) as IntrospectionResult;
+    },
+    async jwks() {
+      const res = await request(`${base}/oauth2/jwks`, { dispatcher });
+      return (await expectJson(res, 'jwks')) as JsonWebKeySet;
+    },
+    close: () => dispatcher.close(),
+  };
+}

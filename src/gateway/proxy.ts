@@ -1,0 +1,100 @@
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
+import type { Readable } from 'node:stream';
+import { Agent, stream } from 'undici';
+import type { ApiError } from '../http/api-error.js';
+import { backendFailed, backendTimeout, backendUnreachable } from './faults.js';
+
+// RFC 9110 §7.6.1 hop-by-hop fields, plus those a client must not steer the backend with.
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'proxy-connection']);
+// R47: the backend must run the method the Gateway checked.
+const NEVER_FORWARDED = new Set(['host', 'x-http-method-override', 'x-http-method', 'x-method-override']);
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
+const TIMEOUT = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+
+function connectionListed(headers: IncomingHttpHeaders | Record<string, string | string[] | undefined>): Set<string> {
+  const c = headers['connection'];
+  const list = Array.isArray(c) ? c.join(',') : (c ?? '');
+  return new Set(list.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean));
+}
+
+export interface ProxyRequest {
+  readonly method: string;
+  /** Backend base URL + the path below the API's context + the original query. */
+  readonly url: string;
+  readonly headers: IncomingHttpHeaders;
+  readonly body: Readable | null;
+  readonly clientIp: string;
+  readonly proto: 'http' | 'https';
+  /** Drop the Authorization header: it held the Gateway's token, not the backend's. */
+  readonly stripAuthorization: boolean;
+}
+
+export interface ProxyResponse {
+  readonly status: number;
+  readonly headers: Record<string, string | string[]>;
+  readonly body: Readable;
+}
+
+/** Outgoing request headers: end-to-end ones only, plus X-Forwarded-For/-Proto/-Host. */
+export function forwardHeaders(req: ProxyRequest): Record<string, string | string[]> {
+  const listed = connectionListed(req.headers);
+  const out: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined || HOP_BY_HOP.has(name) || NEVER_FORWARDED.has(name) || listed.has(name)) continue;
+    if (name === 'authorization' && req.stripAuthorization) continue;
+    if (name.startsWith('x-forwarded-')) continue;
+    out[name] = value;
+  }
+  const prior = req.headers['x-forwarded-for'];
+  out['x-forwarded-for'] = prior ? `${Array.isArray(prior) ? prior.join(', ') : prior}, ${req.clientIp}` : req.clientIp;
+  out['x-forwarded-proto'] = req.proto;
+  if (req.headers.host) out['x-forwarded-host'] = req.headers.host;
+  return out;
+}
+
+/** Maps a failed backend call to the Gateway's honest 502/503/504. */
+export function backendFault(err: unknown): ApiError {
+  const code = (err as { code?: string }).code ?? (err as { cause?: { code?: string } }).cause?.code ?? '';
+  if (TIMEOUT.has(code)) return backendTimeout();
+  if (UNREACHABLE.has(code)) return backendUnreachable();
+  return backendFailed();
+}
+
+/** Streams a request to a backend and its answer back, through one pooled keep-alive Agent. */
+export function createProxy(opts: { timeoutMs: number }) {
+  const dispatcher = new Agent({
+    connect: { timeout: Math.min(opts.timeoutMs, 10_000) },
+    headersTimeout: opts.timeoutMs,
+    bodyTimeout: opts.timeoutMs,
+    keepAliveTimeout: 4_000,
+    connections: 512,
+  });
+
+  return {
+    /**
+     * Sends the request and, once the backend's status and headers arrive, calls `begin` and
+     * writes the answer straight into `out` (no intermediate stream). Rejects before `begin`
+     * when the backend cannot be reached or does not answer in time; after it, a failure just
+     * ends `out`.
+     */
+    async forward(req: ProxyRequest, out: ServerResponse, begin: () => void): Promise<void> {
+      await stream(
+        req.url,
+        { method: req.method as 'GET', headers: forwardHeaders(req), body: req.body, dispatcher },
+        ({ statusCode, headers }) => {
+          const listed = connectionListed(headers);
+          const back: Record<string, string | string[]> = {};
+          for (const [name, value] of Object.entries(headers)) {
+            if (value !== undefined && !HOP_BY_HOP.has(name) && !listed.has(name)) back[name] = value;
+          }
+          begin();
+          out.writeHead(statusCode, back);
+          return out;
+        },
+      );
+    },
+    close: () => dispatcher.close(),
+  };
+}
+
+export type Proxy = ReturnType<typeof createProxy>;

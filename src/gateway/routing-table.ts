@@ -1,0 +1,76 @@
+import type { GatewaySnapshot, SnapshotApi, SnapshotResource, SnapshotSubscription } from './snapshot.js';
+
+interface CompiledResource {
+  readonly resource: SnapshotResource;
+  readonly pattern: RegExp;
+}
+
+export interface CompiledApi {
+  readonly api: SnapshotApi;
+  readonly resources: readonly CompiledResource[];
+}
+
+export type RouteMatch =
+  | { readonly kind: 'no_api' }
+  | { readonly kind: 'no_resource'; readonly api: CompiledApi }
+  | { readonly kind: 'method_not_allowed'; readonly api: CompiledApi; readonly allow: string[] }
+  | { readonly kind: 'ok'; readonly api: CompiledApi; readonly resource: SnapshotResource; readonly rest: string };
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** "/order/{orderId}" → ^/order/[^/]+$; "/items/*" → ^/items(/.*)?$; "/" → ^/$. */
+export function templatePattern(template: string): RegExp {
+  if (template === '/' || template === '') return /^\/$/;
+  const wildcard = template.endsWith('/*');
+  const body = (wildcard ? template.slice(0, -2) : template)
+    .split('/')
+    .map((seg) => (/^\{[A-Za-z_][A-Za-z0-9_]*\}$/.test(seg) ? '[^/]+' : escape(seg)))
+    .join('/');
+  return new RegExp(`^${body}${wildcard ? '(?:/.*)?' : ''}$`);
+}
+
+/** The snapshot compiled for per-request lookups: APIs by longest path, subscriptions by key, revoked jti. */
+export class RoutingTable {
+  private readonly apis: CompiledApi[];
+  private readonly subscriptions = new Map<string, SnapshotSubscription>();
+  readonly tiers: ReadonlyMap<string, number | null>;
+  readonly revoked: ReadonlySet<string>;
+
+  constructor(readonly snapshot: GatewaySnapshot) {
+    this.apis = snapshot.apis
+      .map((api) => ({ api, resources: api.resources.map((resource) => ({ resource, pattern: templatePattern(resource.uriTemplate) })) }))
+      .sort((a, b) => b.api.path.length - a.api.path.length);
+    for (const s of snapshot.subscriptions) this.subscriptions.set(`${s.apiId} ${s.consumerKey}`, s);
+    this.tiers = new Map(snapshot.tiers.map((t) => [t.name, t.requestsPerMinute]));
+    this.revoked = new Set(snapshot.revokedJtis);
+  }
+
+  /** `path` is already canonical (see canonicalPath). */
+  match(method: string, path: string): RouteMatch {
+    const found = this.apis.find(({ api }) => path === api.path || path.startsWith(`${api.path}/`));
+    if (!found) return { kind: 'no_api' };
+    const rest = path.slice(found.api.path.length) || '/';
+    const onPath = found.resources.filter((r) => r.pattern.test(rest));
+    if (onPath.length === 0) return { kind: 'no_resource', api: found };
+    const hit = onPath.find((r) => r.resource.method === method);
+    if (!hit) return { kind: 'method_not_allowed', api: found, allow: [...new Set(onPath.map((r) => r.resource.method))] };
+    return { kind: 'ok', api: found, resource: hit.resource, rest };
+  }
+
+  subscription(apiId: string, consumerKey: string): SnapshotSubscription | undefined {
+    return this.subscriptions.get(`${apiId} ${consumerKey}`);
+  }
+}
+
+// R47: the decision must be made on the path the backend will see. Anything that a backend
+// might normalise differently (dot segments, encoded slashes or dots, empty segments,
+// matrix parameters, backslashes, NUL) is refused rather than guessed at.
+const AMBIGUOUS = /%2e|%2f|%5c|%00|\\|;|\/\/|\/\.\.?(?:\/|$)/i;
+
+/** The request path without its query, or undefined when it is ambiguous. */
+export function canonicalPath(rawUrl: string): { path: string; query: string } | undefined {
+  const q = rawUrl.indexOf('?');
+  const path = q === -1 ? rawUrl : rawUrl.slice(0, q);
+  if (!path.startsWith('/') || AMBIGUOUS.test(path)) return undefined;
+  return { path, query: q === -1 ? '' : rawUrl.slice(q) };
+}

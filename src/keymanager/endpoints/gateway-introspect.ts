@@ -1,0 +1,29 @@
+import type { UserService } from '../../identity/index.js';
+import { formatScope } from '../scopes.js';
+import type { TokenLookup } from '../token-lookup.js';
+
+export type GatewayIntrospection =
+  | { active: false }
+  | { active: true; client_id: string; scope: string; exp: number; iat: number; jti: string; username?: string; token_type: 'Bearer' };
+
+const INACTIVE = Object.freeze({ active: false as const });
+
+/**
+ * RFC 7662 for a resource server (the Gateway): any client's *access* token, answered only to
+ * a caller the control plane trusts (the gateway shared secret); refresh tokens are never
+ * active here, since they do not open APIs.
+ */
+export function gatewayIntrospection(deps: { lookup: TokenLookup; users: UserService; now: () => number }) {
+  return async (token: string): Promise<GatewayIntrospection> => {
+    const found = await deps.lookup(token, 'access_token');
+    if (!found || found.kind !== 'access') return INACTIVE;
+    const t = found.record;
+    if (t.revokedAt !== null || t.expiresAt <= deps.now()) return INACTIVE;
+    const user = t.userId === null ? undefined : await deps.users.findById(t.userId);
+    if (t.userId !== null && (!user || user.status !== 'active')) return INACTIVE;
+    return {
+      active: true, client_id: t.consumerKey, scope: formatScope(t.scope), exp: Math.floor(t.expiresAt / 1000),
+      iat: Math.floor(t.issuedAt / 1000), jti: t.jti, token_type: 'Bearer', ...(user ? { username: user.username } : {}),
+    };
+  };
+}

@@ -1,0 +1,93 @@
+import { CatalogError } from './errors.js';
+import { HTTP_METHODS, type ApiResource, type AuthType, type HttpMethod } from './model.js';
+
+const NAME = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}$/;
+const CONTEXT = /^(\/[A-Za-z0-9._~-]+)+$/;
+const VERSION = /^[A-Za-z0-9][A-Za-z0-9._-]{0,29}$/;
+// A path of literal segments and {param} segments, optionally ending in /*.
+const TEMPLATE = /^\/$|^(\/([A-Za-z0-9._~-]+|\{[A-Za-z_][A-Za-z0-9_]*\}))*(\/\*)?$/;
+const SCOPE = /^[\x21\x23-\x5B\x5D-\x7E]{1,255}$/;
+
+const invalid = (message: string): never => {
+  throw new CatalogError('invalid', message);
+};
+
+export function checkName(name: unknown): string {
+  if (typeof name !== 'string' || !NAME.test(name)) invalid('name: 1-100 letters, digits, spaces, dots, underscores or hyphens.');
+  return name as string;
+}
+
+export function checkContext(context: unknown): string {
+  if (typeof context !== 'string' || !CONTEXT.test(context) || context.length > 200) {
+    invalid('context: a path such as "/pizzashack" (letters, digits, ".", "_", "~", "-" between slashes).');
+  }
+  return context as string;
+}
+
+export function checkVersion(version: unknown): string {
+  if (typeof version !== 'string' || !VERSION.test(version)) invalid('version: such as "1.0.0" (letters, digits, ".", "_", "-").');
+  return version as string;
+}
+
+/** Backend URLs: absolute http(s), no credentials, no query or fragment. Empty allowed when `optional`. */
+export function checkBackendUrl(field: string, url: unknown, optional: boolean): string {
+  if ((url === undefined || url === '') && optional) return '';
+  if (typeof url !== 'string') return invalid(`${field}: an http(s) URL is required.`);
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return invalid(`${field}: "${url}" is not a URL.`);
+  }
+  if ((u.protocol !== 'http:' && u.protocol !== 'https:') || u.username || u.password || u.search || u.hash) {
+    invalid(`${field}: an http(s) URL without credentials, query or fragment.`);
+  }
+  return url.replace(/\/+$/, '');
+}
+
+export function checkResource(r: unknown, i: number): ApiResource {
+  if (!r || typeof r !== 'object') return invalid(`resources[${i}]: an object with method and uriTemplate.`);
+  const o = r as Record<string, unknown>;
+  const method = typeof o['method'] === 'string' ? o['method'].toUpperCase() : '';
+  if (!HTTP_METHODS.includes(method as HttpMethod)) invalid(`resources[${i}].method: one of ${HTTP_METHODS.join(', ')}.`);
+  const uriTemplate = o['uriTemplate'] ?? o['target'];
+  if (typeof uriTemplate !== 'string' || !TEMPLATE.test(uriTemplate) || uriTemplate.length > 500) {
+    invalid(`resources[${i}].uriTemplate: a path such as "/menu" or "/order/{orderId}", optionally ending in "/*".`);
+  }
+  const authRaw = typeof o['authType'] === 'string' ? o['authType'].toLowerCase() : 'oauth';
+  const authType: AuthType = authRaw === 'none' ? 'none' : authRaw === 'oauth' ? 'oauth' : invalid(`resources[${i}].authType: "oauth" or "none".`);
+  const scopeRaw = o['scope'];
+  let scope: string | null = null;
+  if (scopeRaw !== undefined && scopeRaw !== null && scopeRaw !== '') {
+    if (typeof scopeRaw !== 'string' || !SCOPE.test(scopeRaw)) invalid(`resources[${i}].scope: one scope name.`);
+    if (authType === 'none') invalid(`resources[${i}]: a resource without authentication cannot require a scope.`);
+    scope = scopeRaw as string;
+  }
+  return { method: method as HttpMethod, uriTemplate: (uriTemplate as string) || '/', authType, scope };
+}
+
+export function checkResources(list: unknown): ApiResource[] {
+  if (!Array.isArray(list)) return invalid('resources: a list.');
+  if (list.length > 500) invalid('resources: at most 500.');
+  const out = list.map(checkResource);
+  const seen = new Set<string>();
+  for (const r of out) {
+    const k = `${r.method} ${r.uriTemplate}`;
+    if (seen.has(k)) invalid(`resources: "${k}" is listed twice.`);
+    seen.add(k);
+  }
+  return out;
+}
+
+/** "GET /menu", "POST /order/{orderId} scope=update", "GET /health auth=none": the CLI's form. */
+export function parseResourceSpec(spec: string, i = 0): ApiResource {
+  const [method, uriTemplate, ...rest] = spec.trim().split(/\s+/);
+  const o: Record<string, string | undefined> = { method, uriTemplate };
+  for (const part of rest) {
+    const [k, v] = part.split('=', 2);
+    if (k === 'scope') o['scope'] = v;
+    else if (k === 'auth') o['authType'] = v;
+    else invalid(`resource "${spec}": unknown option "${part}" (scope=NAME, auth=oauth|none).`);
+  }
+  return checkResource(o, i);
+}

@@ -1,0 +1,63 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { Agent, request } from 'undici';
+
+export const BACKEND = join(process.cwd(), 'test', 'fixtures', 'backend.mjs');
+
+/** A running test/fixtures/backend.mjs: echoes requests as JSON, slow on /slow, resets on /reset. */
+export interface Backend {
+  readonly url: string;
+  readonly port: number;
+  stop(): Promise<void>;
+}
+
+export async function startBackend(name: string): Promise<Backend> {
+  const child: ChildProcess = spawn(process.execPath, [BACKEND, name, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const m = /listening (\d+)/.exec(out);
+      if (m) resolve(Number(m[1]));
+    });
+    child.on('exit', () => reject(new Error(`backend ${name} exited: ${out}`)));
+  });
+  const exited = new Promise<void>((r) => child.on('exit', () => r()));
+  return {
+    port, url: `http://127.0.0.1:${port}`,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+export interface Res {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  readonly json: any;
+}
+
+export async function http(dispatcher: Agent, url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Res> {
+  const res = await request(url, { method: (init.method ?? 'GET') as 'GET', headers: init.headers ?? {}, body: init.body ?? null, dispatcher });
+  const text = await res.body.text();
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(res.headers)) headers[k] = Array.isArray(v) ? v.join(', ') : String(v);
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = text;
+  }
+  return { status: res.statusCode, headers, json };
+}
+
+/** Repeats `probe` until `done` holds (config sync and caches are eventually consistent), at most ~15 s. */
+export async function eventually<T>(probe: () => Promise<T>, done: (v: T) => boolean): Promise<T> {
+  let last: T = await probe();
+  for (let i = 0; i < 150 && !done(last); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    last = await probe();
+  }
+  return last;
+}
