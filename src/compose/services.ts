@@ -1,10 +1,16 @@
 import type { Config } from '../config/index.js';
-import { createUserService, PasswordHasher } from '../identity/index.js';
+import { createLockout, createUserService, PasswordHasher } from '../identity/index.js';
 import { createApplicationService } from '../keymanager/index.js';
 import { createSqlStores, openDatabase } from '../store/index.js';
 
+export interface ServiceOptions {
+  /** The clock of lock expiry and audit times (tests inject one). */
+  readonly now?: () => number;
+}
+
 /** The domain services over the configured database: what the server and the CLI share. */
-export async function createServices(config: Config) {
+export async function createServices(config: Config, opts: ServiceOptions = {}) {
+  const now = opts.now ?? Date.now;
   const database = await openDatabase(config.database);
   const stores = createSqlStores(database);
   const hasher = new PasswordHasher(config.identity.hashing);
@@ -12,11 +18,13 @@ export async function createServices(config: Config) {
     store: stores.users,
     hasher,
     policy: { minLength: config.identity.minPasswordLength },
+    now,
+    lockout: createLockout(stores.lockouts, config.identity.lockout),
     onCredentialsChanged: (userId) => stores.tokens.revokeUser(userId, Date.now()),
     isClientId: async (name) => (await stores.applications.findClient(name)) !== undefined,
   });
   const applications = createApplicationService({ store: stores.applications, tokens: stores.tokens, config: config.token });
-  return { config, database, stores, hasher, users, applications, close: () => database.close() };
+  return { config, database, stores, hasher, users, applications, now, close: () => database.close() };
 }
 
 export type Services = Awaited<ReturnType<typeof createServices>>;

@@ -1,14 +1,19 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import type { Logger } from 'pino';
+import { registerAdminRoutes } from '../admin/index.js';
+import { createAuditRecorder } from '../audit/index.js';
 import type { Config } from '../config/index.js';
 import { createKeyManagerClient, refuseTokenApiOverHttp, registerTokenPassThrough, type KeyManagerClient } from '../gateway/index.js';
 import { createLogger } from '../http/logger.js';
 import { createHttpServer } from '../http/server.js';
 import { loadTls } from '../http/tls.js';
-import { createKeyManager, registerKeyManagerRoutes, registerTokenRoutes, SigningKeys, type KeyManagerEvent } from '../keymanager/index.js';
+import { createKeyManager, createLoginThrottle, registerKeyManagerRoutes, registerTokenRoutes, SigningKeys } from '../keymanager/index.js';
+import { createMetrics } from '../metrics/index.js';
+import { MemoryHitCounter, RedisHitCounter, type HitCounter } from '../ratelimit/index.js';
+import { basicAdminResolver } from './admin-auth.js';
 import { bootstrapAdmin } from './bootstrap-admin.js';
-import { createServices, type Services } from './services.js';
+import { createEventSink } from './event-sink.js';
+import { createServices } from './services.js';
 
 export type Profile = 'all' | 'control-plane' | 'gateway';
 export const PROFILES: readonly Profile[] = ['all', 'control-plane', 'gateway'];
@@ -18,16 +23,19 @@ export interface RunningTollgate {
   close(): Promise<void>;
 }
 
-function auditSink(log: Logger) {
-  const audit = log.child({ audit: true });
-  return (event: KeyManagerEvent) => {
-    if (event.type === 'token.issued') audit.debug(event, event.type);
-    else audit.info(event, event.type);
-  };
+export interface StartOptions {
+  /** The clock of locks, throttles and audit times (tests inject one). */
+  readonly now?: () => number;
+}
+
+/** Throttle counters: shared through Redis when [redis] url is set, else in this process. */
+function createCounter(config: Config, now: () => number): HitCounter {
+  return config.redis.url ? new RedisHitCounter({ url: config.redis.url, keyPrefix: config.redis.keyPrefix, now }) : new MemoryHitCounter(now);
 }
 
 /** Starts the servers of a profile: one process runs the Gateway, the control plane, or both. */
-export async function startTollgate(config: Config, profile: Profile, print: (line: string) => void = console.log): Promise<RunningTollgate> {
+export async function startTollgate(config: Config, profile: Profile, print: (line: string) => void = console.log, opts: StartOptions = {}): Promise<RunningTollgate> {
+  const now = opts.now ?? Date.now;
   const log = createLogger(config.logLevel);
   const tls = await loadTls(config);
   const host = config.hostname.includes(':') ? `[${config.hostname}]` : config.hostname;
@@ -35,22 +43,36 @@ export async function startTollgate(config: Config, profile: Profile, print: (li
   const listeners: Array<[FastifyInstance, number]> = [];
   const closers: Array<() => Promise<unknown>> = [];
   const urls: { gateway?: string; gatewayHttp?: string; management?: string } = {};
-  const serverOpts = { transport: config.transport, logger: log };
+  const serverOpts = { transport: config.transport, logger: log, trustedProxies: config.protection.trustedProxies };
 
-  let services: Services | undefined;
   let localKeyManager: ReturnType<typeof createKeyManager> | undefined;
   try {
     if (profile !== 'gateway') {
-      services = await createServices(config);
-      closers.push(services.close);
-      await bootstrapAdmin(services, print);
-      const keys = await SigningKeys.load(services.stores.signingKeys, config.token.jwtAlgorithm, Date.now());
+      const svc = await createServices(config, { now });
+      closers.push(svc.close);
+      await bootstrapAdmin(svc, print);
+      const keys = await SigningKeys.load(svc.stores.signingKeys, config.token.jwtAlgorithm, Date.now());
+      const counter = createCounter(config, now);
+      const recorder = createAuditRecorder({
+        store: svc.stores.audit,
+        onError: (err, lost) => log.warn({ err, lost }, 'audit events could not be written'),
+      });
+      // Closed before the database: pending audit rows are written first.
+      closers.unshift(recorder.close, () => counter.close());
+      const metrics = config.metricsEnabled ? createMetrics({ hashPool: svc.hasher, auditDropped: () => recorder.dropped }) : undefined;
+      const throttle = createLoginThrottle(counter, config.protection, (err) => log.warn({ err }, 'throttle counters unavailable; not throttling'));
       localKeyManager = createKeyManager({
-        config: config.token, users: services.users, applications: services.stores.applications,
-        scopes: services.stores.scopes, tokens: services.stores.tokens, keys, events: auditSink(log),
+        config: config.token, users: svc.users, applications: svc.stores.applications, scopes: svc.stores.scopes,
+        tokens: svc.stores.tokens, keys, events: createEventSink({ log, recorder, metrics, now }), throttle, now,
       });
       const mgmt = createHttpServer({ ...serverOpts, tls });
       registerKeyManagerRoutes(mgmt, localKeyManager);
+      registerAdminRoutes(mgmt, {
+        resolvers: [basicAdminResolver(svc.users)],
+        lockout: { users: svc.users, audit: recorder.record, now },
+        audit: { list: (q) => svc.stores.audit.list(q), flush: recorder.flush, now },
+      });
+      if (metrics) mgmt.get('/metrics', async (_req, reply) => reply.header('content-type', metrics.contentType).send(await metrics.text()));
       mgmt.get('/health', async () => ({ status: 'ok' }));
       servers.push(mgmt);
       listeners.push([mgmt, config.ports.management]);
@@ -85,16 +107,20 @@ export async function startTollgate(config: Config, profile: Profile, print: (li
     for (const [server, port] of listeners) await server.listen({ port, host: config.bindAddress });
   } catch (err) {
     await Promise.allSettled(servers.map((s) => s.close()));
-    await Promise.allSettled(closers.map((c) => c()));
+    await runInOrder(closers);
     throw err;
   }
 
   return {
     urls,
     async close() {
-      // Stop accepting, let in-flight requests finish, then release the database.
+      // Stop accepting, let in-flight requests finish (graceful drain), then release the database.
       await Promise.allSettled(servers.map((s) => s.close()));
-      await Promise.allSettled(closers.map((c) => c()));
+      await runInOrder(closers);
     },
   };
+}
+
+async function runInOrder(closers: ReadonlyArray<() => Promise<unknown>>): Promise<void> {
+  for (const close of closers) await close().catch(() => undefined);
 }

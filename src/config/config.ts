@@ -18,6 +18,7 @@ export interface DatabaseConfig {
   readonly url: string;
   readonly poolSize: number;
   readonly acquireTimeoutMs: number;
+  readonly queryTimeoutMs: number;
   readonly sqliteSynchronous: 'normal' | 'full';
 }
 
@@ -41,11 +42,36 @@ export interface HashingConfig {
   readonly maxQueued: number;
 }
 
+/** Escalating temporary lock after consecutive wrong passwords (R22, R23). */
+export interface LockoutConfig {
+  readonly enabled: boolean;
+  readonly maxFailedAttempts: number;
+  readonly lockMs: number;
+  readonly incrementFactor: number;
+  readonly maxLockMs: number;
+}
+
 export interface IdentityConfig {
   readonly adminUsername: string;
   readonly selfSignup: boolean;
   readonly minPasswordLength: number;
   readonly hashing: HashingConfig;
+  readonly lockout: LockoutConfig;
+}
+
+/** Per-client-address throttles of the Token API (R16, R22, R24). */
+export interface ProtectionConfig {
+  readonly trustedProxies: readonly string[];
+  readonly ipMaxFailures: number;
+  readonly ipWindowMs: number;
+  readonly sprayMaxAccounts: number;
+  readonly sprayWindowMs: number;
+}
+
+export interface RedisConfig {
+  /** Empty: counters live in this process. */
+  readonly url: string;
+  readonly keyPrefix: string;
 }
 
 export interface TransportConfig {
@@ -72,6 +98,9 @@ export interface Config {
   readonly token: TokenConfig;
   readonly identity: IdentityConfig;
   readonly keyManager: KeyManagerClientConfig;
+  readonly protection: ProtectionConfig;
+  readonly redis: RedisConfig;
+  readonly metricsEnabled: boolean;
   readonly logLevel: string;
 }
 
@@ -112,6 +141,7 @@ export function loadConfig(home: string, overrides: Record<string, unknown> = {}
       url: get<string>('database.url'),
       poolSize: get<number>('database.pool_size'),
       acquireTimeoutMs: get<number>('database.acquire_timeout_ms'),
+      queryTimeoutMs: get<number>('database.query_timeout_ms'),
       sqliteSynchronous: get<'normal' | 'full'>('database.sqlite_synchronous'),
     },
     token: {
@@ -136,11 +166,27 @@ export function loadConfig(home: string, overrides: Record<string, unknown> = {}
         maxConcurrent: get<number>('identity.password_hashing.max_concurrent') || cpus().length,
         maxQueued: get<number>('identity.password_hashing.max_queued'),
       },
+      lockout: {
+        enabled: get<boolean>('identity.account_locking.enable'),
+        maxFailedAttempts: get<number>('identity.account_locking.max_failed_attempts'),
+        lockMs: get<number>('identity.account_locking.lock_seconds') * 1000,
+        incrementFactor: get<number>('identity.account_locking.increment_factor'),
+        maxLockMs: Math.max(get<number>('identity.account_locking.max_lock_seconds'), get<number>('identity.account_locking.lock_seconds')) * 1000,
+      },
     },
     keyManager: {
       serverUrl: get<string>('apim.key_manager.configuration.ServerURL').replace(/\/+$/, ''),
       caFile: get<string>('apim.key_manager.ca_file') && resolvePath(home, get<string>('apim.key_manager.ca_file')),
     },
+    protection: {
+      trustedProxies: get<string[]>('server.trusted_proxies'),
+      ipMaxFailures: get<number>('protection.ip_throttle.max_failures'),
+      ipWindowMs: get<number>('protection.ip_throttle.window_seconds') * 1000,
+      sprayMaxAccounts: get<number>('protection.spraying.max_accounts'),
+      sprayWindowMs: get<number>('protection.spraying.window_seconds') * 1000,
+    },
+    redis: { url: get<string>('redis.url'), keyPrefix: get<string>('redis.key_prefix') },
+    metricsEnabled: get<boolean>('metrics.enable'),
     logLevel: get<string>('log.level'),
   });
 }

@@ -1,7 +1,7 @@
 export { loadConfig } from './config.js';
 export type {
   Config, DatabaseConfig, GrantType, HashingConfig, IdentityConfig, JwtAlgorithm,
-  KeyManagerClientConfig, Ports, TokenConfig, TokenType, TransportConfig,
+  KeyManagerClientConfig, LockoutConfig, Ports, ProtectionConfig, RedisConfig, TokenConfig, TokenType, TransportConfig,
 } from './config.js';
 export { ConfigError } from './load.js';
 export { SETTINGS, GRANT_TYPES } from './schema.js';

@@ -59,6 +59,7 @@ const DUMMY_HASH = hashSecret('tollgate-dummy-secret');
 export async function authenticateClient(store: ApplicationStore, creds: PresentedCredentials): Promise<Client> {
   const client = creds.clientId.length <= 64 ? await store.findClient(creds.clientId) : undefined;
   const matches = sameHash(hashSecret(creds.clientSecret), client?.key.secretHash ?? DUMMY_HASH);
-  if (!client || !matches) throw new InvalidClientError();
+  if (!client) throw new InvalidClientError(undefined, 'unknown_client');
+  if (!matches) throw new InvalidClientError(undefined, 'wrong_secret');
   return client;
 }

@@ -39,6 +39,9 @@ function openPostgres(cfg: DatabaseConfig): Kysely<Tables> {
     connectionTimeoutMillis: cfg.acquireTimeoutMs,
     idleTimeoutMillis: 30_000,
     statement_timeout: 10_000,
+    // A connection that stopped answering (network partition, frozen server) fails the query
+    // within this time instead of hanging the request; the pool then drops it (R54).
+    query_timeout: cfg.queryTimeoutMs,
   });
   pool.on('error', () => {
     /* an idle client lost its connection; the pool replaces it on next use */

@@ -1,7 +1,11 @@
+import type { AuditStore } from '../audit/audit-event.js';
+import type { LockoutStore } from '../identity/lockout.js';
 import type { UserStore } from '../identity/store.js';
 import type { ApplicationStore, ScopeStore, SigningKeyStore, TokenStore } from '../keymanager/store.js';
 import type { Database } from './database.js';
 import { SqlApplicationStore } from './sql-application-store.js';
+import { SqlAuditStore } from './sql-audit-store.js';
+import { SqlLockoutStore } from './sql-lockout-store.js';
 import { SqlScopeStore } from './sql-scope-store.js';
 import { SqlSigningKeyStore } from './sql-signing-key-store.js';
 import { SqlTokenStore } from './sql-token-store.js';
@@ -13,6 +17,8 @@ export interface SqlStores {
   readonly scopes: ScopeStore;
   readonly tokens: TokenStore;
   readonly signingKeys: SigningKeyStore;
+  readonly lockouts: LockoutStore;
+  readonly audit: AuditStore;
 }
 
 /** Every store over one open database (SQLite or PostgreSQL). */
@@ -24,6 +30,8 @@ export function createSqlStores(database: Database): SqlStores {
     scopes: new SqlScopeStore(db),
     tokens: new SqlTokenStore(db),
     signingKeys: new SqlSigningKeyStore(db),
+    lockouts: new SqlLockoutStore(db),
+    audit: new SqlAuditStore(db),
   };
 }
 

@@ -94,6 +94,25 @@ export interface SigningKeysTable {
   retired_at: number | null;
 }
 
+export interface AccountLockoutsTable {
+  user_id: string;
+  failures: number;
+  lock_count: number;
+  locked_until: number | null;
+  last_failure_at: number;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  at: number;
+  type: string;
+  reason: string;
+  username: string | null;
+  consumer_key: string | null;
+  ip: string | null;
+  detail: string | null;
+}
+
 export interface Tables {
   users: UsersTable;
   scopes: ScopesTable;
@@ -104,4 +123,6 @@ export interface Tables {
   token_families: TokenFamiliesTable;
   token_issuance: TokenIssuanceTable;
   signing_keys: SigningKeysTable;
+  account_lockouts: AccountLockoutsTable;
+  audit_events: AuditEventsTable;
 }
