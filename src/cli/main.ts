@@ -5,6 +5,7 @@ import { IdentityError } from '../identity/index.js';
 import { ApplicationError, OAuthError } from '../keymanager/index.js';
 import { DuplicateError, isStoreUnavailable } from '../store/index.js';
 import { appCommands } from './commands/app.js';
+import { auditCommands } from './commands/audit.js';
 import { keysCommands } from './commands/keys.js';
 import { scopeCommands } from './commands/scope.js';
 import { startCommand } from './commands/start.js';
@@ -24,6 +25,7 @@ scopeCommands(program);
 appCommands(program);
 keysCommands(program);
 tokenCommands(program);
+auditCommands(program);
 
 /** Errors a user can act on are one readable sentence; anything else says it is unexpected. */
 function explain(err: unknown): string {
