@@ -46,6 +46,11 @@ function openPostgres(cfg: DatabaseConfig): Kysely<Tables> {
   pool.on('error', () => {
     /* an idle client lost its connection; the pool replaces it on next use */
   });
+  // A checked-out client whose connection dies emits 'error' with no pool listener attached:
+  // unhandled, it would crash the process on a database outage. Its query fails on its own.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
   return new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
 }
 
