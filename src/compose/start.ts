@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { registerAdminRoutes } from '../admin/index.js';
-import { createAuditRecorder } from '../audit/index.js';
+import { createAuditRecorder, type AuditEvent } from '../audit/index.js';
 import type { Config } from '../config/index.js';
 import { createKeyManagerClient, refuseTokenApiOverHttp, registerTokenPassThrough, type KeyManagerClient } from '../gateway/index.js';
 import { createLogger } from '../http/logger.js';
@@ -60,6 +60,11 @@ export async function startTollgate(config: Config, profile: Profile, print: (li
       // Closed before the database: pending audit rows are written first.
       closers.unshift(recorder.close, () => counter.close());
       const metrics = config.metricsEnabled ? createMetrics({ hashPool: svc.hasher, auditDropped: () => recorder.dropped }) : undefined;
+      // Admin actions and management-API sign-in failures: the same audit log and counters.
+      const audit = (row: AuditEvent) => {
+        recorder.record(row);
+        metrics?.refusal(row.type, row.reason);
+      };
       const throttle = createLoginThrottle(counter, config.protection, (err) => log.warn({ err }, 'throttle counters unavailable; not throttling'));
       localKeyManager = createKeyManager({
         config: config.token, users: svc.users, applications: svc.stores.applications, scopes: svc.stores.scopes,
@@ -68,8 +73,8 @@ export async function startTollgate(config: Config, profile: Profile, print: (li
       const mgmt = createHttpServer({ ...serverOpts, tls });
       registerKeyManagerRoutes(mgmt, localKeyManager);
       registerAdminRoutes(mgmt, {
-        resolvers: [basicAdminResolver(svc.users)],
-        lockout: { users: svc.users, audit: recorder.record, now },
+        resolvers: [basicAdminResolver({ users: svc.users, audit, now })],
+        lockout: { users: svc.users, audit, now },
         audit: { list: (q) => svc.stores.audit.list(q), flush: recorder.flush, now },
       });
       if (metrics) mgmt.get('/metrics', async (_req, reply) => reply.header('content-type', metrics.contentType).send(await metrics.text()));

@@ -18,18 +18,19 @@ export interface Instance {
 }
 
 /** Offsets derived from the pid, retried on EADDRINUSE (other engineers run tests on this machine). */
-export async function createInstance(toml = ''): Promise<Instance> {
+export async function createInstance(toml = '', logLevel = 'warn'): Promise<Instance> {
   const home = mkdtempSync(join(tmpdir(), 'tollgate-proc-'));
   const username = 'crash-user';
   const password = 'crash-user-password';
   let offset = 0;
-  const write = (o: number) => writeDeploymentToml(home, `[server]\noffset = ${o}\nbind_address = "127.0.0.1"\n[log]\nlevel = "warn"\n${toml}\n`);
+  const write = (o: number) => writeDeploymentToml(home, `[server]\noffset = ${o}\nbind_address = "127.0.0.1"\n[log]\nlevel = "${logLevel}"\n${toml}\n`);
   write(0);
   const cli = (...args: string[]) => {
     const r = tollgate(home, ...args);
     if (r.status !== 0) throw new Error(`tollgate ${args.join(' ')}: ${r.stderr}`);
     return r.stdout;
   };
+  cli('user', 'add', 'admin', '--password', 'Admin-Password-For-Tests', '--roles', 'admin');
   cli('user', 'add', username, '--password', password);
   cli('app', 'create', 'crashapp', '--owner', username, '--token-type', 'opaque');
   const keys = JSON.parse(cli('keys', 'generate', 'crashapp', '--owner', username, '--json'));
