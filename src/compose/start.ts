@@ -53,6 +53,9 @@ export async function startTollgate(config: Config, profile: Profile, print: (li
       await bootstrapAdmin(svc, print);
       const keys = await SigningKeys.load(svc.stores.signingKeys, config.token.jwtAlgorithm, Date.now());
       const counter = createCounter(config, now);
+      // Give Redis a moment to connect so the first requests are counted; if it is down the
+      // throttles let requests through (the per-account lock still holds) until it is back.
+      if (counter instanceof RedisHitCounter) await Promise.race([counter.ready().catch(() => undefined), new Promise((r) => setTimeout(r, 2000).unref())]);
       const recorder = createAuditRecorder({
         store: svc.stores.audit,
         onError: (err, lost) => log.warn({ err, lost }, 'audit events could not be written'),

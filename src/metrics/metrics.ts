@@ -12,7 +12,7 @@ export function createMetrics(opts: { hashPool?: HashPoolLoad; auditDropped?: ()
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'tollgate_' });
   const refusals = new Counter({
-    name: 'tollgate_refusals_total', help: 'Refused requests by audit event type and reason code.',
+    name: 'tollgate_audit_events_total', help: 'Audit events (refusals, locks, unlocks) by type and reason code.',
     labelNames: ['type', 'reason'] as const, registers: [registry],
   });
   const issued = new Counter({

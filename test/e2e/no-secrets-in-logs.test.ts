@@ -54,8 +54,8 @@ describe('audit events, metrics, and logs without credentials', () => {
         'refresh.reuse_detected:refresh_token_replay:-',
       ].sort());
       const metrics = await (await request(`${mgmt}/metrics`, { dispatcher: agent })).body.text();
-      assert.match(metrics, /^tollgate_refusals_total\{type="login.failed",reason="unknown_user"\} 1$/m);
-      assert.match(metrics, /^tollgate_refusals_total\{type="client.auth_failed",reason="wrong_secret"\} 1$/m);
+      assert.match(metrics, /^tollgate_audit_events_total\{type="login.failed",reason="unknown_user"\} 1$/m);
+      assert.match(metrics, /^tollgate_audit_events_total\{type="client.auth_failed",reason="wrong_secret"\} 1$/m);
       assert.match(metrics, /^tollgate_tokens_issued_total\{grant_type="password"\} 1$/m);
     } finally {
       await server.stop();

@@ -69,6 +69,6 @@ describe('login flood: the hashing pool is bounded and nothing else waits for it
     assert.equal(shedEvents.length, 2);
     assert.equal(shedEvents[0].reason, 'hash_queue_full');
     const metrics = (await call(server, `${server.management}/metrics`)).text;
-    assert.match(metrics, /^tollgate_refusals_total\{type="request.shed",reason="hash_queue_full"\} 2$/m);
+    assert.match(metrics, /^tollgate_audit_events_total\{type="request.shed",reason="hash_queue_full"\} 2$/m);
   });
 });

@@ -99,3 +99,31 @@ describe('password spraying: many accounts failed from one address', () => {
     assert.equal(events[0].reason, 'password_spraying');
   });
 });
+
+describe('two nodes share throttle counts through Redis ([redis] url)', () => {
+  let nodeA: TestServer;
+  let nodeB: TestServer;
+  let fx: Fixture;
+  before(async () => {
+    const settings = {
+      'redis.url': process.env['TOLLGATE_TEST_REDIS_URL'] || 'redis://127.0.0.1:6379',
+      'redis.key_prefix': `tollgate-test:${process.pid}:${Date.now()}:`,
+      'protection.ip_throttle.max_failures': 3, 'protection.spraying.max_accounts': 1000,
+    };
+    nodeA = await startTestServer({ settings });
+    nodeB = await startTestServer({ settings });
+    fx = await createFixture(nodeA);
+  });
+  after(async () => {
+    await nodeA?.close();
+    await nodeB?.close();
+  });
+
+  it('failures counted on one node throttle the address on the other', async () => {
+    for (let i = 0; i < 3; i++) assert.equal((await passwordGrant(nodeA, fx, fx.username, `wrong ${i}`)).status, 400);
+    // Node B has its own database here; the throttle answers before any client lookup.
+    const r = await postForm(nodeB, `${nodeB.gateway}/token`, { grant_type: 'client_credentials' }, { authorization: basic('anyclient', 'anysecret') });
+    assert.equal(r.status, 429);
+    assert.deepEqual(r.json, SLOW_DOWN);
+  });
+});
