@@ -134,6 +134,9 @@ export function createUserService(deps: UserServiceDeps) {
       return out;
     },
 
+    /** The hashing pool would refuse a check now: callers shed before any lookup (R55). */
+    hashingSaturated: () => hasher.saturated,
+
     get: mustFind,
     find: (username: string) => store.findByUsername(normalizeUsername(username)),
     findById: (id: string) => store.findById(id),

@@ -41,15 +41,18 @@ export function passwordGrant(deps: PasswordGrantDeps): Grant {
       }
       const requested = parseScope(form.get('scope'));
 
+      const shed = () => {
+        // R55: a full hashing queue answers at once instead of queueing without bound.
+        deps.events({ type: 'request.shed', reason: 'hash_queue_full', consumerKey: client.key.consumerKey, ip });
+        return new TemporarilyUnavailableError('Too many sign-in attempts are in progress; retry shortly.', 1);
+      };
+      // Shed before the user and lock lookups, so a flood costs as little as possible.
+      if (deps.users.hashingSaturated()) throw shed();
       let result;
       try {
         result = await deps.users.authenticate(username, password);
       } catch (err) {
-        if (err instanceof HashingOverloadedError) {
-          // R55: a full hashing queue answers at once instead of queueing without bound.
-          deps.events({ type: 'request.shed', reason: 'hash_queue_full', consumerKey: client.key.consumerKey, ip });
-          throw new TemporarilyUnavailableError('Too many sign-in attempts are in progress; retry shortly.', 1);
-        }
+        if (err instanceof HashingOverloadedError) throw shed();
         throw err;
       }
       if (!result.ok) {
