@@ -1,5 +1,7 @@
+import { isIP } from 'node:net';
 import { cpus } from 'node:os';
-import { readSettings, resolvePath } from './load.js';
+import { join } from 'node:path';
+import { ConfigError, readSettings, resolvePath } from './load.js';
 import type { GRANT_TYPES } from './schema.js';
 
 export type GrantType = (typeof GRANT_TYPES)[number];
@@ -112,6 +114,20 @@ function deepFreeze<T>(o: T): T {
   return o;
 }
 
+/** `[server] trusted_proxies`: each an IP address or CIDR, checked at start-up (R24). */
+function trustedProxies(list: readonly string[], file: string): readonly string[] {
+  for (const entry of list) {
+    const [addr, prefix, extra] = entry.split('/');
+    const family = isIP(addr ?? '');
+    const bits = family === 4 ? 32 : 128;
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits);
+    if (family === 0 || !prefixOk || extra !== undefined) {
+      throw new ConfigError(`${file}: server.trusted_proxies: "${entry}" is not an IP address or CIDR`);
+    }
+  }
+  return list;
+}
+
 /** Loads <home>/conf/deployment.toml into one frozen, typed object. */
 export function loadConfig(home: string, overrides: Record<string, unknown> = {}): Config {
   const s = readSettings(home, overrides);
@@ -179,7 +195,7 @@ export function loadConfig(home: string, overrides: Record<string, unknown> = {}
       caFile: get<string>('apim.key_manager.ca_file') && resolvePath(home, get<string>('apim.key_manager.ca_file')),
     },
     protection: {
-      trustedProxies: get<string[]>('server.trusted_proxies'),
+      trustedProxies: trustedProxies(get<string[]>('server.trusted_proxies'), join(home, 'conf', 'deployment.toml')),
       ipMaxFailures: get<number>('protection.ip_throttle.max_failures'),
       ipWindowMs: get<number>('protection.ip_throttle.window_seconds') * 1000,
       sprayMaxAccounts: get<number>('protection.spraying.max_accounts'),
