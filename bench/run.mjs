@@ -3,18 +3,22 @@
 // harness (../shared/bench/token-load.mjs), next to the argon2id verify cost that bounds the
 // password grant. Everything runs on 127.0.0.1 and stops by itself.
 //
+// Then the flood scenario (bench/flood.mjs, issue #5): password grants at 4x the hash-bound
+// capacity while refresh and introspection run beside them; FLOOD=0 skips it.
 // Env: DUR=10 RUNS=3 CONNS=16,64 GRANTS=password,refresh_token,client_credentials,introspect
-//      SHARED=../shared  OFFSET=500  TOKEN_TYPE=opaque|jwt (default opaque)
+//      SHARED=../shared  OFFSET=500  TOKEN_TYPE=opaque|jwt (default opaque)  FLOOD=1 (0 skips)
 //      PARTS=token,gateway  GW_CONNS=64  GW_TOKEN_TYPE=jwt|opaque (default jwt)
 // The gateway part sends the same GET load to a backend (test/fixtures/backend.mjs) directly
 // and through the Gateway (token + subscription + scope checked, then proxied, plain HTTP on
-// 8280+OFFSET), interleaved run by run, and prints the ratio.
+// 8280+OFFSET), interleaved run by run, and prints the ratio. The flood part (bench/flood.mjs)
+// offers password grants at 4x the hash-bound capacity while refresh and introspection run.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { hash, verify } from '@node-rs/argon2';
 import { Agent, request } from 'undici';
+import { runFlood } from './flood.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SHARED = resolve(process.env.SHARED ?? join(ROOT, '..', 'shared'));
@@ -147,6 +151,7 @@ async function gatewayLoad(home, server) {
   } finally {
     backend.kill('SIGTERM');
   }
+  if (process.env.FLOOD !== '0') await runFlood();
 }
 
 main().catch((err) => {

@@ -7,6 +7,7 @@ import { CatalogError } from '../publisher/index.js';
 import { DuplicateError, isStoreUnavailable } from '../store/index.js';
 import { apiCommands } from './commands/api.js';
 import { appCommands } from './commands/app.js';
+import { auditCommands } from './commands/audit.js';
 import { keysCommands } from './commands/keys.js';
 import { scopeCommands } from './commands/scope.js';
 import { startCommand } from './commands/start.js';
@@ -29,6 +30,7 @@ keysCommands(program);
 tokenCommands(program);
 apiCommands(program);
 subscriptionCommands(program);
+auditCommands(program);
 
 /** Errors a user can act on are one readable sentence; anything else says it is unexpected. */
 function explain(err: unknown): string {

@@ -1,20 +1,24 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import type { Logger } from 'pino';
+import { registerAdminRoutes } from '../admin/index.js';
+import { createAuditRecorder, type AuditEvent } from '../audit/index.js';
 import type { Config } from '../config/index.js';
 import { ConfigError } from '../config/index.js';
 import { createControlPlaneClient, createKeyManagerClient, refuseTokenApiOverHttp, registerTokenPassThrough, type ControlPlane, type KeyManagerClient } from '../gateway/index.js';
 import { createLogger } from '../http/logger.js';
 import { createHttpServer } from '../http/server.js';
 import { loadTls } from '../http/tls.js';
-import { createKeyManager, registerKeyManagerRoutes, registerTokenRoutes, SigningKeys, type KeyManagerEvent } from '../keymanager/index.js';
-import { MemoryHitCounter, type HitCounter } from '../ratelimit/index.js';
+import { createKeyManager, createLoginThrottle, registerKeyManagerRoutes, registerTokenRoutes, SigningKeys } from '../keymanager/index.js';
+import { createMetrics } from '../metrics/index.js';
+import { MemoryHitCounter, RedisHitCounter, type HitCounter } from '../ratelimit/index.js';
+import { basicAdminResolver } from './admin-auth.js';
 import { bootstrapAdmin } from './bootstrap-admin.js';
 import { registerControlPlaneRoutes } from './control-plane.js';
+import { createEventSink } from './event-sink.js';
 import type { SnapshotBuilder } from './gateway-snapshot.js';
 import { startGatewayRuntime } from './gateway.js';
 import { createLocalControlPlane } from './local-control-plane.js';
-import { createServices, type Services } from './services.js';
+import { createServices } from './services.js';
 
 export type Profile = 'all' | 'control-plane' | 'gateway';
 export const PROFILES: readonly Profile[] = ['all', 'control-plane', 'gateway'];
@@ -24,12 +28,16 @@ export interface RunningTollgate {
   close(): Promise<void>;
 }
 
-function auditSink(log: Logger) {
-  const audit = log.child({ audit: true });
-  return (event: KeyManagerEvent) => {
-    if (event.type === 'token.issued') audit.debug(event, event.type);
-    else audit.info(event, event.type);
-  };
+export interface StartOptions {
+  /** The clock of locks, throttles and audit times (tests inject one). */
+  readonly now?: () => number;
+  /** Hit counters of throttles and tiers; by default from [redis] url, else in this process. */
+  readonly counter?: HitCounter;
+}
+
+/** Throttle counters: shared through Redis when [redis] url is set, else in this process. */
+function createCounter(config: Config, now: () => number): HitCounter {
+  return config.redis.url ? new RedisHitCounter({ url: config.redis.url, keyPrefix: config.redis.keyPrefix, now }) : new MemoryHitCounter(now);
 }
 
 /** The Gateway's view of the control plane: in this process, or over HTTPS with the shared secret. */
@@ -45,10 +53,8 @@ function gatewayControlPlane(config: Config, local: { build: SnapshotBuilder; km
 }
 
 /** Starts the servers of a profile: one process runs the Gateway, the control plane, or both. */
-export async function startTollgate(
-  config: Config, profile: Profile, print: (line: string) => void = console.log,
-  opts: { counter?: HitCounter } = {},
-): Promise<RunningTollgate> {
+export async function startTollgate(config: Config, profile: Profile, print: (line: string) => void = console.log, opts: StartOptions = {}): Promise<RunningTollgate> {
+  const now = opts.now ?? Date.now;
   const log = createLogger(config.logLevel);
   const tls = await loadTls(config);
   const host = config.hostname.includes(':') ? `[${config.hostname}]` : config.hostname;
@@ -56,24 +62,49 @@ export async function startTollgate(
   const listeners: Array<[FastifyInstance, number]> = [];
   const closers: Array<() => Promise<unknown>> = [];
   const urls: { gateway?: string; gatewayHttp?: string; management?: string } = {};
-  const serverOpts = { transport: config.transport, logger: log };
+  const serverOpts = { transport: config.transport, logger: log, trustedProxies: config.protection.trustedProxies };
 
-  let services: Services | undefined;
   let localKeyManager: ReturnType<typeof createKeyManager> | undefined;
   let snapshotBuilder: SnapshotBuilder | undefined;
+  // One set of counters for the Token API throttles and the Gateway's tiers.
+  const counter = opts.counter ?? createCounter(config, now);
+  if (!opts.counter) closers.push(() => counter.close());
   try {
+    // Give Redis a moment to connect so the first requests are counted; if it is down the
+    // throttles let requests through (the per-account lock still holds) until it is back.
+    if (counter instanceof RedisHitCounter) await Promise.race([counter.ready().catch(() => undefined), new Promise((r) => setTimeout(r, 2000).unref())]);
     if (profile !== 'gateway') {
-      services = await createServices(config);
-      closers.push(services.close);
-      await bootstrapAdmin(services, print);
-      const keys = await SigningKeys.load(services.stores.signingKeys, config.token.jwtAlgorithm, Date.now());
+      const svc = await createServices(config, { now });
+      closers.push(svc.close);
+      await bootstrapAdmin(svc, print);
+      const keys = await SigningKeys.load(svc.stores.signingKeys, config.token.jwtAlgorithm, Date.now());
+      const recorder = createAuditRecorder({
+        store: svc.stores.audit,
+        onError: (err, lost) => log.warn({ err, lost }, 'audit events could not be written'),
+      });
+      // Closed before the database: pending audit rows are written first.
+      closers.unshift(recorder.close);
+      const metrics = config.metricsEnabled ? createMetrics({ hashPool: svc.hasher, auditDropped: () => recorder.dropped }) : undefined;
+      // Admin actions and management-API sign-in failures: the same audit log and counters.
+      const audit = (row: AuditEvent) => {
+        recorder.record(row);
+        metrics?.refusal(row.type, row.reason);
+      };
+      const throttle = createLoginThrottle(counter, config.protection, (err) => log.warn({ err }, 'throttle counters unavailable; not throttling'));
       localKeyManager = createKeyManager({
-        config: config.token, users: services.users, applications: services.stores.applications,
-        scopes: services.stores.scopes, tokens: services.stores.tokens, keys, events: auditSink(log),
+        config: config.token, users: svc.users, applications: svc.stores.applications, scopes: svc.stores.scopes,
+        tokens: svc.stores.tokens, keys, events: createEventSink({ log, recorder, metrics, now }), throttle, now,
       });
       const mgmt = createHttpServer({ ...serverOpts, tls });
       registerKeyManagerRoutes(mgmt, localKeyManager);
-      snapshotBuilder = registerControlPlaneRoutes(mgmt, { services, km: localKeyManager });
+      const managementResolver = basicAdminResolver({ users: svc.users, audit, now });
+      snapshotBuilder = registerControlPlaneRoutes(mgmt, { services: svc, km: localKeyManager, resolvers: [managementResolver] });
+      registerAdminRoutes(mgmt, {
+        resolvers: [managementResolver],
+        lockout: { users: svc.users, audit, now },
+        audit: { list: (q) => svc.stores.audit.list(q), flush: recorder.flush, now },
+      });
+      if (metrics) mgmt.get('/metrics', async (_req, reply) => reply.header('content-type', metrics.contentType).send(await metrics.text()));
       mgmt.get('/health', async () => ({ status: 'ok' }));
       servers.push(mgmt);
       listeners.push([mgmt, config.ports.management]);
@@ -104,8 +135,6 @@ export async function startTollgate(
       plain.get('/health', async () => ({ status: 'ok' }));
       servers.push(plain);
 
-      const counter = opts.counter ?? new MemoryHitCounter();
-      if (!opts.counter) closers.push(() => counter.close());
       const local = localKeyManager && snapshotBuilder ? { build: snapshotBuilder, km: localKeyManager } : undefined;
       const runtime = await startGatewayRuntime({
         config, log, controlPlane: gatewayControlPlane(config, local, ca), counter, https: gw, http: plain,
@@ -118,16 +147,20 @@ export async function startTollgate(
     for (const [server, port] of listeners) await server.listen({ port, host: config.bindAddress });
   } catch (err) {
     await Promise.allSettled(servers.map((s) => s.close()));
-    await Promise.allSettled(closers.map((c) => c()));
+    await runInOrder(closers);
     throw err;
   }
 
   return {
     urls,
     async close() {
-      // Stop accepting, let in-flight requests finish, then release the database.
+      // Stop accepting, let in-flight requests finish (graceful drain), then release the database.
       await Promise.allSettled(servers.map((s) => s.close()));
-      await Promise.allSettled(closers.map((c) => c()));
+      await runInOrder(closers);
     },
   };
+}
+
+async function runInOrder(closers: ReadonlyArray<() => Promise<unknown>>): Promise<void> {
+  for (const close of closers) await close().catch(() => undefined);
 }

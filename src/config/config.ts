@@ -1,4 +1,6 @@
+import { isIP } from 'node:net';
 import { cpus } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError, readSettings, resolvePath } from './load.js';
 import type { GRANT_TYPES } from './schema.js';
 
@@ -18,6 +20,7 @@ export interface DatabaseConfig {
   readonly url: string;
   readonly poolSize: number;
   readonly acquireTimeoutMs: number;
+  readonly queryTimeoutMs: number;
   readonly sqliteSynchronous: 'normal' | 'full';
 }
 
@@ -41,11 +44,36 @@ export interface HashingConfig {
   readonly maxQueued: number;
 }
 
+/** Escalating temporary lock after consecutive wrong passwords (R22, R23). */
+export interface LockoutConfig {
+  readonly enabled: boolean;
+  readonly maxFailedAttempts: number;
+  readonly lockMs: number;
+  readonly incrementFactor: number;
+  readonly maxLockMs: number;
+}
+
 export interface IdentityConfig {
   readonly adminUsername: string;
   readonly selfSignup: boolean;
   readonly minPasswordLength: number;
   readonly hashing: HashingConfig;
+  readonly lockout: LockoutConfig;
+}
+
+/** Per-client-address throttles of the Token API (R16, R22, R24). */
+export interface ProtectionConfig {
+  readonly trustedProxies: readonly string[];
+  readonly ipMaxFailures: number;
+  readonly ipWindowMs: number;
+  readonly sprayMaxAccounts: number;
+  readonly sprayWindowMs: number;
+}
+
+export interface RedisConfig {
+  /** Empty: counters live in this process. */
+  readonly url: string;
+  readonly keyPrefix: string;
 }
 
 export interface TransportConfig {
@@ -104,6 +132,9 @@ export interface Config {
   readonly keyManager: KeyManagerClientConfig;
   readonly gateway: GatewayConfig;
   readonly tiers: readonly TierConfig[];
+  readonly protection: ProtectionConfig;
+  readonly redis: RedisConfig;
+  readonly metricsEnabled: boolean;
   readonly logLevel: string;
 }
 
@@ -113,6 +144,20 @@ function deepFreeze<T>(o: T): T {
     Object.freeze(o);
   }
   return o;
+}
+
+/** `[server] trusted_proxies`: each an IP address or CIDR, checked at start-up (R24). */
+function trustedProxies(list: readonly string[], file: string): readonly string[] {
+  for (const entry of list) {
+    const [addr, prefix, extra] = entry.split('/');
+    const family = isIP(addr ?? '');
+    const bits = family === 4 ? 32 : 128;
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits);
+    if (family === 0 || !prefixOk || extra !== undefined) {
+      throw new ConfigError(`${file}: server.trusted_proxies: "${entry}" is not an IP address or CIDR`);
+    }
+  }
+  return list;
 }
 
 /** Loads <home>/conf/deployment.toml into one frozen, typed object. */
@@ -144,6 +189,7 @@ export function loadConfig(home: string, overrides: Record<string, unknown> = {}
       url: get<string>('database.url'),
       poolSize: get<number>('database.pool_size'),
       acquireTimeoutMs: get<number>('database.acquire_timeout_ms'),
+      queryTimeoutMs: get<number>('database.query_timeout_ms'),
       sqliteSynchronous: get<'normal' | 'full'>('database.sqlite_synchronous'),
     },
     token: {
@@ -168,6 +214,13 @@ export function loadConfig(home: string, overrides: Record<string, unknown> = {}
         maxConcurrent: get<number>('identity.password_hashing.max_concurrent') || cpus().length,
         maxQueued: get<number>('identity.password_hashing.max_queued'),
       },
+      lockout: {
+        enabled: get<boolean>('identity.account_locking.enable'),
+        maxFailedAttempts: get<number>('identity.account_locking.max_failed_attempts'),
+        lockMs: get<number>('identity.account_locking.lock_seconds') * 1000,
+        incrementFactor: get<number>('identity.account_locking.increment_factor'),
+        maxLockMs: Math.max(get<number>('identity.account_locking.max_lock_seconds'), get<number>('identity.account_locking.lock_seconds')) * 1000,
+      },
     },
     keyManager: {
       serverUrl: get<string>('apim.key_manager.configuration.ServerURL').replace(/\/+$/, ''),
@@ -180,6 +233,15 @@ export function loadConfig(home: string, overrides: Record<string, unknown> = {}
       backendTimeoutMs: get<number>('apim.gateway.backend_timeout_ms'),
     },
     tiers: parseTiers(get<string[]>('apim.throttling.subscription_tiers')),
+    protection: {
+      trustedProxies: trustedProxies(get<string[]>('server.trusted_proxies'), join(home, 'conf', 'deployment.toml')),
+      ipMaxFailures: get<number>('protection.ip_throttle.max_failures'),
+      ipWindowMs: get<number>('protection.ip_throttle.window_seconds') * 1000,
+      sprayMaxAccounts: get<number>('protection.spraying.max_accounts'),
+      sprayWindowMs: get<number>('protection.spraying.window_seconds') * 1000,
+    },
+    redis: { url: get<string>('redis.url'), keyPrefix: get<string>('redis.key_prefix') },
+    metricsEnabled: get<boolean>('metrics.enable'),
     logLevel: get<string>('log.level'),
   });
 }

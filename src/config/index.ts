@@ -1,7 +1,7 @@
 export { loadConfig } from './config.js';
 export type {
   Config, DatabaseConfig, GrantType, HashingConfig, IdentityConfig, JwtAlgorithm,
-  KeyManagerClientConfig, Ports, GatewayConfig, TierConfig, TokenConfig, TokenType, TransportConfig,
+  KeyManagerClientConfig, LockoutConfig, Ports, GatewayConfig, ProtectionConfig, RedisConfig, TierConfig, TokenConfig, TokenType, TransportConfig,
 } from './config.js';
 export { ConfigError } from './load.js';
 export { SETTINGS, GRANT_TYPES } from './schema.js';

@@ -49,6 +49,11 @@ export class PasswordHasher {
     return !m || m[1] !== this.params;
   }
 
+  /** True when a new check would be refused: every slot busy and the queue full (R55). */
+  get saturated(): boolean {
+    return this.active >= this.cfg.maxConcurrent && this.waiting.length >= this.cfg.maxQueued;
+  }
+
   get load(): { active: number; queued: number } {
     return { active: this.active, queued: this.waiting.length };
   }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isLocked, type Lockout } from './lockout.js';
 import type { PasswordHasher } from './password-hasher.js';
 import { checkNewPassword, MAX_PASSWORD_BYTES, type PasswordPolicy } from './password-policy.js';
 import { parseRoles } from './roles.js';
@@ -15,11 +16,16 @@ export interface UserServiceDeps {
   readonly onCredentialsChanged?: (userId: string) => Promise<void>;
   /** Refuses usernames that equal a consumer key (R50, RFC 9700 §4.15). */
   readonly isClientId?: (name: string) => Promise<boolean>;
+  /** Per-account escalating lock (R22, R23); absent = no locking. */
+  readonly lockout?: Lockout;
 }
 
+export type AuthenticationFailure = 'unknown_user' | 'wrong_password' | 'disabled' | 'locked';
+
+/** `user` is set for failures on an existing account (audit); it never reaches the client (R19). */
 export type AuthenticationResult =
   | { readonly ok: true; readonly user: User }
-  | { readonly ok: false; readonly reason: 'unknown_user' | 'wrong_password' | 'disabled' };
+  | { readonly ok: false; readonly reason: AuthenticationFailure; readonly user?: User; readonly lockedUntil?: number };
 
 export function createUserService(deps: UserServiceDeps) {
   const now = deps.now ?? Date.now;
@@ -66,8 +72,18 @@ export function createUserService(deps: UserServiceDeps) {
         await hasher.verifyDummy(password);
         return { ok: false, reason: 'unknown_user' };
       }
-      if (!(await hasher.verify(user.passwordHash, password))) return { ok: false, reason: 'wrong_password' };
-      if (user.status !== 'active') return { ok: false, reason: 'disabled' };
+      const lock = await deps.lockout?.state(user.id);
+      const t = now();
+      // A locked account still pays the hash so it answers like a wrong password, in the same
+      // time (R19); attempts during a lock neither count nor extend it.
+      const matches = await hasher.verify(user.passwordHash, password);
+      if (isLocked(lock, t)) return { ok: false, reason: 'locked', user };
+      if (!matches) {
+        const lockedUntil = await deps.lockout?.recordFailure(user.id, t);
+        return { ok: false, reason: 'wrong_password', user, ...(lockedUntil !== undefined ? { lockedUntil } : {}) };
+      }
+      if (user.status !== 'active') return { ok: false, reason: 'disabled', user };
+      await deps.lockout?.recordSuccess(user.id, lock);
       if (hasher.needsRehash(user.passwordHash)) {
         // Parameters changed since this hash was made: upgrade it now that we hold the password.
         await store.updatePasswordHash(user.id, await hasher.hash(password), now());
@@ -100,6 +116,26 @@ export function createUserService(deps: UserServiceDeps) {
       await deps.onCredentialsChanged?.(user.id);
       await store.remove(user.id);
     },
+
+    /** Admin unlock (R23): forgets failures and any lock. False when the account was not locked or counting. */
+    async unlock(username: string): Promise<boolean> {
+      const user = await mustFind(username);
+      return deps.lockout ? deps.lockout.unlock(user.id) : false;
+    },
+
+    /** Accounts locked now, for admins. */
+    async listLocked(): Promise<Array<{ username: string; lockedUntil: number }>> {
+      const locked = (await deps.lockout?.listLocked(now())) ?? [];
+      const out: Array<{ username: string; lockedUntil: number }> = [];
+      for (const l of locked) {
+        const u = await store.findById(l.userId);
+        if (u) out.push({ username: u.username, lockedUntil: l.lockedUntil });
+      }
+      return out;
+    },
+
+    /** The hashing pool would refuse a check now: callers shed before any lookup (R55). */
+    hashingSaturated: () => hasher.saturated,
 
     get: mustFind,
     find: (username: string) => store.findByUsername(normalizeUsername(username)),

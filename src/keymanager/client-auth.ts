@@ -56,9 +56,14 @@ export function presentedCredentials(authorization: string | undefined, form: Fo
 // Compared against when the client id is unknown, so both failures cost the same (R14).
 const DUMMY_HASH = hashSecret('tollgate-dummy-secret');
 
+// Client ids are printable ASCII: anything else (NUL, CR/LF, over 64 characters) is an
+// unknown client without a database lookup, so PostgreSQL never sees a NUL (R26).
+const PLAUSIBLE_CLIENT_ID = /^[\x21-\x7E]{1,64}$/;
+
 export async function authenticateClient(store: ApplicationStore, creds: PresentedCredentials): Promise<Client> {
-  const client = creds.clientId.length <= 64 ? await store.findClient(creds.clientId) : undefined;
+  const client = PLAUSIBLE_CLIENT_ID.test(creds.clientId) ? await store.findClient(creds.clientId) : undefined;
   const matches = sameHash(hashSecret(creds.clientSecret), client?.key.secretHash ?? DUMMY_HASH);
-  if (!client || !matches) throw new InvalidClientError();
+  if (!client) throw new InvalidClientError(undefined, 'unknown_client');
+  if (!matches) throw new InvalidClientError(undefined, 'wrong_secret');
   return client;
 }

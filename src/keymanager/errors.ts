@@ -10,7 +10,8 @@ export type OAuthErrorCode =
   | 'invalid_scope'
   | 'unsupported_token_type'
   | 'server_error'
-  | 'temporarily_unavailable';
+  | 'temporarily_unavailable'
+  | 'slow_down';
 
 export class OAuthError extends Error {
   override readonly name: string = 'OAuthError';
@@ -33,8 +34,11 @@ export class InvalidRequestError extends OAuthError {
 
 /** RFC 6749 §5.2: 401 + WWW-Authenticate matching the scheme when the client used the Authorization header. */
 export class InvalidClientError extends OAuthError {
-  constructor(description = 'Client authentication failed.') {
+  /** For the audit log only; the client always sees the same answer (R14). */
+  readonly reason: 'unknown_client' | 'wrong_secret' | 'no_credentials';
+  constructor(description = 'Client authentication failed.', reason: 'unknown_client' | 'wrong_secret' | 'no_credentials' = 'no_credentials') {
     super('invalid_client', 401, description);
+    this.reason = reason;
     this.headers['www-authenticate'] = 'Basic realm="tollgate", charset="UTF-8"';
   }
 }
@@ -73,6 +77,19 @@ export class UnsupportedTokenTypeError extends OAuthError {
 export class TemporarilyUnavailableError extends OAuthError {
   constructor(description = 'The service is temporarily unavailable; retry later.', retryAfter = 1, options?: { cause?: unknown }) {
     super('temporarily_unavailable', 503, description, options);
+    this.headers['retry-after'] = String(retryAfter);
+  }
+}
+
+/**
+ * Too many failed authentications from one client address (R16, R22): 429 + Retry-After.
+ * RFC 6749 defines no code for this; `slow_down` is the registered OAuth error code
+ * (RFC 8628 §3.5, IANA "OAuth Extensions Error Registry") that tells a client to wait
+ * before retrying, while 503 `temporarily_unavailable` stays reserved for server overload.
+ */
+export class SlowDownError extends OAuthError {
+  constructor(retryAfter: number) {
+    super('slow_down', 429, 'Too many failed attempts from this address; retry later.');
     this.headers['retry-after'] = String(retryAfter);
   }
 }

@@ -4,7 +4,8 @@ export { createApplicationService, checkEnvironment, ApplicationError, type Appl
 export { SigningKeys } from './signing-keys.js';
 export { parseScope, checkScopeName, DEFAULT_SCOPE } from './scopes.js';
 export * from './errors.js';
-export type { KeyManagerEvent, EventSink } from './events.js';
+export type { KeyManagerEvent, EventSink, ThrottleReason } from './events.js';
+export { createLoginThrottle, type LoginThrottle } from './login-throttle.js';
 export type * from './model.js';
 export { ENVIRONMENTS } from './model.js';
 export type { ApplicationStore, ScopeStore, TokenStore, SigningKeyStore, RotationOutcome } from './store.js';

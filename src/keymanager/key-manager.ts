@@ -10,6 +10,7 @@ import { clientCredentialsGrant } from './grants/client-credentials.js';
 import type { Grant } from './grants/grant.js';
 import { passwordGrant } from './grants/password.js';
 import { refreshTokenGrant } from './grants/refresh-token.js';
+import type { LoginThrottle } from './login-throttle.js';
 import type { SigningKeys } from './signing-keys.js';
 import type { ApplicationStore, ScopeStore, TokenStore } from './store.js';
 import { createTokenIssuer } from './token-issuer.js';
@@ -23,6 +24,8 @@ export interface KeyManagerDeps {
   readonly tokens: TokenStore;
   readonly keys: SigningKeys;
   readonly events: EventSink;
+  /** Per-address throttles (R16, R22); absent = none. */
+  readonly throttle?: LoginThrottle;
   readonly now?: () => number;
 }
 
@@ -33,13 +36,13 @@ export function createKeyManager(deps: KeyManagerDeps) {
   const mint = createTokenIssuer({ config: deps.config, keys });
   const shared = { users: deps.users, tokens: deps.tokens, mint, events: deps.events, enabledGrants: deps.config.enabledGrants };
   const all: Grant[] = [
-    passwordGrant({ ...shared, scopes: deps.scopes }),
+    passwordGrant({ ...shared, scopes: deps.scopes, ...(deps.throttle ? { throttle: deps.throttle } : {}) }),
     clientCredentialsGrant({ ...shared, scopes: deps.scopes }),
     refreshTokenGrant({ ...shared, clock: now }),
   ];
   const grants = new Map(all.filter((g) => deps.config.enabledGrants.includes(g.name)).map((g) => [g.name as string, g]));
   const lookup = createTokenLookup({ store: deps.tokens, keys, config: deps.config });
-  const auth = { applications: deps.applications, events: deps.events };
+  const auth = { applications: deps.applications, events: deps.events, ...(deps.throttle ? { throttle: deps.throttle } : {}) };
   return {
     token: tokenEndpoint({ ...auth, grants, now }),
     revoke: revokeEndpoint({ ...auth, tokens: deps.tokens, lookup, now }),

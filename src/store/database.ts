@@ -61,9 +61,17 @@ async function openPostgres(cfg: DatabaseConfig): Promise<Kysely<Tables>> {
     connectionTimeoutMillis: cfg.acquireTimeoutMs,
     idleTimeoutMillis: 30_000,
     statement_timeout: 10_000,
+    // A connection that stopped answering (network partition, frozen server) fails the query
+    // within this time instead of hanging the request; the pool then drops it (R54).
+    query_timeout: cfg.queryTimeoutMs,
   });
   pool.on('error', () => {
     /* an idle client lost its connection; the pool replaces it on next use */
+  });
+  // A checked-out client whose connection dies emits 'error' with no pool listener attached:
+  // unhandled, it would crash the process on a database outage. Its query fails on its own.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
   });
   return new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
 }

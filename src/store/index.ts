@@ -1,3 +1,5 @@
+import type { AuditStore } from '../audit/audit-event.js';
+import type { LockoutStore } from '../identity/lockout.js';
 import type { UserStore } from '../identity/store.js';
 import type { ApplicationStore, ScopeStore, SigningKeyStore, TokenStore } from '../keymanager/store.js';
 import type { ApiStore } from '../publisher/store.js';
@@ -7,6 +9,8 @@ import { SqlApiStore } from './sql-api-store.js';
 import { SqlRevocationFeed, type RevocationFeed } from './sql-revocation-feed.js';
 import { SqlSubscriptionStore } from './sql-subscription-store.js';
 import { SqlApplicationStore } from './sql-application-store.js';
+import { SqlAuditStore } from './sql-audit-store.js';
+import { SqlLockoutStore } from './sql-lockout-store.js';
 import { SqlScopeStore } from './sql-scope-store.js';
 import { SqlSigningKeyStore } from './sql-signing-key-store.js';
 import { SqlTokenStore } from './sql-token-store.js';
@@ -22,6 +26,8 @@ export interface SqlStores {
   readonly apis: ApiStore;
   readonly subscriptions: SubscriptionStore;
   readonly revocations: RevocationFeed;
+  readonly lockouts: LockoutStore;
+  readonly audit: AuditStore;
 }
 
 /** Every store over one open database (SQLite or PostgreSQL). */
@@ -37,6 +43,8 @@ export function createSqlStores(database: Database): SqlStores {
     apis: new SqlApiStore(db),
     subscriptions: new SqlSubscriptionStore(db),
     revocations: new SqlRevocationFeed(db),
+    lockouts: new SqlLockoutStore(db),
+    audit: new SqlAuditStore(db),
   };
 }
 

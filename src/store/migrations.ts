@@ -112,6 +112,37 @@ const initial = (dialect: Dialect): Migration => ({
   },
 });
 
+// Issue #5: the per-account lock state (shared by every node, survives restarts: R22, R23)
+// and the audit trail of refusals.
+const protection = (dialect: Dialect): Migration => ({
+  async up(db: Kysely<unknown>) {
+    const ts = 'bigint' as const;
+    await db.schema
+      .createTable('account_lockouts')
+      .addColumn('user_id', 'varchar(64)', (c) => c.primaryKey().references('users.id').onDelete('cascade'))
+      .addColumn('failures', 'integer', (c) => c.notNull())
+      .addColumn('lock_count', 'integer', (c) => c.notNull())
+      .addColumn('locked_until', ts)
+      .addColumn('last_failure_at', ts, (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('audit_events')
+      .addColumn('id', dialect === 'postgres' ? 'bigserial' : 'integer', (c) =>
+        dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement(),
+      )
+      .addColumn('at', ts, (c) => c.notNull())
+      .addColumn('type', 'varchar(64)', (c) => c.notNull())
+      .addColumn('reason', 'varchar(64)', (c) => c.notNull())
+      .addColumn('username', 'varchar(255)')
+      .addColumn('consumer_key', 'varchar(64)')
+      .addColumn('ip', 'varchar(64)')
+      .addColumn('detail', 'text')
+      .execute();
+    await db.schema.createIndex('audit_events_at').on('audit_events').column('at').execute();
+    await db.schema.createIndex('audit_events_type_at').on('audit_events').columns(['type', 'at']).execute();
+  },
+});
+
 // Published APIs, their resources and the applications' subscriptions (issue #3).
 const gateway: Migration = {
   async up(db: Kysely<unknown>) {
@@ -159,7 +190,7 @@ const gateway: Migration = {
 class CodeMigrations implements MigrationProvider {
   constructor(private readonly dialect: Dialect) {}
   async getMigrations(): Promise<Record<string, Migration>> {
-    return { '0001-initial': initial(this.dialect), '0003-gateway': gateway };
+    return { '0001-initial': initial(this.dialect), '0002-protection': protection(this.dialect), '0003-gateway': gateway };
   }
 }
 

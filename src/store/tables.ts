@@ -125,6 +125,25 @@ export interface SubscriptionsTable {
   created_at: number;
 }
 
+export interface AccountLockoutsTable {
+  user_id: string;
+  failures: number;
+  lock_count: number;
+  locked_until: number | null;
+  last_failure_at: number;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  at: number;
+  type: string;
+  reason: string;
+  username: string | null;
+  consumer_key: string | null;
+  ip: string | null;
+  detail: string | null;
+}
+
 export interface Tables {
   users: UsersTable;
   scopes: ScopesTable;
@@ -138,4 +157,6 @@ export interface Tables {
   apis: ApisTable;
   api_resources: ApiResourcesTable;
   subscriptions: SubscriptionsTable;
+  account_lockouts: AccountLockoutsTable;
+  audit_events: AuditEventsTable;
 }

@@ -9,7 +9,7 @@ export function isStoreUnavailable(err: unknown): boolean {
     // PostgreSQL: class 08 connection exception, 57P0x shutdown, 53xxx insufficient resources.
     if (/^(08|57P0|53)/.test(code)) return true;
     const msg = typeof e.message === 'string' ? e.message : '';
-    if (/timeout exceeded when trying to connect|Connection terminated|connection is closed|Client has encountered a connection error/i.test(msg)) return true;
+    if (/timeout exceeded when trying to connect|Query read timeout|Connection terminated unexpectedly|Connection terminated|connection is closed|Client has encountered a connection error/i.test(msg)) return true;
   }
   return false;
 }

@@ -14,6 +14,8 @@ export interface TestServer {
   readonly management: string;
   readonly dispatcher: Agent;
   readonly home: string;
+  /** The test database, e.g. to point the CLI at it. */
+  readonly database: TestDatabase;
   close(): Promise<void>;
 }
 
@@ -21,6 +23,8 @@ export interface TestServerOptions {
   readonly db?: 'sqlite' | 'postgres';
   readonly settings?: Record<string, unknown>;
   readonly profile?: Profile;
+  /** Injected clock (lock expiry, throttle windows). */
+  readonly now?: () => number;
 }
 
 let nextOffset = 100 + (process.pid % 80) * 10;
@@ -44,7 +48,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     });
     let running: RunningTollgate;
     try {
-      running = await startTollgate(config, opts.profile ?? 'all', () => {});
+      running = await startTollgate(config, opts.profile ?? 'all', () => {}, opts.now ? { now: opts.now } : {});
     } catch (err) {
       if ((err as { code?: string }).code === 'EADDRINUSE') {
         lastError = err;
@@ -52,11 +56,11 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
       }
       throw err;
     }
-    const services = await createServices(config);
+    const services = await createServices(config, opts.now ? { now: opts.now } : {});
     const cert = readFileSync(join(home, 'data', 'tls', 'cert.pem'), 'utf8');
     const dispatcher = new Agent({ connect: { ca: cert } });
     return {
-      config, services, home, dispatcher,
+      config, services, home, dispatcher, database,
       gateway: `https://localhost:${config.ports.gatewayHttps}`,
       gatewayHttp: `http://localhost:${config.ports.gatewayHttp}`,
       management: `https://localhost:${config.ports.management}`,

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { adminAuditEvent } from '../../audit/index.js';
 import type { User } from '../../identity/index.js';
 import { iso, printJson, printTable, withServices } from '../context.js';
 
@@ -65,4 +66,26 @@ export function userCommands(program: Command): void {
         console.log(`User "${name}" is ${status}.`);
       });
   }
+
+  user
+    .command('unlock <name>')
+    .description('end a lock after too many wrong passwords and forget the failures (R23)')
+    .action(async (name: string, _opts: unknown, cmd: Command) => {
+      const hadFailures = await withServices(cmd, async (s) => {
+        const had = await s.users.unlock(name);
+        await s.stores.audit.append([adminAuditEvent(s.now(), 'account.unlocked', (await s.users.get(name)).username, 'cli')]);
+        return had;
+      });
+      console.log(hadFailures ? `User "${name}" is unlocked; failed attempts are forgotten.` : `User "${name}" was not locked.`);
+    });
+
+  user
+    .command('locked')
+    .description('list accounts locked now')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }, cmd: Command) => {
+      const locked = await withServices(cmd, (s) => s.users.listLocked());
+      if (opts.json) printJson(locked.map((l) => ({ username: l.username, lockedUntil: iso(l.lockedUntil) })));
+      else printTable(['USERNAME', 'LOCKED UNTIL'], locked.map((l) => [l.username, iso(l.lockedUntil)]));
+    });
 }

@@ -1,7 +1,9 @@
 import type { GrantType } from '../../config/index.js';
-import { HashingOverloadedError, MAX_PASSWORD_BYTES, type UserService } from '../../identity/index.js';
+import { HashingOverloadedError, MAX_PASSWORD_BYTES, normalizeUsername, type AuthenticationResult, type UserService } from '../../identity/index.js';
 import { InvalidGrantError, InvalidRequestError, TemporarilyUnavailableError } from '../errors.js';
 import type { EventSink } from '../events.js';
+import type { LoginThrottle } from '../login-throttle.js';
+import type { Client } from '../model.js';
 import { grantScopes, parseScope } from '../scopes.js';
 import type { ScopeStore, TokenStore } from '../store.js';
 import type { TokenMinter } from '../token-issuer.js';
@@ -14,6 +16,7 @@ export interface PasswordGrantDeps {
   readonly mint: TokenMinter;
   readonly events: EventSink;
   readonly enabledGrants: readonly GrantType[];
+  readonly throttle?: LoginThrottle;
 }
 
 // RFC 6749 App. A.15/A.16: username and password are *UNICODECHARNOCRLF; NUL never reaches storage (R26).
@@ -38,18 +41,23 @@ export function passwordGrant(deps: PasswordGrantDeps): Grant {
       }
       const requested = parseScope(form.get('scope'));
 
+      const shed = () => {
+        // R55: a full hashing queue answers at once instead of queueing without bound.
+        deps.events({ type: 'request.shed', reason: 'hash_queue_full', consumerKey: client.key.consumerKey, ip });
+        return new TemporarilyUnavailableError('Too many sign-in attempts are in progress; retry shortly.', 1);
+      };
+      // Shed before the user and lock lookups, so a flood costs as little as possible.
+      if (deps.users.hashingSaturated()) throw shed();
       let result;
       try {
         result = await deps.users.authenticate(username, password);
       } catch (err) {
-        if (err instanceof HashingOverloadedError) {
-          deps.events({ type: 'grant.failed', grantType: 'password', reason: 'overloaded', consumerKey: client.key.consumerKey, ip });
-          throw new TemporarilyUnavailableError('Too many sign-in attempts are in progress; retry shortly.', 1);
-        }
+        if (err instanceof HashingOverloadedError) throw shed();
         throw err;
       }
       if (!result.ok) {
-        deps.events({ type: 'grant.failed', grantType: 'password', reason: result.reason, consumerKey: client.key.consumerKey, ip });
+        await refused(deps, result, { client, ip, username });
+        // R19: unknown, wrong, locked and disabled all get this one answer.
         throw new InvalidGrantError(BAD_CREDENTIALS);
       }
       const { user } = result;
@@ -63,4 +71,19 @@ export function passwordGrant(deps: PasswordGrantDeps): Grant {
       return minted.response;
     },
   };
+}
+
+/** Audits a failed sign-in and counts it for the per-address throttles (R22). */
+async function refused(
+  deps: PasswordGrantDeps,
+  result: Extract<AuthenticationResult, { ok: false }>,
+  at: { client: Client; ip: string; username: string },
+): Promise<void> {
+  const consumerKey = at.client.key.consumerKey;
+  const username = result.user?.username;
+  deps.events({ type: 'grant.failed', grantType: 'password', reason: result.reason, consumerKey, ip: at.ip, ...(username ? { username } : {}) });
+  if (username && result.lockedUntil !== undefined) {
+    deps.events({ type: 'account.locked', username, until: result.lockedUntil, consumerKey, ip: at.ip });
+  }
+  await deps.throttle?.loginFailed(at.ip, normalizeUsername(at.username));
 }

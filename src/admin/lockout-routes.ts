@@ -1,0 +1,32 @@
+import type { FastifyInstance } from 'fastify';
+import type { AuditEvent } from '../audit/index.js';
+import { adminAuditEvent } from '../audit/index.js';
+import { notFound } from '../http/api-error.js';
+import { IdentityError, type UserService } from '../identity/index.js';
+
+export interface LockoutRouteDeps {
+  readonly users: UserService;
+  readonly audit: (event: AuditEvent) => void;
+  readonly now: () => number;
+}
+
+/** R23: an admin can end a lock at once; the escalation starts again from the first step. */
+export function registerLockoutRoutes(app: FastifyInstance, deps: LockoutRouteDeps): void {
+  app.post<{ Params: { username: string } }>('/users/:username/unlock', async (req) => {
+    let wasLocked: boolean;
+    try {
+      wasLocked = await deps.users.unlock(req.params.username);
+    } catch (err) {
+      if (err instanceof IdentityError && err.code === 'user_not_found') throw notFound(`No user named "${req.params.username}".`);
+      throw err;
+    }
+    const user = await deps.users.get(req.params.username);
+    deps.audit(adminAuditEvent(deps.now(), 'account.unlocked', user.username, req.principal?.username ?? 'unknown'));
+    return { username: user.username, unlocked: true, hadFailures: wasLocked };
+  });
+
+  app.get('/locked-accounts', async () => {
+    const list = await deps.users.listLocked();
+    return { count: list.length, list: list.map((l) => ({ username: l.username, lockedUntil: new Date(l.lockedUntil).toISOString() })) };
+  });
+}

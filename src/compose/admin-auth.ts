@@ -1,0 +1,38 @@
+import type { FastifyRequest } from 'fastify';
+import type { AuditEvent } from '../audit/index.js';
+import { ApiError } from '../http/api-error.js';
+import { basicPrincipal } from '../http/basic-principal.js';
+import type { PrincipalResolver } from '../http/principal.js';
+import { HashingOverloadedError, type UserService } from '../identity/index.js';
+
+export interface AdminAuthDeps {
+  readonly users: UserService;
+  readonly audit: (event: AuditEvent) => void;
+  readonly now: () => number;
+}
+
+/**
+ * HTTP Basic for the management REST APIs, checked like a password grant: the same lockout
+ * (R22), the same bounded hashing pool whose overload is a 503, not a 500 (R55), and the
+ * same audit trail for a refusal.
+ */
+export function basicAdminResolver(deps: AdminAuthDeps): PrincipalResolver {
+  return (req: FastifyRequest) =>
+    basicPrincipal(async (username, password) => {
+      let result;
+      try {
+        result = await deps.users.authenticate(username, password);
+      } catch (err) {
+        if (err instanceof HashingOverloadedError) {
+          deps.audit({ at: deps.now(), type: 'request.shed', reason: 'hash_queue_full', username: null, consumerKey: null, ip: req.ip, detail: 'management api' });
+          throw new ApiError(503, 'Service Unavailable', 'Too many sign-in attempts are in progress; retry shortly.', { headers: { 'retry-after': '1' } });
+        }
+        throw err;
+      }
+      if (result.ok) return { userId: result.user.id, username: result.user.username, roles: result.user.roles };
+      deps.audit({
+        at: deps.now(), type: 'login.failed', reason: result.reason, username: result.user?.username ?? null, consumerKey: null, ip: req.ip, detail: 'management api',
+      });
+      return undefined;
+    })(req);
+}

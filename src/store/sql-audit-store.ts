@@ -1,0 +1,29 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { AuditEvent, AuditQuery, AuditStore, StoredAuditEvent } from '../audit/audit-event.js';
+import type { AuditEventsTable, Tables } from './tables.js';
+
+const toEvent = (r: Selectable<AuditEventsTable>): StoredAuditEvent => ({
+  id: Number(r.id), at: r.at, type: r.type, reason: r.reason, username: r.username, consumerKey: r.consumer_key, ip: r.ip, detail: r.detail,
+});
+
+export class SqlAuditStore implements AuditStore {
+  constructor(private readonly db: Kysely<Tables>) {}
+
+  async append(events: readonly AuditEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    await this.db
+      .insertInto('audit_events')
+      .values(events.map((e) => ({
+        at: e.at, type: e.type, reason: e.reason, username: e.username, consumer_key: e.consumerKey, ip: e.ip, detail: e.detail,
+      })))
+      .execute();
+  }
+
+  async list(query: AuditQuery): Promise<StoredAuditEvent[]> {
+    let q = this.db.selectFrom('audit_events').selectAll();
+    if (query.type !== undefined) q = q.where('type', '=', query.type);
+    if (query.since !== undefined) q = q.where('at', '>=', query.since);
+    const rows = await q.orderBy('at', 'desc').orderBy('id', 'desc').limit(query.limit).execute();
+    return rows.map(toEvent);
+  }
+}

@@ -1,0 +1,74 @@
+// SECURITY.md R55: overload → 503 + Retry-After from a bounded queue, not unbounded queueing;
+// R18: a request missing its password is refused before any lookup or hash. While the
+// password hashing pool is full, every other endpoint keeps answering (issue #5 item 3).
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { basic, call, createFixture, postForm, startTestServer, type Fixture, type TestServer } from '../helpers/tollgate.js';
+import { auditEvents, passwordGrant } from './helpers.js';
+
+describe('login flood: the hashing pool is bounded and nothing else waits for it', () => {
+  let server: TestServer;
+  let fx: Fixture;
+  let refreshToken: string;
+  let accessToken: string;
+  before(async () => {
+    server = await startTestServer({
+      settings: {
+        // About 1.5 s per hash, one at a time, one waiting: easy to hold full while probing.
+        'identity.password_hashing.memory_kib': 131072, 'identity.password_hashing.iterations': 20,
+        'identity.password_hashing.max_concurrent': 1, 'identity.password_hashing.max_queued': 1,
+      },
+    });
+    fx = await createFixture(server, { tokenType: 'opaque' });
+    const first = await passwordGrant(server, fx, fx.username, fx.password);
+    assert.equal(first.status, 200);
+    refreshToken = first.json.refresh_token;
+    accessToken = first.json.access_token;
+  });
+  after(() => server?.close());
+
+  async function poolLoad(): Promise<{ active: number; queued: number }> {
+    const m = (await call(server, `${server.management}/metrics`)).text;
+    const read = (name: string) => Number(new RegExp(`^${name} (\\d+)`, 'm').exec(m)?.[1]);
+    return { active: read('tollgate_password_hash_active'), queued: read('tollgate_password_hash_queued') };
+  }
+
+  it('answers 503 + Retry-After at once when full, while refresh, client_credentials, introspection, revocation and JWKS answer', async () => {
+    let settled = 0;
+    const inFlight = [0, 1].map(() => passwordGrant(server, fx, fx.username, fx.password).finally(() => settled++));
+    for (let load = await poolLoad(); load.active < 1 || load.queued < 1; load = await poolLoad()) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+
+    const shed = await passwordGrant(server, fx, fx.username, fx.password);
+    assert.equal(shed.status, 503);
+    assert.deepEqual(shed.json, { error: 'temporarily_unavailable', error_description: 'Too many sign-in attempts are in progress; retry shortly.' });
+    assert.equal(shed.headers['retry-after'], '1');
+    assert.equal((await passwordGrant(server, fx, 'unknown-user', 'pw')).status, 503, 'an unknown user needs a hash too');
+
+    const noPassword = await postForm(server, `${server.gateway}/token`, { grant_type: 'password', username: fx.username }, { authorization: fx.authorization });
+    assert.equal(noPassword.status, 400, 'refused before any hash (R18)');
+    assert.equal(noPassword.json.error, 'invalid_request');
+    const badClient = await postForm(server, `${server.gateway}/token`, { grant_type: 'password', username: fx.username, password: fx.password }, { authorization: basic(fx.consumerKey, 'nope') });
+    assert.equal(badClient.status, 401, 'a bad client never costs a hash');
+
+    const refreshed = await postForm(server, `${server.gateway}/token`, { grant_type: 'refresh_token', refresh_token: refreshToken }, { authorization: fx.authorization });
+    assert.equal(refreshed.status, 200);
+    const cc = await postForm(server, `${server.gateway}/token`, { grant_type: 'client_credentials' }, { authorization: fx.authorization });
+    assert.equal(cc.status, 200);
+    const introspected = await postForm(server, `${server.management}/oauth2/introspect`, { token: refreshed.json.access_token }, { authorization: fx.authorization });
+    assert.equal(introspected.json.active, true);
+    const revoked = await postForm(server, `${server.gateway}/revoke`, { token: accessToken }, { authorization: fx.authorization });
+    assert.equal(revoked.status, 200);
+    assert.equal((await call(server, `${server.management}/oauth2/jwks`)).status, 200);
+    assert.equal(settled, 0, 'all of the above happened while the pool was full');
+
+    const done = await Promise.all(inFlight);
+    assert.deepEqual(done.map((r) => r.status), [200, 200], 'admitted requests complete');
+    const shedEvents = await auditEvents(server, '?type=request.shed');
+    assert.equal(shedEvents.length, 2);
+    assert.equal(shedEvents[0].reason, 'hash_queue_full');
+    const metrics = (await call(server, `${server.management}/metrics`)).text;
+    assert.match(metrics, /^tollgate_audit_events_total\{type="request.shed",reason="hash_queue_full"\} 2$/m);
+  });
+});
