@@ -1,4 +1,4 @@
-import type { Config } from '../config/index.js';
+import { createRuntimeSettings, type Config } from '../config/index.js';
 import { createUserService, PasswordHasher } from '../identity/index.js';
 import { createApplicationService } from '../keymanager/index.js';
 import { createSqlStores, openDatabase } from '../store/index.js';
@@ -12,11 +12,16 @@ export async function createServices(config: Config) {
     store: stores.users,
     hasher,
     policy: { minLength: config.identity.minPasswordLength },
-    onCredentialsChanged: (userId) => stores.tokens.revokeUser(userId, Date.now()),
+    onCredentialsChanged: async (userId) => {
+      await stores.tokens.revokeUser(userId, Date.now());
+      await stores.sessions.removeUser(userId);
+    },
     isClientId: async (name) => (await stores.applications.findClient(name)) !== undefined,
   });
   const applications = createApplicationService({ store: stores.applications, tokens: stores.tokens, config: config.token });
-  return { config, database, stores, hasher, users, applications, close: () => database.close() };
+  // Admin switches (self sign-up, password grant) over deployment.toml's defaults.
+  const settings = createRuntimeSettings({ store: stores.settings, config });
+  return { config, database, stores, hasher, users, applications, settings, close: () => database.close() };
 }
 
 export type Services = Awaited<ReturnType<typeof createServices>>;

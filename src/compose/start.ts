@@ -9,6 +9,8 @@ import { loadTls } from '../http/tls.js';
 import { createKeyManager, registerKeyManagerRoutes, registerTokenRoutes, SigningKeys, type KeyManagerEvent } from '../keymanager/index.js';
 import { bootstrapAdmin } from './bootstrap-admin.js';
 import { createServices, type Services } from './services.js';
+import { createFailedLoginCounter } from '../admin/failed-logins.js';
+import { countFailedLogins, registerWebUi } from './web.js';
 
 export type Profile = 'all' | 'control-plane' | 'gateway';
 export const PROFILES: readonly Profile[] = ['all', 'control-plane', 'gateway'];
@@ -27,7 +29,9 @@ function auditSink(log: Logger) {
 }
 
 /** Starts the servers of a profile: one process runs the Gateway, the control plane, or both. */
-export async function startTollgate(config: Config, profile: Profile, print: (line: string) => void = console.log): Promise<RunningTollgate> {
+export async function startTollgate(
+  config: Config, profile: Profile, print: (line: string) => void = console.log, opts: { now?: () => number } = {},
+): Promise<RunningTollgate> {
   const log = createLogger(config.logLevel);
   const tls = await loadTls(config);
   const host = config.hostname.includes(':') ? `[${config.hostname}]` : config.hostname;
@@ -45,12 +49,21 @@ export async function startTollgate(config: Config, profile: Profile, print: (li
       closers.push(services.close);
       await bootstrapAdmin(services, print);
       const keys = await SigningKeys.load(services.stores.signingKeys, config.token.jwtAlgorithm, Date.now());
+      const settings = services.settings;
+      const failedLogins = createFailedLoginCounter(opts.now);
+      const audit = auditSink(log);
+      const countFailed = countFailedLogins(failedLogins);
       localKeyManager = createKeyManager({
         config: config.token, users: services.users, applications: services.stores.applications,
-        scopes: services.stores.scopes, tokens: services.stores.tokens, keys, events: auditSink(log),
+        scopes: services.stores.scopes, tokens: services.stores.tokens, keys,
+        events: (e) => { audit(e); countFailed(e); },
+        // The admin's password-grant switch is read per request (R21).
+        grantEnabled: async (g) => (g === 'password' ? (await settings.get()).passwordGrant : config.token.enabledGrants.includes(g)),
       });
       const mgmt = createHttpServer({ ...serverOpts, tls });
       registerKeyManagerRoutes(mgmt, localKeyManager);
+      const web = registerWebUi(mgmt, { services, keyManager: localKeyManager, failedLogins, ...(opts.now ? { now: opts.now } : {}) });
+      closers.push(web.close);
       mgmt.get('/health', async () => ({ status: 'ok' }));
       servers.push(mgmt);
       listeners.push([mgmt, config.ports.management]);

@@ -48,6 +48,13 @@ export interface IdentityConfig {
   readonly hashing: HashingConfig;
 }
 
+export interface UiConfig {
+  readonly sessionIdleSeconds: number;
+  readonly sessionAbsoluteSeconds: number;
+  readonly signinAttemptsPerMinute: number;
+  readonly signupsPerHour: number;
+}
+
 export interface TransportConfig {
   readonly certFile: string;
   readonly keyFile: string;
@@ -72,6 +79,7 @@ export interface Config {
   readonly token: TokenConfig;
   readonly identity: IdentityConfig;
   readonly keyManager: KeyManagerClientConfig;
+  readonly ui: UiConfig;
   readonly logLevel: string;
 }
 
@@ -140,6 +148,12 @@ export function loadConfig(home: string, overrides: Record<string, unknown> = {}
     keyManager: {
       serverUrl: get<string>('apim.key_manager.configuration.ServerURL').replace(/\/+$/, ''),
       caFile: get<string>('apim.key_manager.ca_file') && resolvePath(home, get<string>('apim.key_manager.ca_file')),
+    },
+    ui: {
+      sessionIdleSeconds: get<number>('ui.session.idle_timeout'),
+      sessionAbsoluteSeconds: get<number>('ui.session.absolute_timeout'),
+      signinAttemptsPerMinute: get<number>('ui.signin.max_attempts_per_ip_per_minute'),
+      signupsPerHour: get<number>('identity.self_signup.max_per_ip_per_hour'),
     },
     logLevel: get<string>('log.level'),
   });

@@ -50,6 +50,7 @@ export const SETTINGS = [
   { key: 'oauth.application.default_grant_types', type: { kind: 'string-list', values: GRANT_TYPES }, default: ['password', 'client_credentials', 'refresh_token'], doc: 'Grant types ticked for new keys when none are chosen (WSO2 parity: password included).' },
   { key: 'identity.admin.username', type: str, default: 'admin', doc: 'Name of the first administrator created at first start.' },
   { key: 'identity.self_signup.enable', type: bool, default: true, doc: 'Allow self sign-up on the Developer Portal.' },
+  { key: 'identity.self_signup.max_per_ip_per_hour', type: int(1, 100000), default: 10, doc: 'Self sign-ups accepted per client IP per hour (R50); more answer 429.' },
   { key: 'identity.password_policy.min_length', type: int(8, 128), default: 8, doc: 'Minimum password length in characters (ASVS 6.2.1).' },
   { key: 'identity.password_hashing.memory_kib', type: int(7168, 1048576), default: 19456, doc: 'Argon2id memory cost in KiB (OWASP: 19456).' },
   { key: 'identity.password_hashing.iterations', type: int(1, 20), default: 2, doc: 'Argon2id time cost (OWASP: 2).' },
@@ -58,6 +59,9 @@ export const SETTINGS = [
   { key: 'identity.password_hashing.max_queued', type: int(0, 10000), default: 32, doc: 'Password checks allowed to wait for a hashing slot; beyond this the Token API answers 503 + Retry-After.' },
   { key: 'apim.key_manager.configuration.ServerURL', type: str, default: '', doc: 'Key Manager the Gateway uses for /token, /revoke, JWKS and introspection; empty = the one in this process.' },
   { key: 'apim.key_manager.ca_file', type: str, default: '', doc: 'PEM CA bundle trusted for the Key Manager URL (besides this server\'s own certificate).' },
+  { key: 'ui.session.idle_timeout', type: int(60, 86400), default: 1800, doc: 'Seconds without activity after which a web UI session (Developer Portal, Admin) ends.' },
+  { key: 'ui.session.absolute_timeout', type: int(300, 604800), default: 28800, doc: 'Seconds after sign-in after which a web UI session ends whatever the activity.' },
+  { key: 'ui.signin.max_attempts_per_ip_per_minute', type: int(1, 100000), default: 20, doc: 'Web UI sign-in attempts per client IP per minute; more answer 429 + Retry-After.' },
   { key: 'log.level', type: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'), default: 'info', doc: 'Log level.' },
 ] as const satisfies readonly Setting[];
 

@@ -6,6 +6,6 @@ export { parseScope, checkScopeName, DEFAULT_SCOPE } from './scopes.js';
 export * from './errors.js';
 export type { KeyManagerEvent, EventSink } from './events.js';
 export type * from './model.js';
-export { ENVIRONMENTS } from './model.js';
+export { ENVIRONMENTS, APPLICATION_THROTTLING_POLICIES } from './model.js';
 export type { ApplicationStore, ScopeStore, TokenStore, SigningKeyStore, RotationOutcome } from './store.js';
 export { createTokenAdmin } from './token-admin.js';

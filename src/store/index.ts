@@ -1,8 +1,14 @@
+import type { StatisticsStore } from '../admin/statistics-store.js';
+import type { SettingsStore } from '../config/runtime-settings.js';
+import type { SessionStore } from '../http/session-store.js';
 import type { UserStore } from '../identity/store.js';
 import type { ApplicationStore, ScopeStore, SigningKeyStore, TokenStore } from '../keymanager/store.js';
 import type { Database } from './database.js';
 import { SqlApplicationStore } from './sql-application-store.js';
 import { SqlScopeStore } from './sql-scope-store.js';
+import { SqlSessionStore } from './sql-session-store.js';
+import { SqlSettingsStore } from './sql-settings-store.js';
+import { SqlStatisticsStore } from './sql-statistics-store.js';
 import { SqlSigningKeyStore } from './sql-signing-key-store.js';
 import { SqlTokenStore } from './sql-token-store.js';
 import { SqlUserStore } from './sql-user-store.js';
@@ -13,6 +19,9 @@ export interface SqlStores {
   readonly scopes: ScopeStore;
   readonly tokens: TokenStore;
   readonly signingKeys: SigningKeyStore;
+  readonly sessions: SessionStore;
+  readonly settings: SettingsStore;
+  readonly statistics: StatisticsStore;
 }
 
 /** Every store over one open database (SQLite or PostgreSQL). */
@@ -24,6 +33,9 @@ export function createSqlStores(database: Database): SqlStores {
     scopes: new SqlScopeStore(db),
     tokens: new SqlTokenStore(db),
     signingKeys: new SqlSigningKeyStore(db),
+    sessions: new SqlSessionStore(db),
+    settings: new SqlSettingsStore(db),
+    statistics: new SqlStatisticsStore(db),
   };
 }
 

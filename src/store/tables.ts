@@ -29,6 +29,7 @@ export interface ApplicationsTable {
   access_token_lifetime: number | null;
   refresh_token_lifetime: number | null;
   created_at: number;
+  throttling_policy: Generated<string>;
 }
 
 export interface ClientKeysTable {
@@ -94,6 +95,21 @@ export interface SigningKeysTable {
   retired_at: number | null;
 }
 
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updated_at: number;
+}
+
 export interface Tables {
   users: UsersTable;
   scopes: ScopesTable;
@@ -104,4 +120,6 @@ export interface Tables {
   token_families: TokenFamiliesTable;
   token_issuance: TokenIssuanceTable;
   signing_keys: SigningKeysTable;
+  sessions: SessionsTable;
+  settings: SettingsTable;
 }

@@ -21,6 +21,8 @@ export interface TestServerOptions {
   readonly db?: 'sqlite' | 'postgres';
   readonly settings?: Record<string, unknown>;
   readonly profile?: Profile;
+  /** Clock of the server (web sessions, statistics); real time by default. */
+  readonly now?: () => number;
 }
 
 let nextOffset = 100 + (process.pid % 80) * 10;
@@ -44,7 +46,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     });
     let running: RunningTollgate;
     try {
-      running = await startTollgate(config, opts.profile ?? 'all', () => {});
+      running = await startTollgate(config, opts.profile ?? 'all', () => {}, opts.now ? { now: opts.now } : {});
     } catch (err) {
       if ((err as { code?: string }).code === 'EADDRINUSE') {
         lastError = err;
