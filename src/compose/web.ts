@@ -12,6 +12,7 @@ import { createSessionService } from '../http/sessions.js';
 import { ADMIN_ROLE } from '../identity/index.js';
 import type { KeyManager, KeyManagerEvent } from '../keymanager/index.js';
 import { registerApplicationRoutes } from '../portal/application-routes.js';
+import { registerInfoRoutes } from '../portal/info-routes.js';
 import { registerKeyRoutes } from '../portal/key-routes.js';
 import { registerRegisteredUsersRoutes } from '../portal/registered-users-routes.js';
 import { registerSignupRoutes } from '../portal/signup-routes.js';
@@ -68,6 +69,7 @@ export function registerWebUi(app: FastifyInstance, deps: {
       sessions, checkPassword, findPrincipal, attempts, attemptsPerMinute: ui.signinAttemptsPerMinute,
       onFailure: () => failedLogins.record(),
     });
+    registerInfoRoutes(scope, { config: services.config, settings: services.settings });
     registerSignupRoutes(scope, { users: services.users, settings: services.settings, attempts, perHour: ui.signupsPerHour });
     registerApplicationRoutes(scope, { applications: services.applications, auth: signedIn });
     registerKeyRoutes(scope, { applications: services.applications, ownerToken: deps.keyManager.ownerToken, auth: signedIn });
