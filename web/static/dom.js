@@ -72,13 +72,16 @@ export async function busy(button, label, action) {
     button.textContent = `${label}…`;
   }
   document.body.classList.add('busy');
-  showStatus(`${label}…`);
+  const progress = `${label}…`;
+  showStatus(progress);
+  // Clears the progress line unless the action replaced it with its own message.
+  const done = () => { if (status().textContent === progress) showStatus(''); };
   try {
     const result = await action();
-    showStatus('');
+    done();
     return result;
   } catch (err) {
-    showStatus('');
+    done();
     showError(err);
     return undefined;
   } finally {
