@@ -6,7 +6,7 @@ import { startApp } from './layout.js';
 
 const GRANT_NAMES = { password: 'Password', client_credentials: 'Client Credentials', refresh_token: 'Refresh Token' };
 
-function userRow(u, reload) {
+function userRow(u, reload, self) {
   const roles = field(`Roles of ${u.username}`, { value: u.roles.join(', '), name: 'roles', class: 'inline' });
   roles.el.classList.add('sr-label');
   const save = h('button', { type: 'button', class: 'secondary' }, 'Save roles');
@@ -27,17 +27,18 @@ function userRow(u, reload) {
       await reload();
     });
   });
-  return h('tr', {}, h('th', { scope: 'row' }, u.username), h('td', {}, roles.el, save), h('td', {}, u.status),
-    h('td', {}, formatDate(u.createdAt)), h('td', { class: 'actions' }, toggle, remove));
+  // The REST API refuses to disable or remove yourself; the page does not offer it.
+  return h('tr', {}, h('th', { scope: 'row' }, u.username), h('td', {}, h('div', { class: 'actions' }, roles.el, save)), h('td', {}, u.status),
+    h('td', {}, formatDate(u.createdAt)), h('td', {}, self ? h('span', { class: 'hint' }, '(you)') : h('div', { class: 'actions' }, toggle, remove)));
 }
 
-async function usersPage() {
+async function usersPage(_m, ctx) {
   const section = h('div', {});
   const reload = async () => {
     const { list } = await api('GET', '/api/admin/v1/users');
     const table = h('table', { id: 'users' }, h('caption', {}, `Users (${list.length})`),
       h('thead', {}, h('tr', {}, ['User', 'Roles (comma-separated)', 'Status', 'Created', 'Actions'].map((t) => h('th', { scope: 'col' }, t)))),
-      h('tbody', {}, list.map((u) => userRow(u, reload))));
+      h('tbody', {}, list.map((u) => userRow(u, reload, u.username === ctx.state.session.username))));
     const name = field('Username', { name: 'username', required: true, autocomplete: 'off' });
     const pass = field('Password', { name: 'password', type: 'password', required: true, autocomplete: 'new-password' });
     const roles = field('Roles', { name: 'roles', placeholder: 'subscriber, publisher' }, 'Comma-separated; "admin" gives access to this page.');

@@ -12,11 +12,15 @@ function svg(tag, attrs = {}, ...children) {
   return el;
 }
 
+// Four grid steps of a round size (1, 2 or 5 × 10^k), so every tick is a whole number.
 function niceMax(v) {
-  if (v <= 5) return 5;
-  const p = 10 ** Math.floor(Math.log10(v));
-  return Math.ceil(v / p) * p;
+  const raw = Math.max(1, v / 4);
+  const p = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * p).find((s) => s >= raw);
+  return step * 4;
 }
+
+const shorten = (label) => (label.length > 22 ? `${label.slice(0, 21)}…` : label);
 
 /**
  * labels: x-axis categories; series: [{ name, values }] (one value per label).
@@ -24,8 +28,8 @@ function niceMax(v) {
  */
 export function barChart({ title, labels, series, yLabel = '' }) {
   const width = 720;
-  const height = 260;
-  const pad = { left: 48, right: 12, top: 16, bottom: 56 };
+  const height = 300;
+  const pad = { left: 48, right: 12, top: 16, bottom: 96 };
   const plotW = width - pad.left - pad.right;
   const plotH = height - pad.top - pad.bottom;
   const max = niceMax(Math.max(1, ...series.flatMap((s) => s.values)));
@@ -53,7 +57,7 @@ export function barChart({ title, labels, series, yLabel = '' }) {
     });
     if (i % every === 0) {
       const x = pad.left + i * groupW + groupW / 2;
-      chart.append(svg('text', { x, y: pad.top + plotH + 16, 'text-anchor': 'end', class: 'axis', transform: `rotate(-35 ${x} ${pad.top + plotH + 16})` }, label));
+      chart.append(svg('text', { x, y: pad.top + plotH + 16, 'text-anchor': 'end', class: 'axis', transform: `rotate(-35 ${x} ${pad.top + plotH + 16})` }, shorten(label)));
     }
   });
   chart.append(svg('line', { x1: pad.left, x2: width - pad.right, y1: pad.top + plotH, y2: pad.top + plotH, class: 'baseline' }));
