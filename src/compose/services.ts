@@ -1,4 +1,4 @@
-import type { Config } from '../config/index.js';
+import { createRuntimeSettings, type Config } from '../config/index.js';
 import { createLockout, createUserService, PasswordHasher } from '../identity/index.js';
 import { createApplicationService } from '../keymanager/index.js';
 import { createSubscriptionService } from '../portal/index.js';
@@ -22,14 +22,19 @@ export async function createServices(config: Config, opts: ServiceOptions = {}) 
     policy: { minLength: config.identity.minPasswordLength },
     now,
     lockout: createLockout(stores.lockouts, config.identity.lockout),
-    onCredentialsChanged: (userId) => stores.tokens.revokeUser(userId, Date.now()),
+    onCredentialsChanged: async (userId) => {
+      await stores.tokens.revokeUser(userId, Date.now());
+      await stores.sessions.removeUser(userId);
+    },
     isClientId: async (name) => (await stores.applications.findClient(name)) !== undefined,
   });
   const applications = createApplicationService({ store: stores.applications, tokens: stores.tokens, config: config.token });
   const hasSubscriptions = async (apiId: string) => (await stores.subscriptions.countByApi(apiId)) > 0;
   const apis = createApiService({ store: stores.apis, hasSubscriptions });
   const subscriptions = createSubscriptionService({ store: stores.subscriptions, apis, applications: stores.applications, tiers: config.tiers });
-  return { config, database, stores, hasher, users, applications, apis, subscriptions, now, close: () => database.close() };
+  // Admin switches (self sign-up, password grant) over deployment.toml's defaults.
+  const settings = createRuntimeSettings({ store: stores.settings, config });
+  return { config, database, stores, hasher, users, applications, apis, subscriptions, settings, now, close: () => database.close() };
 }
 
 export type Services = Awaited<ReturnType<typeof createServices>>;

@@ -76,6 +76,13 @@ export interface RedisConfig {
   readonly keyPrefix: string;
 }
 
+export interface UiConfig {
+  readonly sessionIdleSeconds: number;
+  readonly sessionAbsoluteSeconds: number;
+  readonly signinAttemptsPerMinute: number;
+  readonly signupsPerHour: number;
+}
+
 export interface TransportConfig {
   readonly certFile: string;
   readonly keyFile: string;
@@ -135,6 +142,7 @@ export interface Config {
   readonly protection: ProtectionConfig;
   readonly redis: RedisConfig;
   readonly metricsEnabled: boolean;
+  readonly ui: UiConfig;
   readonly logLevel: string;
 }
 
@@ -242,6 +250,12 @@ export function loadConfig(home: string, overrides: Record<string, unknown> = {}
     },
     redis: { url: get<string>('redis.url'), keyPrefix: get<string>('redis.key_prefix') },
     metricsEnabled: get<boolean>('metrics.enable'),
+    ui: {
+      sessionIdleSeconds: get<number>('ui.session.idle_timeout'),
+      sessionAbsoluteSeconds: get<number>('ui.session.absolute_timeout'),
+      signinAttemptsPerMinute: get<number>('ui.signin.max_attempts_per_ip_per_minute'),
+      signupsPerHour: get<number>('identity.self_signup.max_per_ip_per_hour'),
+    },
     logLevel: get<string>('log.level'),
   });
 }

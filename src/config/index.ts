@@ -1,7 +1,8 @@
 export { loadConfig } from './config.js';
 export type {
   Config, DatabaseConfig, GrantType, HashingConfig, IdentityConfig, JwtAlgorithm,
-  KeyManagerClientConfig, LockoutConfig, Ports, GatewayConfig, ProtectionConfig, RedisConfig, TierConfig, TokenConfig, TokenType, TransportConfig,
+  KeyManagerClientConfig, LockoutConfig, Ports, GatewayConfig, ProtectionConfig, RedisConfig, TierConfig, TokenConfig, TokenType, TransportConfig, UiConfig,
 } from './config.js';
 export { ConfigError } from './load.js';
 export { SETTINGS, GRANT_TYPES } from './schema.js';
+export { createRuntimeSettings, type RuntimeSettings, type RuntimeSettingsValues, type SettingsStore } from './runtime-settings.js';

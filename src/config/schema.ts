@@ -52,6 +52,7 @@ export const SETTINGS = [
   { key: 'oauth.application.default_grant_types', type: { kind: 'string-list', values: GRANT_TYPES }, default: ['password', 'client_credentials', 'refresh_token'], doc: 'Grant types ticked for new keys when none are chosen (WSO2 parity: password included).' },
   { key: 'identity.admin.username', type: str, default: 'admin', doc: 'Name of the first administrator created at first start.' },
   { key: 'identity.self_signup.enable', type: bool, default: true, doc: 'Allow self sign-up on the Developer Portal.' },
+  { key: 'identity.self_signup.max_per_ip_per_hour', type: int(1, 100000), default: 10, doc: 'Self sign-ups accepted per client IP per hour (R50); more answer 429.' },
   { key: 'identity.password_policy.min_length', type: int(8, 128), default: 8, doc: 'Minimum password length in characters (ASVS 6.2.1).' },
   { key: 'identity.password_hashing.memory_kib', type: int(7168, 1048576), default: 19456, doc: 'Argon2id memory cost in KiB (OWASP: 19456).' },
   { key: 'identity.password_hashing.iterations', type: int(1, 20), default: 2, doc: 'Argon2id time cost (OWASP: 2).' },
@@ -77,6 +78,9 @@ export const SETTINGS = [
   { key: 'apim.gateway.token_cache_ttl_ms', type: int(0, 300000), default: 1000, doc: 'How long the Gateway caches an opaque token\'s introspection result: a revoked opaque token may pass for this long.' },
   { key: 'apim.gateway.backend_timeout_ms', type: int(100, 600000), default: 30000, doc: 'A backend must start answering (and keep sending) within this time, else the Gateway answers 504.' },
   { key: 'apim.throttling.subscription_tiers', type: { kind: 'string-list' }, default: ['Unlimited:0', 'Gold:5000', 'Silver:2000', 'Bronze:1000'], doc: 'Subscription tiers as "Name:requests-per-minute" (0 = unlimited), counted per application and API.' },
+  { key: 'ui.session.idle_timeout', type: int(60, 86400), default: 1800, doc: 'Seconds without activity after which a web UI session (Developer Portal, Admin) ends.' },
+  { key: 'ui.session.absolute_timeout', type: int(300, 604800), default: 28800, doc: 'Seconds after sign-in after which a web UI session ends whatever the activity.' },
+  { key: 'ui.signin.max_attempts_per_ip_per_minute', type: int(1, 100000), default: 20, doc: 'Web UI sign-in attempts per client IP per minute; more answer 429 + Retry-After.' },
   { key: 'log.level', type: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'), default: 'info', doc: 'Log level.' },
 ] as const satisfies readonly Setting[];
 

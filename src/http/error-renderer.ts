@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { OAuthError, TemporarilyUnavailableError } from '../keymanager/errors.js';
 import { isStoreUnavailable } from '../store/unavailable.js';
 import { ApiError } from './api-error.js';
+import { domainApiError } from './domain-errors.js';
 import { NO_STORE } from './responses.js';
 
 // RFC 6749 §5.2: error_description is %x20-21 / %x23-5B / %x5D-7E; anything else (a quote,
@@ -24,6 +25,8 @@ function send(reply: FastifyReply, err: OAuthError): FastifyReply {
  */
 export function renderError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (error instanceof OAuthError) return send(reply, error);
+  // A domain's refusal of bad input on the management REST APIs (name taken, weak password...).
+  error = domainApiError(error) ?? error;
   if (error instanceof ApiError) {
     return reply.code(error.status).headers({ ...NO_STORE, ...error.headers }).send({ code: error.code, message: error.message, description: error.description });
   }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { GrantType, TokenConfig, TokenType } from '../config/index.js';
 import { GRANT_TYPES } from '../config/index.js';
 import type { Application, ClientKey, Environment, RegisteredUser } from './model.js';
-import { ENVIRONMENTS } from './model.js';
+import { APPLICATION_THROTTLING_POLICIES, ENVIRONMENTS } from './model.js';
 import { hashSecret, newConsumerKey, newConsumerSecret } from './secrets.js';
 import type { ApplicationStore, TokenStore } from './store.js';
 
@@ -21,6 +21,7 @@ export interface NewApplication {
   readonly grantTypes?: readonly string[];
   readonly accessTokenLifetime?: number | null;
   readonly refreshTokenLifetime?: number | null;
+  readonly throttlingPolicy?: string;
 }
 
 /** Shown once: the secret is stored hashed and cannot be read back (R15). */
@@ -44,6 +45,19 @@ function checkLifetime(v: number | null | undefined, what: string): number | nul
   return v;
 }
 
+function checkName(raw: string): string {
+  const name = raw.trim();
+  if (!NAME.test(name)) throw new ApplicationError('invalid_input', 'An application name is 1 to 100 letters, digits, spaces and . _ -.');
+  return name;
+}
+
+function checkThrottlingPolicy(policy: string): string {
+  if (!APPLICATION_THROTTLING_POLICIES.includes(policy)) {
+    throw new ApplicationError('invalid_input', `Unknown throttling policy "${policy.slice(0, 64)}" (allowed: ${APPLICATION_THROTTLING_POLICIES.join(', ')}).`);
+  }
+  return policy;
+}
+
 export function checkEnvironment(env: string): Environment {
   if (!(ENVIRONMENTS as readonly string[]).includes(env)) throw new ApplicationError('invalid_input', 'The key environment is "production" or "sandbox".');
   return env as Environment;
@@ -62,23 +76,25 @@ export function createApplicationService(deps: { store: ApplicationStore; tokens
 
   return {
     async create(input: NewApplication): Promise<Application> {
-      const name = input.name.trim();
-      if (!NAME.test(name)) throw new ApplicationError('invalid_input', 'An application name is 1 to 100 letters, digits, spaces and . _ -.');
+      const name = checkName(input.name);
       const app: Application = {
         id: randomUUID(), name, ownerId: input.ownerId, description: (input.description ?? '').slice(0, 1000),
         tokenType: input.tokenType ?? deps.config.defaultTokenType,
         grantTypes: checkGrantTypes(input.grantTypes ?? deps.config.defaultGrantTypes),
         accessTokenLifetime: checkLifetime(input.accessTokenLifetime, 'access token lifetime'),
         refreshTokenLifetime: checkLifetime(input.refreshTokenLifetime, 'refresh token lifetime'),
+        throttlingPolicy: checkThrottlingPolicy(input.throttlingPolicy ?? 'Unlimited'),
         createdAt: now(),
       };
       await store.create(app);
       return app;
     },
 
-    async update(app: Application, changes: Partial<Omit<NewApplication, 'ownerId' | 'name'>>): Promise<Application> {
+    async update(app: Application, changes: Partial<Omit<NewApplication, 'ownerId'>>): Promise<Application> {
       const next: Application = {
         ...app,
+        ...(changes.name !== undefined ? { name: checkName(changes.name) } : {}),
+        ...(changes.throttlingPolicy !== undefined ? { throttlingPolicy: checkThrottlingPolicy(changes.throttlingPolicy) } : {}),
         ...(changes.description !== undefined ? { description: changes.description.slice(0, 1000) } : {}),
         ...(changes.tokenType !== undefined ? { tokenType: changes.tokenType } : {}),
         ...(changes.grantTypes !== undefined ? { grantTypes: checkGrantTypes(changes.grantTypes) } : {}),

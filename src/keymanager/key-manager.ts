@@ -1,4 +1,4 @@
-import type { TokenConfig } from '../config/index.js';
+import type { GrantType, TokenConfig } from '../config/index.js';
 import type { UserService } from '../identity/index.js';
 import { gatewayIntrospection } from './endpoints/gateway-introspect.js';
 import { introspectEndpoint } from './endpoints/introspect.js';
@@ -15,6 +15,7 @@ import type { SigningKeys } from './signing-keys.js';
 import type { ApplicationStore, ScopeStore, TokenStore } from './store.js';
 import { createTokenIssuer } from './token-issuer.js';
 import { createTokenLookup } from './token-lookup.js';
+import { ownerTokenIssuer } from './owner-token.js';
 
 export interface KeyManagerDeps {
   readonly config: TokenConfig;
@@ -27,6 +28,11 @@ export interface KeyManagerDeps {
   /** Per-address throttles (R16, R22); absent = none. */
   readonly throttle?: LoginThrottle;
   readonly now?: () => number;
+  /**
+   * Whether a grant is on right now (the admin's runtime switch over deployment.toml); by
+   * default the configured list. A grant that is off answers unsupported_grant_type (R21).
+   */
+  readonly grantEnabled?: (grant: GrantType) => Promise<boolean>;
 }
 
 /** The OAuth endpoints, independent of HTTP. Grants disabled in the config are simply absent. */
@@ -40,16 +46,22 @@ export function createKeyManager(deps: KeyManagerDeps) {
     clientCredentialsGrant({ ...shared, scopes: deps.scopes }),
     refreshTokenGrant({ ...shared, clock: now }),
   ];
-  const grants = new Map(all.filter((g) => deps.config.enabledGrants.includes(g.name)).map((g) => [g.name as string, g]));
+  // With a runtime switch every grant is registered and the switch is asked per request;
+  // without one, a grant disabled in the config is simply absent.
+  const grantEnabled = deps.grantEnabled ?? (async (g: GrantType) => deps.config.enabledGrants.includes(g));
+  const registered = deps.grantEnabled ? all : all.filter((g) => deps.config.enabledGrants.includes(g.name));
+  const grants = new Map(registered.map((g) => [g.name as string, g]));
   const lookup = createTokenLookup({ store: deps.tokens, keys, config: deps.config });
   const auth = { applications: deps.applications, events: deps.events, ...(deps.throttle ? { throttle: deps.throttle } : {}) };
   return {
-    token: tokenEndpoint({ ...auth, grants, now }),
+    token: tokenEndpoint({ ...auth, grants, grantEnabled, now }),
     revoke: revokeEndpoint({ ...auth, tokens: deps.tokens, lookup, now }),
     introspect: introspectEndpoint({ ...auth, lookup, users: deps.users, config: deps.config, now }),
     /** For the Gateway (any client's access token); reached only with the gateway secret. */
     introspectForGateway: gatewayIntrospection({ lookup, users: deps.users, now }),
     jwks: () => deps.keys.jwks,
+    /** Developer Portal "Generate Access Token" (no Token API round trip). */
+    ownerToken: ownerTokenIssuer({ users: deps.users, applications: deps.applications, scopes: deps.scopes, tokens: deps.tokens, mint, events: deps.events, now }),
     metadata: async () => metadataDocument(deps.config, (await deps.scopes.list()).map((s) => s.name)),
   };
 }

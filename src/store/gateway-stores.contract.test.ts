@@ -46,7 +46,7 @@ for (const kind of TEST_DATABASE_KINDS) {
       await stores.users.create(owner);
       const app: Application = {
         id: id('a'), name: 'app', ownerId: owner.id, description: '', tokenType: 'jwt', grantTypes: ['client_credentials'],
-        accessTokenLifetime: null, refreshTokenLifetime: null, createdAt: T0,
+        accessTokenLifetime: null, refreshTokenLifetime: null, throttlingPolicy: 'Unlimited', createdAt: T0,
       };
       await stores.applications.create(app);
       const keys: ClientKey[] = (['production', 'sandbox'] as const).map((environment) => ({

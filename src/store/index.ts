@@ -1,5 +1,8 @@
 import type { AuditStore } from '../audit/audit-event.js';
 import type { LockoutStore } from '../identity/lockout.js';
+import type { StatisticsStore } from '../admin/statistics-store.js';
+import type { SettingsStore } from '../config/runtime-settings.js';
+import type { SessionStore } from '../http/session-store.js';
 import type { UserStore } from '../identity/store.js';
 import type { ApplicationStore, ScopeStore, SigningKeyStore, TokenStore } from '../keymanager/store.js';
 import type { ApiStore } from '../publisher/store.js';
@@ -12,6 +15,9 @@ import { SqlApplicationStore } from './sql-application-store.js';
 import { SqlAuditStore } from './sql-audit-store.js';
 import { SqlLockoutStore } from './sql-lockout-store.js';
 import { SqlScopeStore } from './sql-scope-store.js';
+import { SqlSessionStore } from './sql-session-store.js';
+import { SqlSettingsStore } from './sql-settings-store.js';
+import { SqlStatisticsStore } from './sql-statistics-store.js';
 import { SqlSigningKeyStore } from './sql-signing-key-store.js';
 import { SqlTokenStore } from './sql-token-store.js';
 import { SqlUserStore } from './sql-user-store.js';
@@ -28,6 +34,9 @@ export interface SqlStores {
   readonly revocations: RevocationFeed;
   readonly lockouts: LockoutStore;
   readonly audit: AuditStore;
+  readonly sessions: SessionStore;
+  readonly settings: SettingsStore;
+  readonly statistics: StatisticsStore;
 }
 
 /** Every store over one open database (SQLite or PostgreSQL). */
@@ -45,6 +54,9 @@ export function createSqlStores(database: Database): SqlStores {
     revocations: new SqlRevocationFeed(db),
     lockouts: new SqlLockoutStore(db),
     audit: new SqlAuditStore(db),
+    sessions: new SqlSessionStore(db),
+    settings: new SqlSettingsStore(db),
+    statistics: new SqlStatisticsStore(db),
   };
 }
 

@@ -187,10 +187,42 @@ const gateway: Migration = {
   },
 };
 
+// 0004-ui: web sign-in sessions, runtime settings the admin changes (overriding
+// deployment.toml defaults), and an application's throttling policy.
+const ui: Migration = {
+  async up(db: Kysely<unknown>) {
+    const ts = 'bigint' as const;
+    await db.schema
+      .createTable('sessions')
+      .addColumn('id_hash', 'varchar(128)', (c) => c.primaryKey())
+      .addColumn('user_id', 'varchar(64)', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('csrf_token', 'varchar(128)', (c) => c.notNull())
+      .addColumn('created_at', ts, (c) => c.notNull())
+      .addColumn('last_seen_at', ts, (c) => c.notNull())
+      .addColumn('expires_at', ts, (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
+    await db.schema
+      .createTable('settings')
+      .addColumn('key', 'varchar(128)', (c) => c.primaryKey())
+      .addColumn('value', 'text', (c) => c.notNull())
+      .addColumn('updated_at', ts, (c) => c.notNull())
+      .execute();
+    await db.schema
+      .alterTable('applications')
+      .addColumn('throttling_policy', 'varchar(64)', (c) => c.notNull().defaultTo('Unlimited'))
+      .execute();
+    await db.schema.createIndex('token_issuance_time').on('token_issuance').column('issued_at').execute();
+  },
+};
+
 class CodeMigrations implements MigrationProvider {
   constructor(private readonly dialect: Dialect) {}
   async getMigrations(): Promise<Record<string, Migration>> {
-    return { '0001-initial': initial(this.dialect), '0002-protection': protection(this.dialect), '0003-gateway': gateway };
+    return {
+      '0001-initial': initial(this.dialect), '0002-protection': protection(this.dialect),
+      '0003-gateway': gateway, '0004-ui': ui,
+    };
   }
 }
 

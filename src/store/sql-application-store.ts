@@ -15,6 +15,7 @@ function toApplication(r: Selectable<ApplicationsTable>): Application {
     grantTypes: JSON.parse(r.grant_types) as GrantType[],
     accessTokenLifetime: r.access_token_lifetime,
     refreshTokenLifetime: r.refresh_token_lifetime,
+    throttlingPolicy: r.throttling_policy,
     createdAt: r.created_at,
   };
 }
@@ -37,6 +38,7 @@ function applicationRow(app: Application): Omit<Selectable<ApplicationsTable>, '
     grant_types: JSON.stringify(app.grantTypes),
     access_token_lifetime: app.accessTokenLifetime,
     refresh_token_lifetime: app.refreshTokenLifetime,
+    throttling_policy: app.throttlingPolicy,
   };
 }
 
@@ -132,7 +134,7 @@ export class SqlApplicationStore implements ApplicationStore {
       .selectAll('k')
       .select([
         'a.name', 'a.owner_id', 'a.description', 'a.token_type', 'a.grant_types',
-        'a.access_token_lifetime', 'a.refresh_token_lifetime', 'a.created_at as app_created_at',
+        'a.access_token_lifetime', 'a.refresh_token_lifetime', 'a.throttling_policy', 'a.created_at as app_created_at',
       ])
       .where('k.consumer_key', '=', consumerKey)
       .executeTakeFirst();

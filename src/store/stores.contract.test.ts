@@ -19,7 +19,7 @@ function newUser(username = id('user'), createdAt = T0): User {
 function newApp(ownerId: string, name = id('app')): Application {
   return {
     id: id('a'), name, ownerId, description: 'An application', tokenType: 'jwt',
-    grantTypes: ['password', 'refresh_token'], accessTokenLifetime: null, refreshTokenLifetime: 7200, createdAt: T0,
+    grantTypes: ['password', 'refresh_token'], accessTokenLifetime: null, refreshTokenLifetime: 7200, throttlingPolicy: 'Unlimited', createdAt: T0,
   };
 }
 

@@ -29,6 +29,7 @@ export interface ApplicationsTable {
   access_token_lifetime: number | null;
   refresh_token_lifetime: number | null;
   created_at: number;
+  throttling_policy: Generated<string>;
 }
 
 export interface ClientKeysTable {
@@ -144,6 +145,21 @@ export interface AuditEventsTable {
   detail: string | null;
 }
 
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updated_at: number;
+}
+
 export interface Tables {
   users: UsersTable;
   scopes: ScopesTable;
@@ -159,4 +175,6 @@ export interface Tables {
   subscriptions: SubscriptionsTable;
   account_lockouts: AccountLockoutsTable;
   audit_events: AuditEventsTable;
+  sessions: SessionsTable;
+  settings: SettingsTable;
 }

@@ -23,7 +23,7 @@ export interface TestServerOptions {
   readonly db?: 'sqlite' | 'postgres';
   readonly settings?: Record<string, unknown>;
   readonly profile?: Profile;
-  /** Injected clock (lock expiry, throttle windows). */
+  /** Injected clock of the server (lock expiry, throttle windows, web sessions, statistics); real time by default. */
   readonly now?: () => number;
 }
 

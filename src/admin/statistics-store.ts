@@ -1,0 +1,26 @@
+/** Registered users of one application (password-grant users), for the admin's overview. */
+export interface AppUsage {
+  readonly applicationId: string;
+  readonly applicationName: string;
+  readonly ownerId: string;
+  /** Distinct users who obtained tokens with the password grant. */
+  readonly registeredUsers: number;
+  /** Password-grant tokens issued. */
+  readonly passwordTokens: number;
+}
+
+/** Tokens issued on one UTC day (days since the epoch) with one grant type. */
+export interface DailyIssuance {
+  readonly day: number;
+  readonly grantType: string;
+  readonly tokens: number;
+  /** Distinct users among them (0 for client_credentials tokens without a user). */
+  readonly users: number;
+}
+
+/** What the statistics pages need from storage (the token_issuance table). */
+export interface StatisticsStore {
+  registeredUsersPerApplication(): Promise<AppUsage[]>;
+  /** Per day and grant type since `since` (ms), optionally for one application. */
+  issuancePerDay(since: number, applicationId?: string): Promise<DailyIssuance[]>;
+}

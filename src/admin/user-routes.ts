@@ -1,0 +1,67 @@
+import type { FastifyInstance, preHandlerHookHandler } from 'fastify';
+import { badRequest, forbidden } from '../http/api-error.js';
+import { ADMIN_ROLE, normalizeUsername, type User, type UserService } from '../identity/index.js';
+
+const view = (u: User) => ({ username: u.username, roles: u.roles, status: u.status, createdAt: u.createdAt });
+
+function field(b: Record<string, unknown>, name: string): unknown {
+  return b[name];
+}
+
+function rolesField(v: unknown): string[] | undefined {
+  if (v === undefined) return undefined;
+  if (!Array.isArray(v) || !v.every((r) => typeof r === 'string')) throw badRequest('"roles" is a list of role names.');
+  return v as string[];
+}
+
+/** Admin: users and their roles. An admin cannot disable, remove or demote themself (no lock-out). */
+// Disabling a user, changing their password or removing them revokes their tokens and ends
+// their web sessions (the user service's onCredentialsChanged, wired in compose/services.ts).
+export function registerUserRoutes(app: FastifyInstance, deps: { users: UserService; auth: preHandlerHookHandler }): void {
+  const base = '/api/admin/v1/users';
+  const opts = { preHandler: deps.auth };
+  const body = (b: unknown) => (b !== null && typeof b === 'object' ? (b as Record<string, unknown>) : {});
+  const isSelf = (req: { principal?: { username: string } }, username: string) => normalizeUsername(username) === req.principal!.username;
+
+  app.get(base, opts, async () => ({ list: (await deps.users.list()).map(view) }));
+
+  app.get('/api/admin/v1/roles', opts, async () => {
+    const roles = new Set<string>([ADMIN_ROLE]);
+    for (const u of await deps.users.list()) for (const r of u.roles) roles.add(r);
+    return { list: [...roles].sort() };
+  });
+
+  app.post(base, opts, async (req, reply) => {
+    const b = body(req.body);
+    const username = field(b, 'username');
+    const password = field(b, 'password');
+    if (typeof username !== 'string' || typeof password !== 'string' || !username || !password) throw badRequest('Enter a username and a password.');
+    const user = await deps.users.create({ username, password, roles: rolesField(field(b, 'roles')) ?? [] });
+    return reply.code(201).send(view(user));
+  });
+
+  app.put(`${base}/:username`, opts, async (req) => {
+    const { username } = req.params as { username: string };
+    const b = body(req.body);
+    const roles = rolesField(field(b, 'roles'));
+    const status = field(b, 'status');
+    const password = field(b, 'password');
+    if (status !== undefined && status !== 'active' && status !== 'disabled') throw badRequest('"status" is "active" or "disabled".');
+    if (password !== undefined && typeof password !== 'string') throw badRequest('"password" must be a string.');
+    if (isSelf(req, username) && (status === 'disabled' || (roles && !roles.includes(ADMIN_ROLE)))) {
+      throw forbidden('You cannot disable yourself or remove your own admin role.');
+    }
+    await deps.users.get(username);
+    if (roles) await deps.users.setRoles(username, roles);
+    if (status) await deps.users.setStatus(username, status);
+    if (password) await deps.users.setPassword(username, password);
+    return view(await deps.users.get(username));
+  });
+
+  app.delete(`${base}/:username`, opts, async (req, reply) => {
+    const { username } = req.params as { username: string };
+    if (isSelf(req, username)) throw forbidden('You cannot remove yourself.');
+    await deps.users.remove(username);
+    return reply.code(204).send();
+  });
+}

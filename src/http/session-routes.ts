@@ -1,0 +1,76 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { HitCounter } from '../ratelimit/index.js';
+import { ApiError, badRequest, forbidden } from './api-error.js';
+import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from './cookies.js';
+import type { Principal } from './principal.js';
+import { NO_STORE } from './responses.js';
+import { CSRF_HEADER, sameOrigin, sessionExpired } from './session-principal.js';
+import { sameToken, type SessionService } from './sessions.js';
+
+export interface SessionRouteDeps {
+  readonly sessions: SessionService;
+  /** Checks a username and password; undefined for any failure (one answer, R19). */
+  readonly checkPassword: (username: string, password: string) => Promise<Principal | undefined>;
+  readonly findPrincipal: (userId: string) => Promise<Principal | undefined>;
+  readonly attempts: HitCounter;
+  readonly attemptsPerMinute: number;
+  readonly onFailure: (username: string, ip: string) => void;
+}
+
+const body = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/**
+ * Web sign-in: POST /api/session (username, password) sets the session cookie and returns
+ * the CSRF token; GET /api/session says who is signed in (and repeats the token for a reloaded
+ * page); DELETE /api/session signs out.
+ */
+export function registerSessionRoutes(app: FastifyInstance, deps: SessionRouteDeps): void {
+  const view = (p: Principal, csrfToken: string, expiresAt: number) => ({ username: p.username, roles: p.roles, csrfToken, expiresAt });
+
+  app.post('/api/session', async (req, reply) => {
+    // Login CSRF: a sign-in posted by another site's page is refused.
+    if (!sameOrigin(req) && req.headers.origin !== undefined) throw forbidden('Cross-origin requests are refused.');
+    const username = str(body(req)['username']);
+    const password = str(body(req)['password']);
+    if (!username || !password) throw badRequest('Enter your username and password.');
+    const hit = await deps.attempts.hit(`signin:${req.ip}`, 60_000);
+    if (hit.count > deps.attemptsPerMinute) {
+      const retry = String(Math.ceil(hit.resetInMs / 1000));
+      throw new ApiError(429, 'Too Many Requests', `Too many sign-in attempts; retry in ${retry} seconds.`, { headers: { 'retry-after': retry } });
+    }
+    const principal = await deps.checkPassword(username, password);
+    if (!principal) {
+      deps.onFailure(username, req.ip);
+      throw new ApiError(401, 'Unauthorized', 'The username or password is wrong.');
+    }
+    const previous = readCookie(req.headers.cookie, SESSION_COOKIE);
+    const session = await deps.sessions.start(principal.userId, previous);
+    return reply
+      .headers(NO_STORE)
+      .header('set-cookie', sessionCookie(session.id, deps.sessions.timeouts.absoluteSeconds))
+      .code(201)
+      .send(view(principal, session.csrfToken, session.expiresAt));
+  });
+
+  app.get('/api/session', async (req, reply) => {
+    const id = readCookie(req.headers.cookie, SESSION_COOKIE);
+    const session = id ? await deps.sessions.resume(id) : undefined;
+    const principal = session && (await deps.findPrincipal(session.userId));
+    if (!session || !principal) throw sessionExpired();
+    return reply.headers(NO_STORE).send(view(principal, session.csrfToken, session.expiresAt));
+  });
+
+  // Sign-out is state-changing too: same origin and the session's CSRF token.
+  app.delete('/api/session', async (req, reply) => {
+    if (!sameOrigin(req)) throw forbidden('Cross-origin requests are refused.');
+    const id = readCookie(req.headers.cookie, SESSION_COOKIE);
+    const session = id ? await deps.sessions.resume(id) : undefined;
+    if (id && session) {
+      const token = req.headers[CSRF_HEADER];
+      if (typeof token !== 'string' || !sameToken(token, session.csrfToken)) throw forbidden('The request lacks a valid CSRF token; reload the page and try again.');
+      await deps.sessions.end(id);
+    }
+    return reply.headers(NO_STORE).header('set-cookie', clearedSessionCookie()).code(204).send();
+  });
+}

@@ -1,0 +1,78 @@
+import type { FastifyInstance, preHandlerHookHandler } from 'fastify';
+import { badRequest } from '../http/api-error.js';
+import { NO_STORE } from '../http/responses.js';
+import { ENVIRONMENTS, parseScope, type ApplicationService, type KeyManager } from '../keymanager/index.js';
+import { environmentParam, jsonBody, ownedApplication } from './owned-application.js';
+
+function grantTypesField(v: unknown): string[] | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (!Array.isArray(v) || !v.every((g) => typeof g === 'string')) throw badRequest('"grantTypes" is a list of grant type names.');
+  if (v.length === 0) throw badRequest('Choose at least one grant type.');
+  return v as string[];
+}
+
+/**
+ * The Production Keys and Sandbox Keys tabs: generate keys (with the grant types), change the
+ * grant types, regenerate the secret, and generate an access token without the Token API.
+ */
+export function registerKeyRoutes(app: FastifyInstance, deps: {
+  applications: ApplicationService; ownerToken: KeyManager['ownerToken']; auth: preHandlerHookHandler;
+}): void {
+  const base = '/api/devportal/v1/applications/:id/keys';
+  const { applications } = deps;
+  const opts = { preHandler: deps.auth };
+
+  app.get(base, opts, async (req) => {
+    const current = await ownedApplication(applications, req);
+    const keys: Record<string, unknown> = {};
+    for (const env of ENVIRONMENTS) {
+      const key = await applications.findKeys(current, env);
+      keys[env] = key ? { consumerKey: key.consumerKey, createdAt: key.createdAt } : null;
+    }
+    return { grantTypes: current.grantTypes, ...keys };
+  });
+
+  // Generate Keys: the secret is in this answer only (R15).
+  app.post(`${base}/:env`, opts, async (req, reply) => {
+    let current = await ownedApplication(applications, req);
+    const env = environmentParam(req);
+    const grantTypes = grantTypesField(jsonBody(req)['grantTypes']);
+    if (grantTypes) current = await applications.update(current, { grantTypes });
+    const keys = await applications.generateKeys(current, env);
+    return reply.code(201).headers(NO_STORE).send({ ...keys, grantTypes: current.grantTypes });
+  });
+
+  // Grant types belong to the application: both key pairs follow them.
+  app.put(`${base}/:env`, opts, async (req) => {
+    const current = await ownedApplication(applications, req);
+    environmentParam(req);
+    const grantTypes = grantTypesField(jsonBody(req)['grantTypes']);
+    if (!grantTypes) throw badRequest('"grantTypes" is required.');
+    const updated = await applications.update(current, { grantTypes });
+    return { grantTypes: updated.grantTypes };
+  });
+
+  app.post(`${base}/:env/regenerate-secret`, opts, async (req, reply) => {
+    const current = await ownedApplication(applications, req);
+    const keys = await applications.regenerateSecret(current, environmentParam(req));
+    return reply.headers(NO_STORE).send(keys);
+  });
+
+  app.post(`${base}/:env/token`, opts, async (req, reply) => {
+    const current = await ownedApplication(applications, req);
+    const env = environmentParam(req);
+    const b = jsonBody(req);
+    const scopes = b['scopes'] ?? [];
+    if (!Array.isArray(scopes) || !scopes.every((s) => typeof s === 'string')) throw badRequest('"scopes" is a list of scope names.');
+    const validity = b['validityPeriod'] ?? 3600;
+    if (typeof validity !== 'number') throw badRequest('"validityPeriod" is a number of seconds.');
+    let scope: string[];
+    try {
+      scope = parseScope(scopes.join(' '));
+    } catch {
+      throw badRequest('A scope name contains an illegal character.');
+    }
+    const token = await deps.ownerToken({ application: current, environment: env, scope, validity });
+    return reply.headers(NO_STORE).send(token);
+  });
+}

@@ -1,0 +1,44 @@
+import { sql, type Kysely } from 'kysely';
+import type { AppUsage, DailyIssuance, StatisticsStore } from '../admin/statistics-store.js';
+import type { Tables } from './tables.js';
+
+const DAY_MS = 86_400_000;
+
+export class SqlStatisticsStore implements StatisticsStore {
+  constructor(private readonly db: Kysely<Tables>) {}
+
+  async registeredUsersPerApplication(): Promise<AppUsage[]> {
+    const rows = await this.db
+      .selectFrom('applications as a')
+      .leftJoin('token_issuance as t', (j) => j.onRef('t.application_id', '=', 'a.id').on('t.grant_type', '=', 'password'))
+      .select((eb) => [
+        'a.id', 'a.name', 'a.owner_id',
+        eb.fn.count<number>('t.user_id').distinct().as('users'),
+        eb.fn.count<number>('t.id').as('tokens'),
+      ])
+      .groupBy(['a.id', 'a.name', 'a.owner_id'])
+      .orderBy('users', 'desc')
+      .orderBy('a.name')
+      .execute();
+    return rows.map((r) => ({
+      applicationId: r.id, applicationName: r.name, ownerId: r.owner_id,
+      registeredUsers: Number(r.users), passwordTokens: Number(r.tokens),
+    }));
+  }
+
+  async issuancePerDay(since: number, applicationId?: string): Promise<DailyIssuance[]> {
+    // Integer division on both databases: issued_at is an integer column.
+    const day = sql<number>`issued_at / ${sql.lit(DAY_MS)}`;
+    let q = this.db
+      .selectFrom('token_issuance')
+      .select((eb) => [
+        day.as('day'), 'grant_type',
+        eb.fn.countAll<number>().as('tokens'),
+        eb.fn.count<number>('user_id').distinct().as('users'),
+      ])
+      .where('issued_at', '>=', since);
+    if (applicationId !== undefined) q = q.where('application_id', '=', applicationId);
+    const rows = await q.groupBy([day, 'grant_type']).orderBy(day).orderBy('grant_type').execute();
+    return rows.map((r) => ({ day: Number(r.day), grantType: r.grant_type, tokens: Number(r.tokens), users: Number(r.users) }));
+  }
+}

@@ -1,0 +1,44 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+};
+
+/** The web UIs' files (web/ at the package root), beside dist/ once compiled. */
+export const WEB_ROOT = fileURLToPath(new URL('../../../web/', import.meta.url));
+
+function collect(dir: string, prefix: string, out: Map<string, { body: Buffer; type: string }>): void {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) collect(path, `${prefix}${name}/`, out);
+    else if (TYPES[extname(name)]) out.set(`${prefix}${name}`, { body: readFileSync(path), type: TYPES[extname(name)]! });
+  }
+}
+
+/**
+ * Serves the Developer Portal, Publisher and Admin pages and their shared assets. Files are
+ * read once at start into a map, so a request path can only name a file that exists there (no
+ * path traversal) and no disk access happens per request.
+ */
+export function registerStaticRoutes(app: FastifyInstance, root = WEB_ROOT): void {
+  const files = new Map<string, { body: Buffer; type: string }>();
+  collect(root, '', files);
+  const send = (path: string) => async (_req: unknown, reply: import('fastify').FastifyReply) => {
+    const file = files.get(path);
+    if (!file) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
+    return reply.type(file.type).header('cache-control', 'no-cache').send(file.body);
+  };
+  for (const ui of ['devportal', 'publisher', 'admin']) {
+    app.get(`/${ui}`, send(`${ui}/index.html`));
+    app.get(`/${ui}/`, send(`${ui}/index.html`));
+  }
+  app.get('/', async (_req, reply) => reply.redirect('/devportal', 302));
+  app.get('/static/*', async (req, reply) => send(`static/${(req.params as { '*': string })['*']}`)(req, reply));
+}

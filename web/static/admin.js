@@ -1,0 +1,122 @@
+// Admin: users and roles, runtime settings, statistics across applications.
+import { api } from './api.js';
+import { barChart, dayRange } from './chart.js';
+import { busy, checkbox, field, formatDate, formatDay, h, showStatus } from './dom.js';
+import { startApp } from './layout.js';
+
+const GRANT_NAMES = { password: 'Password', client_credentials: 'Client Credentials', refresh_token: 'Refresh Token' };
+
+function userRow(u, reload, self) {
+  const roles = field(`Roles of ${u.username}`, { value: u.roles.join(', '), name: 'roles', class: 'inline' });
+  roles.el.classList.add('sr-label');
+  const save = h('button', { type: 'button', class: 'secondary' }, 'Save roles');
+  save.addEventListener('click', () => busy(save, 'Saving roles', async () => {
+    await api('PUT', `/api/admin/v1/users/${encodeURIComponent(u.username)}`, { roles: roles.input.value.split(',').map((r) => r.trim()).filter(Boolean) });
+    showStatus(`Roles of ${u.username} saved.`);
+  }));
+  const toggle = h('button', { type: 'button', class: 'secondary' }, u.status === 'active' ? 'Disable' : 'Enable');
+  toggle.addEventListener('click', () => busy(toggle, 'Saving', async () => {
+    await api('PUT', `/api/admin/v1/users/${encodeURIComponent(u.username)}`, { status: u.status === 'active' ? 'disabled' : 'active' });
+    await reload();
+  }));
+  const remove = h('button', { type: 'button', class: 'danger' }, 'Remove');
+  remove.addEventListener('click', () => {
+    if (!confirm(`Remove ${u.username}? Their applications and tokens are removed too.`)) return;
+    busy(remove, 'Removing', async () => {
+      await api('DELETE', `/api/admin/v1/users/${encodeURIComponent(u.username)}`);
+      await reload();
+    });
+  });
+  // The REST API refuses to disable or remove yourself; the page does not offer it.
+  return h('tr', {}, h('th', { scope: 'row' }, u.username), h('td', {}, h('div', { class: 'actions' }, roles.el, save)), h('td', {}, u.status),
+    h('td', {}, formatDate(u.createdAt)), h('td', {}, self ? h('span', { class: 'hint' }, '(you)') : h('div', { class: 'actions' }, toggle, remove)));
+}
+
+async function usersPage(_m, ctx) {
+  const section = h('div', {});
+  const reload = async () => {
+    const { list } = await api('GET', '/api/admin/v1/users');
+    const table = h('table', { id: 'users' }, h('caption', {}, `Users (${list.length})`),
+      h('thead', {}, h('tr', {}, ['User', 'Roles (comma-separated)', 'Status', 'Created', 'Actions'].map((t) => h('th', { scope: 'col' }, t)))),
+      h('tbody', {}, list.map((u) => userRow(u, reload, u.username === ctx.state.session.username))));
+    const name = field('Username', { name: 'username', required: true, autocomplete: 'off' });
+    const pass = field('Password', { name: 'password', type: 'password', required: true, autocomplete: 'new-password' });
+    const roles = field('Roles', { name: 'roles', placeholder: 'subscriber, publisher' }, 'Comma-separated; "admin" gives access to this page.');
+    const submit = h('button', { type: 'submit' }, 'Create user');
+    const form = h('form', { class: 'grid-form' }, name.el, pass.el, roles.el, h('div', { class: 'actions' }, submit));
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      busy(submit, 'Creating the user', async () => {
+        await api('POST', '/api/admin/v1/users', { username: name.input.value, password: pass.input.value, roles: roles.input.value.split(',').map((r) => r.trim()).filter(Boolean) });
+        await reload();
+        showStatus('User created.');
+      });
+    });
+    section.replaceChildren(h('h1', {}, 'Users and roles'), h('section', { class: 'card' }, table),
+      h('section', { class: 'card' }, h('h2', {}, 'Create a user'), form));
+  };
+  await reload();
+  return section;
+}
+
+async function settingsPage() {
+  const s = await api('GET', '/api/admin/v1/settings');
+  const signup = checkbox('Allow self sign-up on the Developer Portal', s.selfSignup, { id: 'setting-self-signup' });
+  const password = checkbox('Allow the password grant on the Token API', s.passwordGrant, { id: 'setting-password-grant' });
+  const submit = h('button', { type: 'submit', id: 'save-settings' }, 'Save settings');
+  const form = h('form', { class: 'card' }, h('h1', {}, 'Settings'),
+    h('fieldset', {}, h('legend', {}, 'Sign-up and grants'), signup.el,
+      h('p', { class: 'hint' }, `deployment.toml default: ${s.defaults.selfSignup ? 'on' : 'off'}`), password.el,
+      h('p', { class: 'hint' }, `deployment.toml default: ${s.defaults.passwordGrant ? 'on' : 'off'}. The password grant is deprecated (RFC 9700); when off, the Token API answers unsupported_grant_type.`)),
+    submit);
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    busy(submit, 'Saving settings', async () => {
+      await api('PUT', '/api/admin/v1/settings', { selfSignup: signup.input.checked, passwordGrant: password.input.checked });
+      showStatus('Settings saved.');
+    });
+  });
+  return form;
+}
+
+async function statisticsPage() {
+  const s = await api('GET', '/api/admin/v1/statistics?days=30');
+  const apps = s.registeredUsersPerApplication;
+  const today = Math.floor(Date.now() / 86_400_000);
+  const days = dayRange(today - s.days + 1, today);
+  const grants = [...new Set(['password', 'client_credentials', 'refresh_token', ...s.tokensPerGrantType.map((t) => t.grantType)])];
+  const count = (day, g) => s.tokensPerGrantType.find((t) => t.day === day && t.grantType === g)?.tokens ?? 0;
+  const hours = s.failedLogins.hours;
+  return h('div', {},
+    h('h1', {}, 'Statistics'),
+    h('section', { class: 'card', id: 'stats-registered' }, barChart({
+      title: 'Registered users per application (password grant)', labels: apps.map((a) => `${a.applicationName} (${a.owner})`),
+      series: [{ name: 'Registered users', values: apps.map((a) => a.registeredUsers) }, { name: 'Password-grant tokens', values: apps.map((a) => a.passwordTokens) }],
+    })),
+    h('section', { class: 'card', id: 'stats-grants' }, barChart({
+      title: `Tokens issued per grant type per day (last ${s.days} days)`, labels: days.map(formatDay),
+      series: grants.map((g) => ({ name: GRANT_NAMES[g] ?? g, values: days.map((d) => count(d, g)) })),
+    })),
+    h('section', { class: 'card', id: 'stats-failed' }, barChart({
+      title: 'Failed logins per hour (last 24 hours)',
+      labels: hours.map((x) => new Date(x.hour).toISOString().slice(11, 16)),
+      series: [{ name: 'Failed logins', values: hours.map((x) => x.count) }],
+    }), h('p', { class: 'hint' }, `Token API and web sign-in failures counted by this server since ${formatDate(s.failedLogins.since)}.`)));
+}
+
+startApp({
+  title: 'Admin Portal',
+  fallback: '#/users',
+  requireRole: 'admin',
+  nav: [
+    { href: '#/users', label: 'Users and roles', signedIn: true },
+    { href: '#/settings', label: 'Settings', signedIn: true },
+    { href: '#/statistics', label: 'Statistics', signedIn: true },
+  ],
+  routes: [
+    { pattern: /^#\/signin$/, public: true, render: (_m, ctx) => ctx.state.session ? (location.hash = '#/users', h('p', {}, 'Signed in.')) : ctx.signInPage() },
+    { pattern: /^#\/users$/, render: usersPage },
+    { pattern: /^#\/settings$/, render: settingsPage },
+    { pattern: /^#\/statistics$/, render: statisticsPage },
+  ],
+});

@@ -1,0 +1,89 @@
+// The frame every UI shares: header with navigation and the signed-in user, alert and status
+// regions, a hash router, and the sign-in form.
+import { currentSession, signIn, signOut } from './api.js';
+import { busy, clearMessages, field, h } from './dom.js';
+
+export function startApp({ title, nav, routes, fallback, requireRole }) {
+  const state = { session: null };
+  const main = document.getElementById('main');
+  const userBox = document.getElementById('user');
+  const navList = document.getElementById('nav');
+
+  function renderHeader() {
+    navList.replaceChildren(...nav.filter((n) => !n.signedIn || state.session).map((n) =>
+      h('li', {}, n.disabled ? h('span', { class: 'soon', title: 'Not yet available' }, `${n.label} (not yet available)`) : h('a', { href: n.href }, n.label))));
+    userBox.replaceChildren();
+    if (state.session) {
+      const out = h('button', { type: 'button', class: 'secondary', id: 'sign-out' }, 'Sign out');
+      out.addEventListener('click', () => busy(out, 'Signing out', async () => {
+        await signOut();
+        state.session = null;
+        location.hash = '#/signin';
+        render();
+      }));
+      userBox.append(h('span', { class: 'who' }, `Signed in as ${state.session.username}`), out);
+    }
+  }
+
+  function signInPage(extra) {
+    const user = field('Username', { name: 'username', autocomplete: 'username', required: true });
+    const pass = field('Password', { name: 'password', type: 'password', autocomplete: 'current-password', required: true });
+    const submit = h('button', { type: 'submit' }, 'Sign in');
+    const form = h('form', { class: 'card narrow', 'aria-labelledby': 'signin-title' },
+      h('h1', { id: 'signin-title' }, `Sign in to the ${title}`), user.el, pass.el, submit, extra ?? null);
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      busy(submit, 'Signing in', async () => {
+        state.session = await signIn(user.input.value, pass.input.value);
+        if (location.hash === '#/signin' || location.hash === '#/signup' || !location.hash) location.hash = fallback;
+        render();
+      });
+    });
+    return form;
+  }
+
+  async function render() {
+    clearMessages();
+    renderHeader();
+    const hash = location.hash || fallback;
+    for (const route of routes) {
+      const m = hash.match(route.pattern);
+      if (!m) continue;
+      if (route.public || state.session) {
+        if (!route.public && requireRole && !state.session.roles.includes(requireRole)) {
+          main.replaceChildren(h('section', { class: 'card narrow' }, h('h1', {}, 'Not allowed'),
+            h('p', {}, `The ${title} is for users with the ${requireRole} role; ${state.session.username} does not have it.`)));
+          return;
+        }
+        main.replaceChildren(h('p', { class: 'loading' }, 'Loading…'));
+        try {
+          const page = await route.render(m.slice(1), { state, signInPage, rerender: render });
+          main.replaceChildren(page);
+        } catch (err) {
+          main.replaceChildren(h('section', { class: 'card' }, h('h1', {}, 'Something went wrong'), h('p', { role: 'alert' }, err.message)));
+          if (err.status === 401) {
+            state.session = null;
+            renderHeader();
+            main.replaceChildren(signInPage());
+          }
+        }
+        main.focus();
+        return;
+      }
+      main.replaceChildren(signInPage());
+      return;
+    }
+    location.hash = fallback;
+  }
+
+  window.addEventListener('hashchange', render);
+  (async () => {
+    try {
+      state.session = await currentSession();
+    } catch {
+      state.session = null;
+    }
+    render();
+  })();
+  return { state, render };
+}
