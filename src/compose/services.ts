@@ -34,7 +34,10 @@ export async function createServices(config: Config, opts: ServiceOptions = {}) 
   const subscriptions = createSubscriptionService({ store: stores.subscriptions, apis, applications: stores.applications, tiers: config.tiers });
   // Admin switches (self sign-up, password grant) over deployment.toml's defaults.
   const settings = createRuntimeSettings({ store: stores.settings, config });
-  return { config, database, stores, hasher, users, applications, apis, subscriptions, settings, now, close: () => database.close() };
+  return { config, database, stores, hasher, users, applications, apis, subscriptions, settings, now, close: async () => {
+    await hasher.close();
+    await database.close();
+  } };
 }
 
 export type Services = Awaited<ReturnType<typeof createServices>>;

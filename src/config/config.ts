@@ -42,6 +42,8 @@ export interface HashingConfig {
   readonly parallelism: number;
   readonly maxConcurrent: number;
   readonly maxQueued: number;
+  /** Unix nice increment of the hashing threads (0 = same priority as the event loop). */
+  readonly nice: number;
 }
 
 /** Escalating temporary lock after consecutive wrong passwords (R22, R23). */
@@ -221,6 +223,7 @@ export function loadConfig(home: string, overrides: Record<string, unknown> = {}
         parallelism: get<number>('identity.password_hashing.parallelism'),
         maxConcurrent: get<number>('identity.password_hashing.max_concurrent') || cpus().length,
         maxQueued: get<number>('identity.password_hashing.max_queued'),
+        nice: get<number>('identity.password_hashing.nice'),
       },
       lockout: {
         enabled: get<boolean>('identity.account_locking.enable'),

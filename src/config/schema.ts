@@ -59,6 +59,7 @@ export const SETTINGS = [
   { key: 'identity.password_hashing.parallelism', type: int(1, 8), default: 1, doc: 'Argon2id lanes (OWASP: 1).' },
   { key: 'identity.password_hashing.max_concurrent', type: int(0, 64), default: 0, doc: 'Password hashes computed at once; 0 = number of CPU cores.' },
   { key: 'identity.password_hashing.max_queued', type: int(0, 10000), default: 32, doc: 'Password checks allowed to wait for a hashing slot; beyond this the Token API answers 503 + Retry-After.' },
+  { key: 'identity.password_hashing.nice', type: int(0, 19), default: 10, doc: 'How much lower the CPU priority of the hashing threads is (Unix nice increment): during a login flood the event loop, which serves refresh, introspection and the Gateway, still gets a core at once. 0 = the same priority.' },
   { key: 'identity.account_locking.enable', type: bool, default: true, doc: 'Lock an account for a while after repeated wrong passwords (R22, R23).' },
   { key: 'identity.account_locking.max_failed_attempts', type: int(1, 50), default: 5, doc: 'Consecutive wrong passwords that lock the account (WSO2: 5).' },
   { key: 'identity.account_locking.lock_seconds', type: int(60, 86400), default: 300, doc: 'First lock duration in seconds (WSO2: 5 minutes).' },

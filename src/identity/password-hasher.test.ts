@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { HashingOverloadedError, PasswordHasher } from './password-hasher.js';
 
-const params = { memoryKib: 19456, iterations: 2, parallelism: 1 };
+const params = { memoryKib: 19456, iterations: 2, parallelism: 1, nice: 10 };
 
 describe('password hashing', () => {
   it('makes argon2id PHC strings with the configured parameters and verifies them exactly', async () => {
@@ -14,6 +15,7 @@ describe('password hashing', () => {
     assert.equal(await h.verify('not a hash', 'x'), false);
     assert.equal(h.needsRehash(stored), false);
     assert.equal(new PasswordHasher({ ...params, iterations: 3, maxConcurrent: 1, maxQueued: 1 }).needsRehash(stored), true);
+    await h.close();
   });
 
   it('refuses at once when the bounded queue is full (R55)', async () => {
@@ -23,5 +25,21 @@ describe('password hashing', () => {
     assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'fulfilled', 'rejected']);
     assert.ok((results[2] as PromiseRejectedResult).reason instanceof HashingOverloadedError);
     assert.deepEqual(h.load, { active: 0, queued: 0 });
+    await h.close();
+  });
+
+  it('hashes in threads of lower CPU priority than the event loop', async () => {
+    // /proc/self/task/<tid>/stat: field 19 is the thread's nice value.
+    const niceOf = (tid: string | number) => {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    };
+    const niceOfThreads = () => readdirSync('/proc/self/task').map(niceOf);
+    assert.ok(!niceOfThreads().includes(7));
+    const h = new PasswordHasher({ ...params, nice: 7, maxConcurrent: 2, maxQueued: 4 });
+    await h.hash('some password');
+    assert.ok(niceOfThreads().includes(7), 'a hashing thread runs at nice 7');
+    assert.equal(niceOf(process.pid), 0, 'the main thread keeps its priority');
+    await h.close();
   });
 });

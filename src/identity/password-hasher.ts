@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { hash, verify } from '@node-rs/argon2';
+import { Piscina } from 'piscina';
 import type { HashingConfig } from '../config/index.js';
+import type { HashTask } from './hash-worker.js';
 
 /** Raised when the bounded hashing queue is full: the caller answers 503 + Retry-After. */
 export class HashingOverloadedError extends Error {
@@ -11,29 +12,51 @@ export class HashingOverloadedError extends Error {
 }
 
 /**
- * Argon2id (R48) on the libuv pool, never on the event loop, with at most `maxConcurrent`
+ * Argon2id (R48) in worker threads, never on the event loop, with at most `maxConcurrent`
  * hashes running and `maxQueued` waiting; beyond that the check is refused at once
- * instead of queueing without bound (R55).
+ * instead of queueing without bound (R55). The worker threads run at a lower CPU priority
+ * (`nice`), so during a login flood the event loop (refresh, introspection, the Gateway)
+ * still gets a core whenever it has work, while hashing takes all the CPU left over.
  */
 export class PasswordHasher {
   private active = 0;
   private readonly waiting: Array<() => void> = [];
   private dummyHash: Promise<string> | undefined;
   private readonly params: string;
+  private pool: Piscina | undefined;
 
   constructor(private readonly cfg: HashingConfig) {
     this.params = `m=${cfg.memoryKib},t=${cfg.iterations},p=${cfg.parallelism}`;
   }
 
+  /** Started at the first hash; idle threads end after a minute so an idle server stays small. */
+  private run<T extends string | boolean>(task: HashTask): Promise<T> {
+    this.pool ??= new Piscina({
+      filename: new URL('./hash-worker.js', import.meta.url).href,
+      minThreads: 0,
+      maxThreads: this.cfg.maxConcurrent,
+      idleTimeout: 60_000,
+      niceIncrement: this.cfg.nice,
+    });
+    return this.pool.run(task) as Promise<T>;
+  }
+
   hash(password: string): Promise<string> {
     return this.gated(() =>
-      hash(password, { memoryCost: this.cfg.memoryKib, timeCost: this.cfg.iterations, parallelism: this.cfg.parallelism }),
+      this.run<string>({ op: 'hash', password, memoryCost: this.cfg.memoryKib, timeCost: this.cfg.iterations, parallelism: this.cfg.parallelism }),
     );
   }
 
   /** False for a malformed stored hash too: a corrupt record never becomes a 500. */
   verify(stored: string, password: string): Promise<boolean> {
-    return this.gated(() => verify(stored, password).catch(() => false));
+    return this.gated(() => this.run<boolean>({ op: 'verify', stored, password }));
+  }
+
+  /** Ends the worker threads (at shutdown, and for the CLI's one-shot commands). */
+  async close(): Promise<void> {
+    const pool = this.pool;
+    this.pool = undefined;
+    await pool?.close();
   }
 
   /** The same work as a real check, for an unknown user (R20). Always false. */
