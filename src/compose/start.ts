@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { registerAdminRoutes } from '../admin/index.js';
 import { createAuditRecorder, type AuditEvent } from '../audit/index.js';
 import type { Config } from '../config/index.js';
 import { ConfigError } from '../config/index.js';
-import { createControlPlaneClient, createKeyManagerClient, refuseTokenApiOverHttp, registerTokenPassThrough, type ControlPlane, type KeyManagerClient } from '../gateway/index.js';
+import { withLastKnownConfig, createControlPlaneClient, createKeyManagerClient, refuseTokenApiOverHttp, registerTokenPassThrough, type ControlPlane, type KeyManagerClient } from '../gateway/index.js';
 import { createLogger } from '../http/logger.js';
 import { createHttpServer } from '../http/server.js';
 import { loadTls } from '../http/tls.js';
@@ -49,9 +50,10 @@ function gatewayControlPlane(config: Config, local: { build: SnapshotBuilder; km
     throw new ConfigError('a Gateway apart from its control plane needs [apim.gateway] shared_secret (the same value as on the control plane)');
   }
   const host = config.hostname.includes(':') ? `[${config.hostname}]` : config.hostname;
-  return createControlPlaneClient({
+  const client = createControlPlaneClient({
     serverUrl: config.keyManager.serverUrl || `https://${host}:${config.ports.management}`, ca, sharedSecret: config.gateway.sharedSecret,
   });
+  return withLastKnownConfig(client, join(config.home, 'data', 'gateway'));
 }
 
 /** Starts the servers of a profile: one process runs the Gateway, the control plane, or both. */

@@ -6,3 +6,4 @@ export { startConfigSync, type ConfigSync } from './config-sync.js';
 export { createTokenValidator, type TokenValidator } from './token-validator.js';
 export { createProxy, type Proxy } from './proxy.js';
 export { registerApiRoutes, type GatewayDeps } from './api-routes.js';
+export { withLastKnownConfig } from './last-known-config.js';

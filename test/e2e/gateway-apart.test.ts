@@ -289,5 +289,14 @@ describe('Gateway and control plane in separate processes', () => {
     const r = await call('/pizzashack/1.0.0/menu', at);
     assert.equal(r.status, 200);
     assert.equal(r.json.backend, 'production');
+
+    // Restarted while the control plane is still down: it serves the configuration and keys
+    // it saved under data/gateway/, and still refuses what that configuration refuses.
+    await gw!.stop();
+    gw = await startServerProcess(gwHome, ['--profile', 'gateway']);
+    const again = await call('/pizzashack/1.0.0/menu', at);
+    assert.equal(again.status, 200);
+    assert.equal(again.json.backend, 'production');
+    assert.equal((await call('/pizzashack/1.0.0/menu')).status, 401);
   });
 });
