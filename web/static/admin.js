@@ -125,12 +125,12 @@ async function auditPage([query]) {
   const cell = (v) => h('td', {}, v ?? '—');
   const table = list.length === 0 ? h('p', { class: 'empty', id: 'audit-empty' }, type ? `No "${AUDIT_TYPES[type] ?? type}" event recorded.` : 'No event recorded.')
     : h('table', { id: 'audit-events' }, h('caption', {}, `${list.length} most recent events${list.length === 200 ? ' (the newest 200)' : ''}, newest first`),
-      h('thead', {}, h('tr', {}, ['Time', 'Type', 'Reason', 'User', 'Consumer key', 'IP', 'Detail'].map((t) => h('th', { scope: 'col' }, t)))),
-      h('tbody', {}, list.map((e) => h('tr', {}, h('td', { class: 'nowrap' }, formatDate(Date.parse(e.at))), h('th', { scope: 'row' }, AUDIT_TYPES[e.type] ?? e.type),
-        cell(e.reason), cell(e.username), h('td', { class: 'mono' }, e.consumerKey ?? '—'), cell(e.ip), cell(e.detail)))));
+      h('thead', {}, h('tr', {}, ['Time (UTC)', 'Type', 'Reason', 'User', 'Consumer key', 'IP', 'Detail'].map((t) => h('th', { scope: 'col' }, t)))),
+      h('tbody', {}, list.map((e) => h('tr', {}, h('td', { class: 'nowrap' }, e.at.slice(0, 19).replace('T', ' ')), h('th', { scope: 'row' }, AUDIT_TYPES[e.type] ?? e.type),
+        cell(e.reason), cell(e.username), h('td', { class: 'mono small' }, e.consumerKey ?? '—'), cell(e.ip), cell(e.detail)))));
   return h('div', {}, h('h1', {}, 'Audit log'),
     h('p', {}, 'Refusals and security decisions of every node: failed logins and client authentications, account locks, throttling and shedding.'),
-    h('section', { class: 'card' }, form, table));
+    h('section', { class: 'card' }, form, h('div', { class: 'table-wrap' }, table)));
 }
 
 async function lockedPage(_m, ctx) {

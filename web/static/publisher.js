@@ -55,6 +55,7 @@ function resourcesEditor(initial, scopeNames) {
     const sync = () => {
       scope.input.disabled = auth.input.value === 'none';
       if (scope.input.disabled) scope.input.value = '';
+      scope.input.options[0].textContent = scope.input.disabled ? '(no token needed)' : '(none: any valid token)';
     };
     auth.input.addEventListener('change', sync);
     sync();
