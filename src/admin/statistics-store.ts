@@ -18,9 +18,20 @@ export interface DailyIssuance {
   readonly users: number;
 }
 
-/** What the statistics pages need from storage (the token_issuance table). */
+/** Failed sign-ins in one hour (epoch ms of the hour's start). */
+export interface HourlyCount {
+  readonly hour: number;
+  readonly count: number;
+}
+
+/** What the statistics pages need from storage (the token_issuance and audit_events tables). */
 export interface StatisticsStore {
   registeredUsersPerApplication(): Promise<AppUsage[]>;
   /** Per day and grant type since `since` (ms), optionally for one application. */
   issuancePerDay(since: number, applicationId?: string): Promise<DailyIssuance[]>;
+  /**
+   * Audit events of one type (login.failed: Token API password grant, web sign-in, management
+   * Basic) per hour since `since` (ms), oldest first, hours without any left out.
+   */
+  auditEventsPerHour(type: string, since: number): Promise<HourlyCount[]>;
 }

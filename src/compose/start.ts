@@ -20,8 +20,7 @@ import type { SnapshotBuilder } from './gateway-snapshot.js';
 import { startGatewayRuntime } from './gateway.js';
 import { createLocalControlPlane } from './local-control-plane.js';
 import { createServices } from './services.js';
-import { countFailedLogins, registerWebUi } from './web.js';
-import { createFailedLoginCounter } from '../admin/failed-logins.js';
+import { registerWebUi } from './web.js';
 
 export type Profile = 'all' | 'control-plane' | 'gateway';
 export const PROFILES: readonly Profile[] = ['all', 'control-plane', 'gateway'];
@@ -95,14 +94,12 @@ export async function startTollgate(config: Config, profile: Profile, print: (li
         metrics?.refusal(row.type, row.reason);
       };
       const throttle = createLoginThrottle(counter, config.protection, (err) => log.warn({ err }, 'throttle counters unavailable; not throttling'));
-      const failedLogins = createFailedLoginCounter(now);
       const sink = createEventSink({ log, recorder, metrics, now });
-      const countFailed = countFailedLogins(failedLogins);
       const settings = svc.settings;
       localKeyManager = createKeyManager({
         config: config.token, users: svc.users, applications: svc.stores.applications, scopes: svc.stores.scopes,
         tokens: svc.stores.tokens, keys, throttle, now,
-        events: (e) => { sink(e); countFailed(e); },
+        events: sink,
         // The admin's password-grant switch is read per request (R21).
         grantEnabled: async (g) => (g === 'password' ? (await settings.get()).passwordGrant : config.token.enabledGrants.includes(g)),
       });
@@ -111,7 +108,7 @@ export async function startTollgate(config: Config, profile: Profile, print: (li
       // Every management REST route admits the web session (pages) or HTTP Basic (scripts),
       // Basic being checked like a password grant (lockout, bounded hashing, audit).
       const basic = basicAdminResolver({ users: svc.users, audit, now });
-      const web = registerWebUi(mgmt, { services: svc, keyManager: localKeyManager, failedLogins, now, basic, audit });
+      const web = registerWebUi(mgmt, { services: svc, keyManager: localKeyManager, now, basic, audit, flushAudit: recorder.flush });
       closers.push(web.close);
       snapshotBuilder = registerControlPlaneRoutes(mgmt, { services: svc, km: localKeyManager, resolvers: web.resolvers });
       registerAdminRoutes(mgmt, {

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { createFailedLoginCounter, type FailedLoginCounter } from '../admin/failed-logins.js';
 import { registerSettingsRoutes } from '../admin/settings-routes.js';
 import { registerStatisticsRoutes } from '../admin/statistics-routes.js';
 import { registerUserRoutes } from '../admin/user-routes.js';
@@ -11,7 +10,7 @@ import { sessionPrincipal } from '../http/session-principal.js';
 import { registerSessionRoutes } from '../http/session-routes.js';
 import { createSessionService } from '../http/sessions.js';
 import { ADMIN_ROLE } from '../identity/index.js';
-import type { KeyManager, KeyManagerEvent } from '../keymanager/index.js';
+import type { KeyManager } from '../keymanager/index.js';
 import { registerApplicationRoutes } from '../portal/application-routes.js';
 import { registerInfoRoutes } from '../portal/info-routes.js';
 import { registerKeyRoutes } from '../portal/key-routes.js';
@@ -22,28 +21,22 @@ import { openApiDocument } from '../ui/openapi.js';
 import { registerStaticRoutes } from '../ui/static-routes.js';
 import type { Services } from './services.js';
 
-/** Counts a failed password check from the Token API's events (wrong password, unknown user...). */
-export function countFailedLogins(counter: FailedLoginCounter) {
-  return (event: KeyManagerEvent) => {
-    if (event.type === 'grant.failed' && event.grantType === 'password' && event.reason !== 'overloaded') counter.record();
-  };
-}
-
 /**
  * The web UIs (Developer Portal, Publisher, Admin) and the management REST behind them, on
  * the management server. Every REST route admits HTTP Basic (scripts) or the session cookie
  * with its CSRF token (the pages).
  */
 export function registerWebUi(app: FastifyInstance, deps: {
-  services: Services; keyManager: KeyManager; failedLogins?: FailedLoginCounter; now?: () => number;
+  services: Services; keyManager: KeyManager; now?: () => number;
   /** HTTP Basic for scripts; by default a plain password check. */
   basic?: PrincipalResolver;
-  /** Where a failed web sign-in is recorded besides the failed-logins chart. */
+  /** The audit log: a failed web sign-in is recorded there (and counted in the failed-logins chart). */
   audit?: (event: AuditEvent) => void;
+  /** Writes buffered audit events before the statistics read them. */
+  flushAudit?: () => Promise<void>;
 }): { close(): Promise<void>; resolvers: readonly PrincipalResolver[] } {
   const { services } = deps;
   const now = deps.now ?? Date.now;
-  const failedLogins = deps.failedLogins ?? createFailedLoginCounter(now);
   const { ui } = services.config;
   const sessions = createSessionService({
     store: services.stores.sessions, now,
@@ -73,7 +66,6 @@ export function registerWebUi(app: FastifyInstance, deps: {
     registerSessionRoutes(scope, {
       sessions, checkPassword, findPrincipal, attempts, attemptsPerMinute: ui.signinAttemptsPerMinute,
       onFailure: (_username, ip) => {
-        failedLogins.record();
         // The typed username is not recorded: it may be a password typed in the wrong field.
         deps.audit?.({ at: now(), type: 'login.failed', reason: 'web_signin', username: null, consumerKey: null, ip, detail: 'web ui' });
       },
@@ -87,7 +79,9 @@ export function registerWebUi(app: FastifyInstance, deps: {
     });
     registerUserRoutes(scope, { users: services.users, auth: admin });
     registerSettingsRoutes(scope, { settings: services.settings, auth: admin });
-    registerStatisticsRoutes(scope, { statistics: services.stores.statistics, users: services.users, failedLogins, auth: admin, now });
+    registerStatisticsRoutes(scope, {
+      statistics: services.stores.statistics, users: services.users, auth: admin, now, ...(deps.flushAudit ? { flushAudit: deps.flushAudit } : {}),
+    });
   });
 
   return {

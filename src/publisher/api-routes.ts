@@ -3,7 +3,7 @@ import { badRequest } from '../http/api-error.js';
 import { requirePrincipal, type PrincipalResolver } from '../http/principal.js';
 import type { ApiService } from './api-service.js';
 import { useCatalogErrors } from './http-errors.js';
-import { parseLifecycleAction } from './lifecycle.js';
+import { allowedActions, parseLifecycleAction } from './lifecycle.js';
 import { gatewayPath, type Api } from './model.js';
 import { resourcesFromOpenApi } from './openapi-import.js';
 
@@ -13,7 +13,8 @@ export const PUBLISHER_ROLES = ['admin', 'publisher'] as const;
 
 const OPENAPI_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain', 'application/vnd.oai.openapi', 'application/vnd.oai.openapi+json'];
 
-export const apiView = (api: Api) => ({ ...api, path: gatewayPath(api) });
+/** An API as the Publisher sees it, with its Gateway path and the lifecycle actions its state allows. */
+export const apiView = (api: Api) => ({ ...api, path: gatewayPath(api), lifecycleActions: allowedActions(api.status) });
 
 /** Publisher REST: APIs, resources, lifecycle, OpenAPI import (roles admin or publisher). */
 export function registerPublisherApiRoutes(app: FastifyInstance, deps: { apis: ApiService; resolvers: readonly PrincipalResolver[] }): void {

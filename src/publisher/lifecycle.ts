@@ -25,3 +25,8 @@ export function nextStatus(current: ApiStatus, action: LifecycleAction): ApiStat
   if (!next) throw new CatalogError('conflict', `An API in state ${current} cannot be given the "${action}" action.`);
   return next;
 }
+
+/** The actions an API in this state accepts, in the order the Publisher shows them. */
+export function allowedActions(current: ApiStatus): LifecycleAction[] {
+  return LIFECYCLE_ACTIONS.filter((a) => TRANSITIONS[current][a] !== undefined);
+}

@@ -1,8 +1,9 @@
 import { sql, type Kysely } from 'kysely';
-import type { AppUsage, DailyIssuance, StatisticsStore } from '../admin/statistics-store.js';
+import type { AppUsage, DailyIssuance, HourlyCount, StatisticsStore } from '../admin/statistics-store.js';
 import type { Tables } from './tables.js';
 
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 
 export class SqlStatisticsStore implements StatisticsStore {
   constructor(private readonly db: Kysely<Tables>) {}
@@ -40,5 +41,19 @@ export class SqlStatisticsStore implements StatisticsStore {
     if (applicationId !== undefined) q = q.where('application_id', '=', applicationId);
     const rows = await q.groupBy([day, 'grant_type']).orderBy(day).orderBy('grant_type').execute();
     return rows.map((r) => ({ day: Number(r.day), grantType: r.grant_type, tokens: Number(r.tokens), users: Number(r.users) }));
+  }
+
+  async auditEventsPerHour(type: string, since: number): Promise<HourlyCount[]> {
+    // Integer division on both databases (at is an integer column); uses audit_events_type_at.
+    const hour = sql<number>`at / ${sql.lit(HOUR_MS)}`;
+    const rows = await this.db
+      .selectFrom('audit_events')
+      .select((eb) => [hour.as('hour'), eb.fn.countAll<number>().as('count')])
+      .where('type', '=', type)
+      .where('at', '>=', since)
+      .groupBy(hour)
+      .orderBy(hour)
+      .execute();
+    return rows.map((r) => ({ hour: Number(r.hour) * HOUR_MS, count: Number(r.count) }));
   }
 }

@@ -82,5 +82,20 @@ for (const kind of TEST_DATABASE_KINDS) {
       ]);
       assert.deepEqual(await stores.statistics.issuancePerDay(T0 + DAY, 'a2'), []);
     });
+
+    it('counts audit events of one type per hour from the audit_events table', async () => {
+      const HOUR = 3_600_000;
+      const h0 = Math.floor(T0 / HOUR) * HOUR;
+      const ev = (at: number, type: string) => ({ at, type, reason: 'wrong_password', username: null, consumerKey: null, ip: '127.0.0.1', detail: null });
+      await stores.audit.append([
+        ev(h0 - HOUR, 'login.failed'), ev(h0, 'login.failed'), ev(h0 + 5, 'login.failed'), ev(h0 + HOUR - 1, 'login.failed'),
+        ev(h0 + 2 * HOUR + 7, 'login.failed'), ev(h0 + 10, 'account.locked'),
+      ]);
+      assert.deepEqual(await stores.statistics.auditEventsPerHour('login.failed', h0), [
+        { hour: h0, count: 3 }, { hour: h0 + 2 * HOUR, count: 1 },
+      ]);
+      assert.deepEqual(await stores.statistics.auditEventsPerHour('account.locked', h0 - HOUR), [{ hour: h0, count: 1 }]);
+      assert.deepEqual(await stores.statistics.auditEventsPerHour('login.failed', h0 + 3 * HOUR), []);
+    });
   });
 }

@@ -1,7 +1,7 @@
 // OpenAPI 3.1 description of the management REST APIs the web UIs use, served at
 // /api/openapi.json. Kept by hand, next to the routes it describes.
 
-type Op = { summary: string; admin?: boolean; body?: Record<string, unknown>; status?: number; public?: boolean };
+type Op = { summary: string; admin?: boolean; publisher?: boolean; body?: Record<string, unknown>; bodyTypes?: string[]; status?: number; public?: boolean };
 
 const obj = (props: Record<string, unknown>, required: string[] = []) => ({ type: 'object', properties: props, ...(required.length ? { required } : {}) });
 const s = { type: 'string' };
@@ -9,6 +9,10 @@ const b = { type: 'boolean' };
 const n = { type: 'integer' };
 const list = (items: unknown) => ({ type: 'array', items });
 const grantTypes = list({ enum: ['password', 'client_credentials', 'refresh_token'] });
+
+const resource = obj({ method: { enum: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] }, uriTemplate: s, authType: { enum: ['oauth', 'none'] }, scope: { type: ['string', 'null'] } }, ['method', 'uriTemplate']);
+const apiBody = obj({ name: s, context: s, version: s, description: s, productionUrl: s, sandboxUrl: s, resources: list(resource) });
+const scopeBody = obj({ name: s, description: s, roles: list(s) });
 
 const appBody = obj({ name: s, description: s, tokenType: { enum: ['jwt', 'opaque'] }, throttlingPolicy: { enum: ['Unlimited', '50PerMin', '20PerMin', '10PerMin'] } });
 
@@ -54,7 +58,41 @@ const paths: Record<string, Record<string, Op>> = {
     get: { summary: 'Runtime settings and their deployment.toml defaults', admin: true },
     put: { summary: 'Turn self sign-up and the password grant on or off', body: obj({ selfSignup: b, passwordGrant: b }), admin: true },
   },
-  '/api/admin/v1/statistics': { get: { summary: 'Registered users per application, tokens per grant type per day, failed logins per hour (?days=30)', admin: true } },
+  '/api/admin/v1/statistics': { get: { summary: 'Registered users per application, tokens per grant type per day, failed logins per hour from the audit log (?days=30)', admin: true } },
+  '/api/admin/v1/audit-events': { get: { summary: 'Audit log, newest first (?type=login.failed&since=15m|ISO&limit=100)', admin: true } },
+  '/api/admin/v1/locked-accounts': { get: { summary: 'Accounts locked now, with the end of the lock', admin: true } },
+  '/api/admin/v1/users/{username}/unlock': { post: { summary: 'End a lock now (the escalation restarts)', admin: true } },
+  '/api/publisher/v1/apis': {
+    get: { summary: 'All APIs, each with its Gateway path and the lifecycle actions its state allows (lifecycleActions)', publisher: true },
+    post: { summary: 'Create an API (state CREATED)', body: apiBody, status: 201, publisher: true },
+  },
+  '/api/publisher/v1/apis/{id}': {
+    get: { summary: 'One API', publisher: true },
+    put: { summary: 'Change description, backends or resources', body: apiBody, publisher: true },
+    delete: { summary: 'Delete an API (409 while subscribed)', status: 204, publisher: true },
+  },
+  '/api/publisher/v1/apis/{id}/lifecycle': {
+    post: { summary: 'Lifecycle action (publish, deprecate, block, retire); 409 when the state does not allow it', body: obj({ action: { enum: ['publish', 'deprecate', 'block', 'retire'] } }, ['action']), publisher: true },
+  },
+  '/api/publisher/v1/apis/{id}/openapi': {
+    put: { summary: 'Replace the resources from an OpenAPI 3 document (JSON or YAML)', body: { type: 'string' }, bodyTypes: ['application/yaml', 'application/json'], publisher: true },
+  },
+  '/api/publisher/v1/scopes': {
+    get: { summary: 'Scopes and the roles they are granted to', publisher: true },
+    post: { summary: 'Create (or replace) a scope', body: scopeBody, status: 201, publisher: true },
+  },
+  '/api/publisher/v1/scopes/{name}': {
+    put: { summary: 'Change the description and roles of a scope', body: obj({ description: s, roles: list(s) }), publisher: true },
+    delete: { summary: 'Delete a scope', status: 204, publisher: true },
+  },
+  '/api/devportal/v1/apis': { get: { summary: 'Published and deprecated APIs with their resources (method, URI template, scope)' } },
+  '/api/devportal/v1/apis/{id}': { get: { summary: 'One published or deprecated API' } },
+  '/api/devportal/v1/throttling-policies': { get: { summary: 'Subscription tiers ({name, requestsPerMinute}; null = unlimited)' } },
+  '/api/devportal/v1/subscriptions': {
+    get: { summary: "The caller's applications' subscriptions (?applicationId=)" },
+    post: { summary: 'Subscribe an application to a published API with a tier', body: obj({ applicationId: s, apiId: s, throttlingPolicy: s }, ['applicationId', 'apiId', 'throttlingPolicy']), status: 201 },
+  },
+  '/api/devportal/v1/subscriptions/{id}': { delete: { summary: 'Remove a subscription', status: 204 } },
 };
 
 const error = { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
@@ -68,7 +106,8 @@ export function openApiDocument() {
         summary: op.summary,
         ...(op.public ? { security: [] } : {}),
         ...(op.admin ? { description: 'Requires the admin role (403 otherwise).' } : {}),
-        ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: op.body } } } } : {}),
+        ...(op.publisher ? { description: 'Requires the admin or publisher role (403 otherwise).' } : {}),
+        ...(op.body ? { requestBody: { required: true, content: Object.fromEntries((op.bodyTypes ?? ['application/json']).map((t) => [t, { schema: op.body }])) } } : {}),
         responses: { [String(op.status ?? 200)]: { description: 'Success' }, '4XX': error },
       };
     }

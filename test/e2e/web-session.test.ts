@@ -153,6 +153,8 @@ describe('web sessions and management REST', () => {
     assert.doesNotMatch(r.text, /<script>/);
     const doc = await call(server, `${server.management}/api/openapi.json`);
     assert.equal(doc.json.openapi, '3.1.0');
-    assert.ok(doc.json.paths['/api/devportal/v1/applications/{id}/keys/{env}/token']);
+    for (const path of ['/api/devportal/v1/applications/{id}/keys/{env}/token', '/api/devportal/v1/subscriptions', '/api/publisher/v1/apis/{id}/lifecycle',
+      '/api/publisher/v1/scopes/{name}', '/api/admin/v1/audit-events', '/api/admin/v1/users/{username}/unlock']) assert.ok(doc.json.paths[path], path);
+    assert.deepEqual(Object.keys(doc.json.paths['/api/publisher/v1/apis/{id}/openapi'].put.requestBody.content), ['application/yaml', 'application/json']);
   });
 });

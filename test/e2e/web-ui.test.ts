@@ -140,12 +140,12 @@ describe('web UIs in chromium', () => {
     assert.deepEqual(refused.json, { code: 403, message: 'Forbidden', description: 'Self sign-up is disabled on this server; ask an administrator for an account.' });
   });
 
-  it('a non-admin sees that the Admin Portal is not for them', async () => {
+  it('a non-admin sees that the Admin Portal and the Publisher are not for them', async () => {
     await page.goto(`${server.management}/admin#/users`);
     await page.getByRole('heading', { name: 'Not allowed' }).waitFor();
     await page.goto(`${server.management}/publisher`);
-    await page.locator('#publisher-unavailable').waitFor();
-    await screenshot(page, '10-publisher-placeholder');
+    await page.locator('#not-allowed').waitFor();
+    await screenshot(page, '10-publisher-not-allowed');
   });
 
   it('signs out', async () => {

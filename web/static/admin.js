@@ -1,7 +1,7 @@
-// Admin: users and roles, runtime settings, statistics across applications.
+// Admin: users and roles, runtime settings, statistics across applications, audit log, locked accounts.
 import { api } from './api.js';
 import { barChart, dayRange } from './chart.js';
-import { busy, checkbox, field, formatDate, formatDay, h, showStatus } from './dom.js';
+import { busy, checkbox, field, formatDate, formatDay, h, select, showStatus } from './dom.js';
 import { startApp } from './layout.js';
 
 const GRANT_NAMES = { password: 'Password', client_credentials: 'Client Credentials', refresh_token: 'Refresh Token' };
@@ -101,7 +101,55 @@ async function statisticsPage() {
       title: 'Failed logins per hour (last 24 hours)',
       labels: hours.map((x) => new Date(x.hour).toISOString().slice(11, 16)),
       series: [{ name: 'Failed logins', values: hours.map((x) => x.count) }],
-    }), h('p', { class: 'hint' }, `Token API and web sign-in failures counted by this server since ${formatDate(s.failedLogins.since)}.`)));
+    }), h('p', { class: 'hint' }, `Failed password grants, web sign-ins and management-API logins of every node since ${formatDate(s.failedLogins.since)}, from the `,
+      h('a', { href: '#/audit?type=login.failed' }, 'audit log'), '.')));
+}
+
+const AUDIT_TYPES = {
+  'login.failed': 'Failed login', 'client.auth_failed': 'Client authentication failed', 'account.locked': 'Account locked',
+  'account.unlocked': 'Account unlocked', 'request.throttled': 'Request throttled', 'request.shed': 'Request shed (overload)',
+  'refresh.reuse_detected': 'Refresh token replayed',
+};
+
+async function auditPage([query]) {
+  const type = new URLSearchParams(query ?? '').get('type') ?? '';
+  const params = new URLSearchParams({ limit: '200', ...(type ? { type } : {}) });
+  const { list } = await api('GET', `/api/admin/v1/audit-events?${params}`);
+  const filter = select('Event type', [['', 'All types'], ...Object.entries(AUDIT_TYPES)], type, { id: 'audit-type' });
+  const apply = h('button', { type: 'submit', class: 'secondary' }, 'Filter');
+  const form = h('form', { class: 'filter' }, filter.el, apply);
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    location.hash = filter.input.value ? `#/audit?type=${encodeURIComponent(filter.input.value)}` : '#/audit';
+  });
+  const cell = (v) => h('td', {}, v ?? '—');
+  const table = list.length === 0 ? h('p', { class: 'empty', id: 'audit-empty' }, type ? `No "${AUDIT_TYPES[type] ?? type}" event recorded.` : 'No event recorded.')
+    : h('table', { id: 'audit-events' }, h('caption', {}, `${list.length} most recent events${list.length === 200 ? ' (the newest 200)' : ''}, newest first`),
+      h('thead', {}, h('tr', {}, ['Time (UTC)', 'Type', 'Reason', 'User', 'Consumer key', 'IP', 'Detail'].map((t) => h('th', { scope: 'col' }, t)))),
+      h('tbody', {}, list.map((e) => h('tr', {}, h('td', { class: 'nowrap' }, e.at.slice(0, 19).replace('T', ' ')), h('th', { scope: 'row' }, AUDIT_TYPES[e.type] ?? e.type),
+        cell(e.reason), cell(e.username), h('td', { class: 'mono small' }, e.consumerKey ?? '—'), cell(e.ip), cell(e.detail)))));
+  return h('div', {}, h('h1', {}, 'Audit log'),
+    h('p', {}, 'Refusals and security decisions of every node: failed logins and client authentications, account locks, throttling and shedding.'),
+    h('section', { class: 'card' }, form, h('div', { class: 'table-wrap' }, table)));
+}
+
+async function lockedPage(_m, ctx) {
+  const { list } = await api('GET', '/api/admin/v1/locked-accounts');
+  const table = list.length === 0 ? h('p', { class: 'empty', id: 'no-locked' }, 'No account is locked.')
+    : h('table', { id: 'locked-accounts' }, h('caption', {}, `Locked accounts (${list.length})`),
+      h('thead', {}, h('tr', {}, ['User', 'Locked until', 'Action'].map((t) => h('th', { scope: 'col' }, t)))),
+      h('tbody', {}, list.map((l) => {
+        const unlock = h('button', { type: 'button', class: 'secondary', 'aria-label': `Unlock ${l.username}` }, 'Unlock');
+        unlock.addEventListener('click', () => busy(unlock, 'Unlocking', async () => {
+          await api('POST', `/api/admin/v1/users/${encodeURIComponent(l.username)}/unlock`);
+          await ctx.rerender();
+          showStatus(`${l.username} is unlocked.`);
+        }));
+        return h('tr', {}, h('th', { scope: 'row' }, l.username), h('td', {}, formatDate(Date.parse(l.lockedUntil))), h('td', {}, unlock));
+      })));
+  return h('div', {}, h('h1', {}, 'Locked accounts'),
+    h('p', {}, 'Accounts locked after too many wrong passwords. A lock ends by itself at the time shown; Unlock ends it now and restarts the escalation.'),
+    h('section', { class: 'card' }, table));
 }
 
 startApp({
@@ -112,11 +160,15 @@ startApp({
     { href: '#/users', label: 'Users and roles', signedIn: true },
     { href: '#/settings', label: 'Settings', signedIn: true },
     { href: '#/statistics', label: 'Statistics', signedIn: true },
+    { href: '#/audit', label: 'Audit log', signedIn: true },
+    { href: '#/locked', label: 'Locked accounts', signedIn: true },
   ],
   routes: [
     { pattern: /^#\/signin$/, public: true, render: (_m, ctx) => ctx.state.session ? (location.hash = '#/users', h('p', {}, 'Signed in.')) : ctx.signInPage() },
     { pattern: /^#\/users$/, render: usersPage },
     { pattern: /^#\/settings$/, render: settingsPage },
     { pattern: /^#\/statistics$/, render: statisticsPage },
+    { pattern: /^#\/audit(?:\?(.*))?$/, render: auditPage },
+    { pattern: /^#\/locked$/, render: lockedPage },
   ],
 });

@@ -14,13 +14,22 @@ export function setCsrfToken(token) {
   csrfToken = token;
 }
 
-export async function api(method, path, body) {
+export function api(method, path, body) {
+  return send(method, path, body === undefined ? undefined : JSON.stringify(body), 'application/json');
+}
+
+/** Sends a text body as is (an OpenAPI document in YAML or JSON). */
+export function apiText(method, path, text, contentType) {
+  return send(method, path, text, contentType);
+}
+
+async function send(method, path, body, contentType) {
   const headers = { 'x-tollgate-ui': '1', accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (body !== undefined) headers['content-type'] = contentType;
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res;
   try {
-    res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+    res = await fetch(path, { method, headers, body, credentials: 'same-origin' });
   } catch {
     throw new ApiFailure(0, 'The server cannot be reached. Check your connection and try again.');
   }

@@ -1,4 +1,5 @@
-// Developer Portal: sign up, sign in, applications, Production/Sandbox keys, tokens, Registered Users.
+// Developer Portal: sign up, sign in, published APIs, applications, Production/Sandbox keys, tokens,
+// subscriptions, Registered Users.
 import { api, signIn } from './api.js';
 import { barChart, dayRange } from './chart.js';
 import { busy, checkbox, copyable, field, formatDate, formatDay, h, select, showStatus } from './dom.js';
@@ -79,7 +80,7 @@ async function applicationsPage() {
 }
 
 function tabs(app, current) {
-  const items = [['overview', 'Overview'], ['production', ENVS.production], ['sandbox', ENVS.sandbox], ['users', 'Registered Users']];
+  const items = [['overview', 'Overview'], ['production', ENVS.production], ['sandbox', ENVS.sandbox], ['subscriptions', 'Subscriptions'], ['users', 'Registered Users']];
   return h('nav', { class: 'tabs', 'aria-label': 'Application' }, h('ul', {}, items.map(([id, label]) =>
     h('li', {}, h('a', { href: `#/applications/${app.id}/${id}`, 'aria-current': id === current ? 'page' : undefined }, label)))));
 }
@@ -202,9 +203,97 @@ async function usersTab(app) {
     h('p', {}, 'Users who obtained access tokens for this application with the password grant.'), table, chart);
 }
 
+const STATUS_NAMES = { PUBLISHED: 'Published', DEPRECATED: 'Deprecated' };
+
+function resourcesTable(api) {
+  if (api.resources.length === 0) return h('p', { class: 'empty' }, 'This API has no resources.');
+  return h('table', { class: 'resources' }, h('caption', {}, `Resources of ${api.name} ${api.version}`),
+    h('thead', {}, h('tr', {}, ['Method', 'URI template', 'Scope', 'Authentication'].map((t) => h('th', { scope: 'col' }, t)))),
+    h('tbody', {}, api.resources.map((r) => h('tr', {},
+      h('td', {}, h('span', { class: `method method-${r.method.toLowerCase()}` }, r.method)),
+      h('th', { scope: 'row', class: 'mono' }, `${api.path}${r.uriTemplate === '/' ? '' : r.uriTemplate}`),
+      h('td', {}, r.scope ?? (r.authType === 'none' ? '—' : 'any valid token')),
+      h('td', {}, r.authType === 'none' ? 'None' : 'OAuth2 token')))));
+}
+
+async function apisPage() {
+  const { list } = await api('GET', '/api/devportal/v1/apis');
+  const cards = list.length === 0
+    ? [h('section', { class: 'card' }, h('p', { class: 'empty' }, 'No API is published yet.'))]
+    : list.map((a) => h('section', { class: 'card api-card', 'aria-labelledby': `api-${a.id}` },
+      h('h2', { id: `api-${a.id}` }, `${a.name} `, h('span', { class: 'version' }, a.version), ' ',
+        h('span', { class: `badge badge-${a.status.toLowerCase()}` }, STATUS_NAMES[a.status] ?? a.status)),
+      h('dl', { class: 'facts' },
+        h('dt', {}, 'Context'), h('dd', { class: 'mono' }, a.context),
+        h('dt', {}, 'Gateway path'), h('dd', { class: 'mono' }, a.path),
+        h('dt', {}, 'Sandbox'), h('dd', {}, a.hasSandbox ? 'available' : 'no sandbox endpoint')),
+      a.description ? h('p', { class: 'description' }, a.description) : null,
+      a.status === 'DEPRECATED' ? h('p', { class: 'warning' }, 'Deprecated: existing subscriptions keep working; new subscriptions are not accepted.') : null,
+      resourcesTable(a)));
+  return h('div', {}, h('h1', {}, 'APIs'),
+    h('p', {}, 'Published APIs. Subscribe an application to one on the application\'s ', h('strong', {}, 'Subscriptions'), ' tab.'),
+    ...cards);
+}
+
+async function subscriptionsTab(app) {
+  const holder = h('div', {});
+  const reload = async () => {
+    const [{ list: subs }, { list: apis }, { list: tiers }] = await Promise.all([
+      api('GET', `/api/devportal/v1/subscriptions?applicationId=${encodeURIComponent(app.id)}`),
+      api('GET', '/api/devportal/v1/apis'),
+      api('GET', '/api/devportal/v1/throttling-policies'),
+    ]);
+    const byId = new Map(apis.map((a) => [a.id, a]));
+    const apiName = (id) => (byId.has(id) ? `${byId.get(id).name} ${byId.get(id).version}` : 'API no longer available');
+    const table = subs.length === 0 ? h('p', { class: 'empty', id: 'no-subscriptions' }, 'This application is not subscribed to any API.')
+      : h('table', { id: 'subscriptions' }, h('caption', {}, `Subscriptions of ${app.name}`),
+        h('thead', {}, h('tr', {}, ['API', 'Gateway path', 'Tier', 'Subscribed', 'Actions'].map((t) => h('th', { scope: 'col' }, t)))),
+        h('tbody', {}, subs.map((s) => {
+          const remove = h('button', { type: 'button', class: 'danger', 'aria-label': `Unsubscribe from ${apiName(s.apiId)}` }, 'Unsubscribe');
+          remove.addEventListener('click', () => {
+            if (!confirm(`Unsubscribe ${app.name} from ${apiName(s.apiId)}? Its tokens can no longer call that API.`)) return;
+            busy(remove, 'Unsubscribing', async () => {
+              await api('DELETE', `/api/devportal/v1/subscriptions/${encodeURIComponent(s.subscriptionId)}`);
+              await reload();
+              showStatus(`Unsubscribed from ${apiName(s.apiId)}.`);
+            });
+          });
+          return h('tr', {}, h('th', { scope: 'row' }, apiName(s.apiId)), h('td', { class: 'mono' }, byId.get(s.apiId)?.path ?? '—'),
+            h('td', {}, s.throttlingPolicy), h('td', {}, formatDate(s.createdTime)), h('td', {}, remove));
+        })));
+    const subscribed = new Set(subs.map((s) => s.apiId));
+    const open = apis.filter((a) => a.status === 'PUBLISHED' && !subscribed.has(a.id));
+    let form;
+    if (open.length === 0) {
+      form = h('p', { class: 'empty' }, apis.length === 0 ? 'No API is published yet.' : 'This application is subscribed to every published API.');
+    } else {
+      const apiSel = select('API', open.map((a) => [a.id, `${a.name} ${a.version} (${a.path})`]), open[0].id, { name: 'apiId' });
+      const tierLabel = (t) => `${t.name} (${t.requestsPerMinute === null ? 'unlimited' : `${t.requestsPerMinute} requests/min`})`;
+      const tierSel = select('Tier', tiers.map((t) => [t.name, tierLabel(t)]), tiers.find((t) => t.name !== 'Unlimited')?.name ?? tiers[0]?.name, { name: 'throttlingPolicy' });
+      const submit = h('button', { type: 'submit' }, 'Subscribe');
+      form = h('form', { class: 'grid-form' }, apiSel.el, tierSel.el, h('div', { class: 'actions' }, submit));
+      form.addEventListener('submit', (e) => {
+        e.preventDefault();
+        busy(submit, 'Subscribing', async () => {
+          await api('POST', '/api/devportal/v1/subscriptions', { applicationId: app.id, apiId: apiSel.input.value, throttlingPolicy: tierSel.input.value });
+          const name = apiSel.input.selectedOptions[0]?.textContent ?? 'the API';
+          await reload();
+          showStatus(`Subscribed to ${name}.`);
+        });
+      });
+    }
+    holder.replaceChildren(h('section', { class: 'card' }, h('h2', {}, 'Subscriptions'), table),
+      h('section', { class: 'card', 'aria-labelledby': 'new-sub' }, h('h2', { id: 'new-sub' }, 'Subscribe to an API'), form,
+        h('p', { class: 'hint' }, 'The tier limits the requests per minute this application may send to the API through the Gateway.')));
+  };
+  await reload();
+  return holder;
+}
+
 async function applicationPage([id, tab], ctx) {
   const app = await api('GET', `/api/devportal/v1/applications/${id}`);
-  const body = tab === 'overview' ? overviewTab(app) : tab === 'users' ? await usersTab(app) : await keysTab(app, tab, ctx);
+  const body = tab === 'overview' ? overviewTab(app) : tab === 'users' ? await usersTab(app)
+    : tab === 'subscriptions' ? await subscriptionsTab(app) : await keysTab(app, tab, ctx);
   return h('div', {}, h('p', {}, h('a', { href: '#/applications' }, '← Applications')), h('h1', {}, app.name), tabs(app, tab), body);
 }
 
@@ -212,14 +301,15 @@ startApp({
   title: 'Developer Portal',
   fallback: '#/applications',
   nav: [
-    { href: '#/apis', label: 'APIs', disabled: true },
+    { href: '#/apis', label: 'APIs', signedIn: true },
     { href: '#/applications', label: 'Applications', signedIn: true },
   ],
   routes: [
     { pattern: /^#\/signup$/, public: true, render: signUpPage },
     { pattern: /^#\/signin$/, public: true, render: (_m, ctx) => ctx.state.session ? (location.hash = '#/applications', h('p', {}, 'Signed in.'))
       : ctx.signInPage(h('p', {}, 'No account? ', h('a', { href: '#/signup' }, 'Sign up'))) },
+    { pattern: /^#\/apis$/, render: apisPage },
     { pattern: /^#\/applications$/, render: applicationsPage },
-    { pattern: /^#\/applications\/([\w-]+)\/(overview|production|sandbox|users)$/, render: applicationPage },
+    { pattern: /^#\/applications\/([\w-]+)\/(overview|production|sandbox|subscriptions|users)$/, render: applicationPage },
   ],
 });

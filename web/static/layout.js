@@ -3,6 +3,7 @@
 import { currentSession, signIn, signOut } from './api.js';
 import { busy, clearMessages, field, h } from './dom.js';
 
+/** requireRole: one role name, or a list of which the user needs any. */
 export function startApp({ title, nav, routes, fallback, requireRole }) {
   const state = { session: null };
   const main = document.getElementById('main');
@@ -50,9 +51,12 @@ export function startApp({ title, nav, routes, fallback, requireRole }) {
       const m = hash.match(route.pattern);
       if (!m) continue;
       if (route.public || state.session) {
-        if (!route.public && requireRole && !state.session.roles.includes(requireRole)) {
-          main.replaceChildren(h('section', { class: 'card narrow' }, h('h1', {}, 'Not allowed'),
-            h('p', {}, `The ${title} is for users with the ${requireRole} role; ${state.session.username} does not have it.`)));
+        const needed = requireRole ? [requireRole].flat() : [];
+        if (!route.public && needed.length > 0 && !needed.some((r) => state.session.roles.includes(r))) {
+          const which = needed.length === 1 ? `the ${needed[0]} role` : `the ${needed.slice(0, -1).join(', ')} or ${needed.at(-1)} role`;
+          main.replaceChildren(h('section', { class: 'card narrow', id: 'not-allowed' }, h('h1', {}, 'Not allowed'),
+            h('p', {}, `The ${title} is for users with ${which}; ${state.session.username} does not have it. Ask an administrator to grant it.`)));
+          main.focus();
           return;
         }
         main.replaceChildren(h('p', { class: 'loading' }, 'Loading…'));
