@@ -9,6 +9,7 @@
 //      SHARED=../shared  OFFSET=500  TOKEN_TYPE=opaque|jwt (default opaque)  FLOOD=1 (0 skips)
 //      PARTS=token,gateway  GW_CONNS=64  GW_TOKEN_TYPE=jwt|opaque (default jwt)
 //      SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" (node flags for the server, e.g. to profile it)
+//      BENCH_TOML=$'[identity.password_hashing]\nmax_queued = 8' (bash; TOML appended to the server's deployment.toml)
 // The gateway part sends the same GET load to a backend (test/fixtures/backend.mjs) directly
 // and through the Gateway (token + subscription + scope checked, then proxied, plain HTTP on
 // 8280+OFFSET), interleaved run by run, and prints the ratio. The flood part (bench/flood.mjs)
@@ -64,7 +65,7 @@ async function main() {
 
   const home = mkdtempSync(join(tmpdir(), 'tollgate-bench-'));
   mkdirSync(join(home, 'conf'));
-  writeFileSync(join(home, 'conf', 'deployment.toml'), `[server]\noffset = ${OFFSET}\nbind_address = "127.0.0.1"\n[log]\nlevel = "warn"\n`);
+  writeFileSync(join(home, 'conf', 'deployment.toml'), `[server]\noffset = ${OFFSET}\nbind_address = "127.0.0.1"\n[log]\nlevel = "warn"\n${process.env.BENCH_TOML ?? ""}\n`);
   const server = spawn(process.execPath, [...(process.env.SERVER_NODE_ARGS ? process.env.SERVER_NODE_ARGS.split(' ') : []), CLI, '--home', home, 'start'], { env: { ...process.env, TOLLGATE_ADMIN_PASSWORD: 'bench-admin-password' }, stdio: ['ignore', 'pipe', 'inherit'] });
   try {
     await new Promise((ok, fail) => {

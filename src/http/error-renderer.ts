@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { OAuthError, TemporarilyUnavailableError } from '../keymanager/errors.js';
+import { OAuthError, ShedError, TemporarilyUnavailableError } from '../keymanager/errors.js';
 import { isStoreUnavailable } from '../store/unavailable.js';
 import { ApiError } from './api-error.js';
 import { domainApiError } from './domain-errors.js';
@@ -16,6 +16,13 @@ function send(reply: FastifyReply, err: OAuthError): FastifyReply {
     .send({ error: err.error, error_description: safeDescription(err.description) });
 }
 
+/** Stops reading the connection's next request for a while, once this answer is written. */
+function pauseConnection(request: FastifyRequest, ms: number): void {
+  const socket = request.raw.socket;
+  socket.pause();
+  setTimeout(() => socket.resume(), ms).unref();
+}
+
 /**
  * The one place errors become HTTP responses. OAuth errors become RFC 6749 §5.2 JSON,
  * ApiErrors (management REST, Gateway) `{ code, message, description }`; a
@@ -24,6 +31,7 @@ function send(reply: FastifyReply, err: OAuthError): FastifyReply {
  * logged with the request id and never sent (R9).
  */
 export function renderError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (error instanceof ShedError && error.pauseMs > 0) pauseConnection(request, error.pauseMs);
   if (error instanceof OAuthError) return send(reply, error);
   // A domain's refusal of bad input on the management REST APIs (name taken, weak password...).
   error = domainApiError(error) ?? error;

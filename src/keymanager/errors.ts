@@ -82,6 +82,18 @@ export class TemporarilyUnavailableError extends OAuthError {
 }
 
 /**
+ * Shed load (R55): answered 503 at once, and the connection that brought it is not read
+ * again for `pauseMs`, so a client that ignores Retry-After and resends at once on the same
+ * connection cannot turn the shedding itself into the overload. Other connections are not
+ * affected.
+ */
+export class ShedError extends TemporarilyUnavailableError {
+  constructor(description: string, readonly pauseMs: number) {
+    super(description, Math.max(1, Math.ceil(pauseMs / 1000)));
+  }
+}
+
+/**
  * Too many failed authentications from one client address (R16, R22): 429 + Retry-After.
  * RFC 6749 defines no code for this; `slow_down` is the registered OAuth error code
  * (RFC 8628 §3.5, IANA "OAuth Extensions Error Registry") that tells a client to wait

@@ -1,6 +1,6 @@
 import type { GrantType } from '../../config/index.js';
 import { HashingOverloadedError, MAX_PASSWORD_BYTES, normalizeUsername, type AuthenticationResult, type UserService } from '../../identity/index.js';
-import { InvalidGrantError, InvalidRequestError, TemporarilyUnavailableError } from '../errors.js';
+import { InvalidGrantError, InvalidRequestError, ShedError } from '../errors.js';
 import type { EventSink } from '../events.js';
 import type { LoginThrottle } from '../login-throttle.js';
 import type { Client } from '../model.js';
@@ -21,6 +21,9 @@ export interface PasswordGrantDeps {
 
 // RFC 6749 App. A.15/A.16: username and password are *UNICODECHARNOCRLF; NUL never reaches storage (R26).
 const FORBIDDEN = /[\r\n\0]/;
+
+/** How long a connection that was shed is not read again (see ShedError). */
+const SHED_PAUSE_MS = 100;
 
 /** Every credential failure gets this one answer (R19). */
 const BAD_CREDENTIALS = 'The user credentials are invalid.';
@@ -44,7 +47,7 @@ export function passwordGrant(deps: PasswordGrantDeps): Grant {
       const shed = () => {
         // R55: a full hashing queue answers at once instead of queueing without bound.
         deps.events({ type: 'request.shed', reason: 'hash_queue_full', consumerKey: client.key.consumerKey, ip });
-        return new TemporarilyUnavailableError('Too many sign-in attempts are in progress; retry shortly.', 1);
+        return new ShedError('Too many sign-in attempts are in progress; retry shortly.', SHED_PAUSE_MS);
       };
       // Shed before the user and lock lookups, so a flood costs as little as possible.
       if (deps.users.hashingSaturated()) throw shed();
