@@ -1,3 +1,5 @@
 export { registerAdminRoutes, type AdminRouteDeps } from './routes.js';
 export { auditView } from './audit-routes.js';
 export { parseSince } from './since.js';
+export { passwordGrantReport, type PasswordGrantReport } from './password-grant-report.js';
+export { reportDays } from './report-routes.js';

@@ -24,6 +24,15 @@ export interface HourlyCount {
   readonly count: number;
 }
 
+/** Password-grant tokens one user obtained through one application in a period. */
+export interface PasswordGrantUse {
+  readonly applicationId: string;
+  readonly userId: string;
+  readonly tokens: number;
+  /** Epoch ms of the newest of those tokens. */
+  readonly lastIssuedAt: number;
+}
+
 /** What the statistics pages need from storage (the token_issuance and audit_events tables). */
 export interface StatisticsStore {
   registeredUsersPerApplication(): Promise<AppUsage[]>;
@@ -34,4 +43,6 @@ export interface StatisticsStore {
    * Basic) per hour since `since` (ms), oldest first, hours without any left out.
    */
   auditEventsPerHour(type: string, since: number): Promise<HourlyCount[]>;
+  /** Password-grant issuance since `since` (ms), per application and user, for the retirement report. */
+  passwordGrantUse(since: number): Promise<PasswordGrantUse[]>;
 }

@@ -8,6 +8,7 @@ import { DuplicateError, isStoreUnavailable } from '../store/index.js';
 import { apiCommands } from './commands/api.js';
 import { appCommands } from './commands/app.js';
 import { auditCommands } from './commands/audit.js';
+import { reportCommands } from './commands/report.js';
 import { keysCommands } from './commands/keys.js';
 import { scopeCommands } from './commands/scope.js';
 import { startCommand } from './commands/start.js';
@@ -31,6 +32,7 @@ tokenCommands(program);
 apiCommands(program);
 subscriptionCommands(program);
 auditCommands(program);
+reportCommands(program);
 
 /** Errors a user can act on are one readable sentence; anything else says it is unexpected. */
 function explain(err: unknown): string {

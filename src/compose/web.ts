@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { registerReportRoutes } from '../admin/report-routes.js';
 import { registerSettingsRoutes } from '../admin/settings-routes.js';
 import { registerStatisticsRoutes } from '../admin/statistics-routes.js';
 import { registerUserRoutes } from '../admin/user-routes.js';
@@ -82,6 +83,7 @@ export function registerWebUi(app: FastifyInstance, deps: {
     registerStatisticsRoutes(scope, {
       statistics: services.stores.statistics, users: services.users, auth: admin, now, ...(deps.flushAudit ? { flushAudit: deps.flushAudit } : {}),
     });
+    registerReportRoutes(scope, { statistics: services.stores.statistics, users: services.users, applications: services.applications, auth: admin, now });
   });
 
   return {

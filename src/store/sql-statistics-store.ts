@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { AppUsage, DailyIssuance, HourlyCount, StatisticsStore } from '../admin/statistics-store.js';
+import type { AppUsage, DailyIssuance, HourlyCount, PasswordGrantUse, StatisticsStore } from '../admin/statistics-store.js';
 import type { Tables } from './tables.js';
 
 const DAY_MS = 86_400_000;
@@ -55,5 +55,17 @@ export class SqlStatisticsStore implements StatisticsStore {
       .orderBy(hour)
       .execute();
     return rows.map((r) => ({ hour: Number(r.hour) * HOUR_MS, count: Number(r.count) }));
+  }
+
+  async passwordGrantUse(since: number): Promise<PasswordGrantUse[]> {
+    const rows = await this.db
+      .selectFrom('token_issuance')
+      .select((eb) => ['application_id', 'user_id', eb.fn.countAll<number>().as('tokens'), eb.fn.max('issued_at').as('last')])
+      .where('grant_type', '=', 'password')
+      .where('issued_at', '>=', since)
+      .where('user_id', 'is not', null)
+      .groupBy(['application_id', 'user_id'])
+      .execute();
+    return rows.map((r) => ({ applicationId: r.application_id, userId: r.user_id ?? '', tokens: Number(r.tokens), lastIssuedAt: Number(r.last) }));
   }
 }

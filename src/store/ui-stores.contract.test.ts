@@ -81,6 +81,12 @@ for (const kind of TEST_DATABASE_KINDS) {
         { day: day0 + 1, grantType: 'password', tokens: 1, users: 1 },
       ]);
       assert.deepEqual(await stores.statistics.issuancePerDay(T0 + DAY, 'a2'), []);
+      const byUser = (await stores.statistics.passwordGrantUse(T0)).sort((a, b) => a.userId.localeCompare(b.userId));
+      assert.deepEqual(byUser, [
+        { applicationId: 'a1', userId: 'u1', tokens: 2, lastIssuedAt: T0 + 1 },
+        { applicationId: 'a1', userId: 'u2', tokens: 1, lastIssuedAt: T0 + DAY },
+      ]);
+      assert.deepEqual(await stores.statistics.passwordGrantUse(T0 + 2), [{ applicationId: 'a1', userId: 'u2', tokens: 1, lastIssuedAt: T0 + DAY }]);
     });
 
     it('counts audit events of one type per hour from the audit_events table', async () => {

@@ -59,6 +59,7 @@ const paths: Record<string, Record<string, Op>> = {
     put: { summary: 'Turn self sign-up and the password grant on or off', body: obj({ selfSignup: b, passwordGrant: b }), admin: true },
   },
   '/api/admin/v1/statistics': { get: { summary: 'Registered users per application, tokens per grant type per day, failed logins per hour from the audit log (?days=30)', admin: true } },
+  '/api/admin/v1/reports/password-grant': { get: { summary: 'Password-grant retirement report: applications and users that obtained password-grant tokens in the last ?days=90 (1-3650), and applications that allow the grant unused', admin: true } },
   '/api/admin/v1/audit-events': { get: { summary: 'Audit log, newest first (?type=login.failed&since=15m|ISO&limit=100)', admin: true } },
   '/api/admin/v1/locked-accounts': { get: { summary: 'Accounts locked now, with the end of the lock', admin: true } },
   '/api/admin/v1/users/{username}/unlock': { post: { summary: 'End a lock now (the escalation restarts)', admin: true } },

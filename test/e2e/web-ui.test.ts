@@ -124,6 +124,11 @@ describe('web UIs in chromium', () => {
     const rows = await adminPage.locator('#stats-registered tbody tr').allTextContents();
     assert.deepEqual(rows, ['PizzaApp (carol)11']);
     await screenshot(adminPage, '08-admin-statistics');
+    await adminPage.getByRole('link', { name: 'Password grant report' }).click();
+    await adminPage.locator('#report-apps').waitFor();
+    assert.deepEqual(await adminPage.locator('#report-apps tbody th').allTextContents(), ['PizzaApp']);
+    assert.match((await adminPage.locator('#report-apps tbody tr').textContent()) ?? '', /carolyes11.*carol \(1\)$/);
+    await screenshot(adminPage, '08b-admin-password-grant-report');
     await adminBrowser.close();
 
     const visitorBrowser = await launchBrowser();

@@ -105,6 +105,34 @@ async function statisticsPage() {
       h('a', { href: '#/audit?type=login.failed' }, 'audit log'), '.')));
 }
 
+async function passwordGrantPage([query]) {
+  const days = new URLSearchParams(query ?? '').get('days') ?? '90';
+  const r = await api('GET', `/api/admin/v1/reports/password-grant?days=${encodeURIComponent(days)}`);
+  const period = select('Period', [['30', 'Last 30 days'], ['90', 'Last 90 days'], ['365', 'Last 365 days']], String(r.days), { id: 'report-days' });
+  const form = h('form', { class: 'filter' }, period.el, h('button', { type: 'submit', class: 'secondary' }, 'Show'));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    location.hash = `#/password-grant?days=${encodeURIComponent(period.input.value)}`;
+  });
+  const users = (a) => a.users.map((u) => `${u.username} (${u.tokens})`).join(', ');
+  const using = r.applications.length === 0
+    ? h('p', { class: 'empty', id: 'report-none' }, 'No application obtained a token with the password grant in this period.')
+    : h('div', { class: 'table-wrap' }, h('table', { id: 'report-apps' },
+      h('caption', {}, `${r.applicationsUsing} application(s), ${r.usersUsing} user(s), ${r.tokens} token(s) since ${formatDate(Date.parse(r.since))}`),
+      h('thead', {}, h('tr', {}, ['Application', 'Owner', 'Still allowed', 'Users', 'Tokens', 'Last used', 'Users (tokens)'].map((t) => h('th', { scope: 'col' }, t)))),
+      h('tbody', {}, r.applications.map((a) => h('tr', {}, h('th', { scope: 'row' }, a.applicationName), h('td', {}, a.owner),
+        h('td', {}, a.passwordGrantAllowed ? 'yes' : 'no'), h('td', {}, String(a.users.length)), h('td', {}, String(a.tokens)),
+        h('td', { class: 'nowrap' }, formatDate(Date.parse(a.lastUsedAt))), h('td', {}, users(a)))))));
+  const unused = r.allowedButUnused.length === 0 ? h('p', { class: 'empty' }, 'None.')
+    : h('ul', { id: 'report-unused' }, r.allowedButUnused.map((a) => h('li', {}, `${a.applicationName} (${a.owner})`)));
+  return h('div', {}, h('h1', {}, 'Password grant report'),
+    h('p', {}, 'Which applications and users still sign in with the password grant, to plan their move to the authorization code flow with PKCE (RFC 9700). Also on the CLI: ',
+      h('code', {}, 'tollgate report password-grant'), '.'),
+    h('section', { class: 'card' }, form, h('h2', {}, 'Still using it'), using),
+    h('section', { class: 'card' }, h('h2', {}, 'Allowed but unused in this period'),
+      h('p', { class: 'hint' }, 'These applications can drop the password grant from their grant types now.'), unused));
+}
+
 const AUDIT_TYPES = {
   'login.failed': 'Failed login', 'client.auth_failed': 'Client authentication failed', 'account.locked': 'Account locked',
   'account.unlocked': 'Account unlocked', 'request.throttled': 'Request throttled', 'request.shed': 'Request shed (overload)',
@@ -160,6 +188,7 @@ startApp({
     { href: '#/users', label: 'Users and roles', signedIn: true },
     { href: '#/settings', label: 'Settings', signedIn: true },
     { href: '#/statistics', label: 'Statistics', signedIn: true },
+    { href: '#/password-grant', label: 'Password grant report', signedIn: true },
     { href: '#/audit', label: 'Audit log', signedIn: true },
     { href: '#/locked', label: 'Locked accounts', signedIn: true },
   ],
@@ -168,6 +197,7 @@ startApp({
     { pattern: /^#\/users$/, render: usersPage },
     { pattern: /^#\/settings$/, render: settingsPage },
     { pattern: /^#\/statistics$/, render: statisticsPage },
+    { pattern: /^#\/password-grant(?:\?(.*))?$/, render: passwordGrantPage },
     { pattern: /^#\/audit(?:\?(.*))?$/, render: auditPage },
     { pattern: /^#\/locked$/, render: lockedPage },
   ],

@@ -1,0 +1,27 @@
+import type { FastifyInstance, preHandlerHookHandler } from 'fastify';
+import { badRequest } from '../http/api-error.js';
+import type { UserService } from '../identity/index.js';
+import type { Application } from '../keymanager/model.js';
+import { passwordGrantReport } from './password-grant-report.js';
+import type { StatisticsStore } from './statistics-store.js';
+
+/** The days a report looks back: an integer from 1 to 3650, 90 when not given. */
+export function reportDays(value: string | undefined): number | undefined {
+  if (value === undefined) return 90;
+  const n = Number(value);
+  return /^\d+$/.test(value) && n >= 1 && n <= 3650 ? n : undefined;
+}
+
+/** Admin: GET /api/admin/v1/reports/password-grant?days=90, the password-grant retirement report. */
+export function registerReportRoutes(app: FastifyInstance, deps: {
+  statistics: StatisticsStore; users: UserService; applications: { list(): Promise<readonly Application[]> };
+  auth: preHandlerHookHandler; now: () => number;
+}): void {
+  app.get<{ Querystring: { days?: string } }>('/api/admin/v1/reports/password-grant', { preHandler: deps.auth }, async (req) => {
+    const days = reportDays(req.query.days);
+    if (days === undefined) throw badRequest('days must be an integer from 1 to 3650.');
+    return passwordGrantReport({
+      statistics: deps.statistics, applications: () => deps.applications.list(), users: () => deps.users.list(), now: deps.now(), days,
+    });
+  });
+}
