@@ -55,8 +55,8 @@ const paths: Record<string, Record<string, Op>> = {
   },
   '/api/admin/v1/roles': { get: { summary: 'Roles in use', admin: true } },
   '/api/admin/v1/settings': {
-    get: { summary: 'Runtime settings and their deployment.toml defaults', admin: true },
-    put: { summary: 'Turn self sign-up and the password grant on or off', body: obj({ selfSignup: b, passwordGrant: b }), admin: true },
+    get: { summary: 'Runtime settings, whether deployment.toml locks each off (selfSignupLockedByConfig, passwordGrantLockedByConfig) and the deployment.toml defaults', admin: true },
+    put: { summary: 'Turn self sign-up and the password grant on or off (409 to turn on one that deployment.toml turns off)', body: obj({ selfSignup: b, passwordGrant: b }), admin: true },
   },
   '/api/admin/v1/statistics': { get: { summary: 'Registered users per application, tokens per grant type per day, failed logins per hour from the audit log (?days=30)', admin: true } },
   '/api/admin/v1/audit-events': { get: { summary: 'Audit log, newest first (?type=login.failed&since=15m|ISO&limit=100)', admin: true } },
