@@ -2,9 +2,11 @@
 // `[oauth.grant_type.password] enable = false` (and `[identity.self_signup] enable = false`) the
 // Token API refuses the password grant (RFC 6749 §5.2 unsupported_grant_type: "The
 // authorization grant type is not supported by the authorization server") whatever the settings
-// table says, the Admin REST API reports the switch locked and refuses to turn it on with 409.
+// table says, the Admin REST API reports the switch locked and refuses to turn it on with 409,
+// and the Admin page shows the switch disabled with the reason.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { launchBrowser, screenshot } from '../helpers/browser.js';
 import { basic, call, createFixture, postForm, startTestServer, type TestServer } from '../helpers/tollgate.js';
 
 const admin = { authorization: basic('admin', 'Admin-Password-For-Tests'), 'content-type': 'application/json' };
@@ -57,4 +59,27 @@ describe('runtime switches under deployment.toml enable = false', () => {
     assert.deepEqual((await call(server, `${server.management}/api/devportal/v1/signup`)).json, { enabled: false });
   });
 
+  it('shows the switches disabled on the Admin page, saying deployment.toml turns them off', async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = browser.page;
+      await page.goto(`${server.management}/admin`);
+      await page.getByLabel('Username').fill('admin');
+      await page.getByLabel('Password').fill('Admin-Password-For-Tests');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('link', { name: 'Settings' }).click();
+      const grant = page.getByLabel('Allow the password grant on the Token API');
+      await grant.waitFor();
+      assert.equal(await grant.isDisabled(), true);
+      assert.equal(await grant.isChecked(), false);
+      assert.equal(await page.getByLabel('Allow self sign-up on the Developer Portal').isDisabled(), true);
+      assert.equal(await page.locator('#setting-password-grant-hint').textContent(),
+        'Turned off in deployment.toml ([oauth.grant_type.password] enable = false): it cannot be turned on here; the operator changes the file and restarts.');
+      await screenshot(page, '08-admin-settings-locked-by-config');
+      await page.getByRole('button', { name: 'Save settings' }).click();
+      await page.getByText('Settings saved.').waitFor();
+    } finally {
+      await browser.close();
+    }
+  });
 });
