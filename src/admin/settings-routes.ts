@@ -1,10 +1,21 @@
 import type { FastifyInstance, preHandlerHookHandler } from 'fastify';
-import type { RuntimeSettings, RuntimeSettingsValues } from '../config/index.js';
-import { badRequest } from '../http/api-error.js';
+import { SettingLockedError, type RuntimeSettings, type RuntimeSettingsValues } from '../config/index.js';
+import { badRequest, conflict } from '../http/api-error.js';
 
-/** Admin: runtime switches (self sign-up, password grant), each overriding deployment.toml. */
+const LABELS: Record<keyof RuntimeSettingsValues, string> = { selfSignup: 'Self sign-up', passwordGrant: 'The password grant' };
+
+/**
+ * Admin: runtime switches (self sign-up, password grant) under deployment.toml's ceiling: a
+ * switch the file turns off is reported `…LockedByConfig: true` and cannot be turned on (409).
+ */
 export function registerSettingsRoutes(app: FastifyInstance, deps: { settings: RuntimeSettings; auth: preHandlerHookHandler }): void {
-  const view = async () => ({ ...(await deps.settings.get()), defaults: deps.settings.defaults });
+  const { lockedByConfig } = deps.settings;
+  const view = async () => ({
+    ...(await deps.settings.get()),
+    selfSignupLockedByConfig: lockedByConfig.selfSignup,
+    passwordGrantLockedByConfig: lockedByConfig.passwordGrant,
+    defaults: deps.settings.defaults,
+  });
   app.get('/api/admin/v1/settings', { preHandler: deps.auth }, view);
   app.put('/api/admin/v1/settings', { preHandler: deps.auth }, async (req) => {
     const b = (req.body !== null && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
@@ -15,7 +26,12 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: { settings: R
       if (typeof v !== 'boolean') throw badRequest(`"${key}" must be true or false.`);
       changes[key] = v;
     }
-    await deps.settings.update(changes);
+    try {
+      await deps.settings.update(changes);
+    } catch (err) {
+      if (!(err instanceof SettingLockedError)) throw err;
+      throw conflict(`${LABELS[err.setting]} is turned off in deployment.toml (${err.configKey} = false) and cannot be turned on here; the operator must change the file and restart.`);
+    }
     return view();
   });
 }

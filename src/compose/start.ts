@@ -100,8 +100,9 @@ export async function startTollgate(config: Config, profile: Profile, print: (li
         config: config.token, users: svc.users, applications: svc.stores.applications, scopes: svc.stores.scopes,
         tokens: svc.stores.tokens, keys, throttle, now,
         events: sink,
-        // The admin's password-grant switch is read per request (R21).
-        grantEnabled: async (g) => (g === 'password' ? (await settings.get()).passwordGrant : config.token.enabledGrants.includes(g)),
+        // The admin's password-grant switch is read per request (R21), under deployment.toml's
+        // ceiling: `[oauth.grant_type.password] enable = false` refuses it whatever the admin set.
+        grantEnabled: async (g) => config.token.enabledGrants.includes(g) && (g !== 'password' || (await settings.get()).passwordGrant),
       });
       const mgmt = createHttpServer({ ...serverOpts, tls });
       registerKeyManagerRoutes(mgmt, localKeyManager);

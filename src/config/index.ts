@@ -5,4 +5,4 @@ export type {
 } from './config.js';
 export { ConfigError } from './load.js';
 export { SETTINGS, GRANT_TYPES } from './schema.js';
-export { createRuntimeSettings, type RuntimeSettings, type RuntimeSettingsValues, type SettingsStore } from './runtime-settings.js';
+export { createRuntimeSettings, SettingLockedError, type RuntimeSettings, type RuntimeSettingsValues, type SettingsStore } from './runtime-settings.js';

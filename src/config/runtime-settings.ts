@@ -1,6 +1,10 @@
 import type { Config } from './config.js';
 
-/** Settings the admin changes at run time; each overrides its deployment.toml default. */
+/**
+ * Settings the admin changes at run time. deployment.toml is the ceiling: a switch the file
+ * turns off (`enable = false`) stays off whatever the admin sets; one the file leaves on is the
+ * default the admin may change.
+ */
 export interface RuntimeSettingsValues {
   /** identity.self_signup.enable */
   readonly selfSignup: boolean;
@@ -12,6 +16,19 @@ export interface RuntimeSettingsValues {
 export interface SettingsStore {
   getAll(): Promise<Record<string, string>>;
   put(entries: Record<string, string>, now: number): Promise<void>;
+}
+
+/** The admin tried to turn on a switch that deployment.toml turns off. */
+export class SettingLockedError extends Error {
+  override readonly name = 'SettingLockedError';
+  /** As written in deployment.toml, e.g. `[oauth.grant_type.password] enable`. */
+  readonly configKey: string;
+  constructor(readonly setting: keyof RuntimeSettingsValues, key: string) {
+    const dot = key.lastIndexOf('.');
+    const configKey = `[${key.slice(0, dot)}] ${key.slice(dot + 1)}`;
+    super(`${setting} is turned off by ${configKey} = false in deployment.toml`);
+    this.configKey = configKey;
+  }
 }
 
 const KEYS: Record<keyof RuntimeSettingsValues, string> = {
@@ -31,6 +48,8 @@ export function createRuntimeSettings(deps: { store: SettingsStore; config: Conf
     selfSignup: deps.config.identity.selfSignup,
     passwordGrant: deps.config.token.enabledGrants.includes('password'),
   };
+  // The operator's file wins: what it turns off, no stored setting turns on.
+  const lockedByConfig: RuntimeSettingsValues = { selfSignup: !defaults.selfSignup, passwordGrant: !defaults.passwordGrant };
   let cached: { at: number; values: RuntimeSettingsValues } | undefined;
 
   async function get(): Promise<RuntimeSettingsValues> {
@@ -39,6 +58,7 @@ export function createRuntimeSettings(deps: { store: SettingsStore; config: Conf
     const stored = await deps.store.getAll();
     const pick = (name: keyof RuntimeSettingsValues): boolean => {
       const raw = stored[KEYS[name]];
+      if (lockedByConfig[name]) return false;
       return raw === undefined ? defaults[name] : JSON.parse(raw) === true;
     };
     const values = { selfSignup: pick('selfSignup'), passwordGrant: pick('passwordGrant') };
@@ -49,10 +69,14 @@ export function createRuntimeSettings(deps: { store: SettingsStore; config: Conf
   return {
     get,
     defaults,
+    /** Switches deployment.toml turns off: always false, and turning them on is refused. */
+    lockedByConfig,
+    /** Stores the changes; throws SettingLockedError (storing nothing) for a switch locked off. */
     async update(changes: Partial<RuntimeSettingsValues>): Promise<RuntimeSettingsValues> {
       const entries: Record<string, string> = {};
       for (const name of Object.keys(KEYS) as (keyof RuntimeSettingsValues)[]) {
         const v = changes[name];
+        if (v === true && lockedByConfig[name]) throw new SettingLockedError(name, KEYS[name]);
         if (v !== undefined) entries[KEYS[name]] = JSON.stringify(v);
       }
       await deps.store.put(entries, now());

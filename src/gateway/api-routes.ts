@@ -6,7 +6,7 @@ import {
   ambiguousPath, apiBlocked, insufficientScope, methodNotAllowed, missingCredentials, noApi, noResource,
   noSandboxEndpoint, notConfigured, notSubscribed, throttled, twoTokenMethods, invalidCredentials,
 } from './faults.js';
-import { backendFault, type Proxy } from './proxy.js';
+import { backendFault, ClientGoneError, type Proxy } from './proxy.js';
 import { canonicalPath } from './routing-table.js';
 import type { TokenValidator } from './token-validator.js';
 
@@ -90,9 +90,18 @@ async function handle(deps: GatewayDeps, req: FastifyRequest, reply: FastifyRepl
       reply.hijack();
     });
   } catch (err) {
-    if (started || reply.raw.destroyed) {
+    if (err instanceof ClientGoneError) {
+      // The client left and the backend call was cancelled: neither a backend fault nor an error of ours.
+      req.log.debug({ api: api.name }, 'client closed the connection, backend call cancelled');
+      if (!started) reply.hijack();
       reply.raw.destroy();
-      return reply; // the answer had begun, or the client went away: nothing more to say
+      return reply;
+    }
+    if (started) {
+      // The answer had begun: closing the client's connection is all that is left to say.
+      req.log.warn({ err: (err as Error).message, api: api.name }, 'backend answer broke off');
+      reply.raw.destroy();
+      return reply;
     }
     req.log.warn({ err: (err as Error).message, api: api.name }, 'backend call failed');
     throw backendFault(err);

@@ -52,6 +52,14 @@ export function forwardHeaders(req: ProxyRequest): Record<string, string | strin
   return out;
 }
 
+/** The backend call was cancelled because the client closed its connection: not a backend fault. */
+export class ClientGoneError extends Error {
+  readonly code = 'CLIENT_GONE';
+  constructor() {
+    super('The client closed the connection before the answer was complete.');
+  }
+}
+
 /** Maps a failed backend call to the Gateway's honest 502/503/504. */
 export function backendFault(err: unknown): ApiError {
   const code = (err as { code?: string }).code ?? (err as { cause?: { code?: string } }).cause?.code ?? '';
@@ -70,28 +78,48 @@ export function createProxy(opts: { timeoutMs: number }) {
     connections: 512,
   });
 
+  function send(req: ProxyRequest, out: ServerResponse, begin: () => void, signal: AbortSignal) {
+    return stream(
+      req.url,
+      { method: req.method as 'GET', headers: forwardHeaders(req), body: req.body, dispatcher, signal },
+      ({ statusCode, headers }) => {
+        const listed = connectionListed(headers);
+        const back: Record<string, string | string[]> = {};
+        for (const [name, value] of Object.entries(headers)) {
+          if (value !== undefined && !HOP_BY_HOP.has(name) && !listed.has(name)) back[name] = value;
+        }
+        begin();
+        out.writeHead(statusCode, back);
+        return out;
+      },
+    );
+  }
+
   return {
     /**
      * Sends the request and, once the backend's status and headers arrive, calls `begin` and
      * writes the answer straight into `out` (no intermediate stream). Rejects before `begin`
      * when the backend cannot be reached or does not answer in time; after it, a failure just
-     * ends `out`.
+     * ends `out`. When the client's connection closes before the answer is finished, the
+     * backend call is aborted (its socket closed) and this rejects with a `ClientGoneError`.
      */
     async forward(req: ProxyRequest, out: ServerResponse, begin: () => void): Promise<void> {
-      await stream(
-        req.url,
-        { method: req.method as 'GET', headers: forwardHeaders(req), body: req.body, dispatcher },
-        ({ statusCode, headers }) => {
-          const listed = connectionListed(headers);
-          const back: Record<string, string | string[]> = {};
-          for (const [name, value] of Object.entries(headers)) {
-            if (value !== undefined && !HOP_BY_HOP.has(name) && !listed.has(name)) back[name] = value;
-          }
-          begin();
-          out.writeHead(statusCode, back);
-          return out;
-        },
-      );
+      // Without this a slow backend keeps a socket and its buffers until backend_timeout_ms for
+      // an answer nobody reads: undici only notices a closed `out` once it writes into it.
+      const cancel = new AbortController();
+      const clientGone = () => {
+        // `errored`: undici destroyed `out` itself, the backend having failed mid-answer.
+        if (!out.writableFinished && !out.errored) cancel.abort(new ClientGoneError());
+      };
+      if (out.destroyed) clientGone();
+      else out.once('close', clientGone);
+      try {
+        await send(req, out, begin, cancel.signal);
+      } catch (err) {
+        throw cancel.signal.aborted ? cancel.signal.reason : err;
+      } finally {
+        out.off('close', clientGone);
+      }
     },
     close: () => dispatcher.close(),
   };

@@ -55,8 +55,8 @@ const paths: Record<string, Record<string, Op>> = {
   },
   '/api/admin/v1/roles': { get: { summary: 'Roles in use', admin: true } },
   '/api/admin/v1/settings': {
-    get: { summary: 'Runtime settings and their deployment.toml defaults', admin: true },
-    put: { summary: 'Turn self sign-up and the password grant on or off', body: obj({ selfSignup: b, passwordGrant: b }), admin: true },
+    get: { summary: 'Runtime settings, whether deployment.toml locks each off (selfSignupLockedByConfig, passwordGrantLockedByConfig) and the deployment.toml defaults', admin: true },
+    put: { summary: 'Turn self sign-up and the password grant on or off (409 to turn on one that deployment.toml turns off)', body: obj({ selfSignup: b, passwordGrant: b }), admin: true },
   },
   '/api/admin/v1/statistics': { get: { summary: 'Registered users per application, tokens per grant type per day, failed logins per hour from the audit log (?days=30)', admin: true } },
   '/api/admin/v1/reports/password-grant': { get: { summary: 'Password-grant retirement report: applications and users that obtained password-grant tokens in the last ?days=90 (1-3650), and applications that allow the grant unused', admin: true } },

@@ -119,7 +119,10 @@ describe('web sessions and management REST', () => {
     const off = await call(server, `${server.management}/api/admin/v1/settings`, {
       method: 'PUT', headers: { ...json, origin, ...withSession(s) }, body: JSON.stringify({ passwordGrant: false }),
     });
-    assert.deepEqual(off.json, { selfSignup: true, passwordGrant: false, defaults: { selfSignup: true, passwordGrant: true } });
+    assert.deepEqual(off.json, {
+      selfSignup: true, passwordGrant: false, selfSignupLockedByConfig: false, passwordGrantLockedByConfig: false,
+      defaults: { selfSignup: true, passwordGrant: true },
+    });
     const refused = await grant();
     assert.deepEqual([refused.status, refused.json.error], [400, 'unsupported_grant_type']);
     await call(server, `${server.management}/api/admin/v1/settings`, { method: 'PUT', headers: { ...json, origin, ...withSession(s) }, body: JSON.stringify({ passwordGrant: true }) });

@@ -59,20 +59,33 @@ async function usersPage(_m, ctx) {
   return section;
 }
 
+/** A switch of the settings page; one deployment.toml turns off is shown disabled, with the reason. */
+function settingSwitch(label, id, on, locked, configKey, hint = '') {
+  const box = checkbox(label, on && !locked, { id, disabled: locked, 'aria-describedby': `${id}-hint` });
+  const text = locked
+    ? `Turned off in deployment.toml (${configKey} = false): it cannot be turned on here; the operator changes the file and restarts.`
+    : ['deployment.toml default: on.', hint].filter(Boolean).join(' ');
+  return { ...box, locked, hint: h('p', { class: 'hint', id: `${id}-hint` }, text) };
+}
+
 async function settingsPage() {
   const s = await api('GET', '/api/admin/v1/settings');
-  const signup = checkbox('Allow self sign-up on the Developer Portal', s.selfSignup, { id: 'setting-self-signup' });
-  const password = checkbox('Allow the password grant on the Token API', s.passwordGrant, { id: 'setting-password-grant' });
+  const signup = settingSwitch('Allow self sign-up on the Developer Portal', 'setting-self-signup', s.selfSignup,
+    s.selfSignupLockedByConfig, '[identity.self_signup] enable');
+  const password = settingSwitch('Allow the password grant on the Token API', 'setting-password-grant', s.passwordGrant,
+    s.passwordGrantLockedByConfig, '[oauth.grant_type.password] enable',
+    'The password grant is deprecated (RFC 9700); when off, the Token API answers unsupported_grant_type.');
   const submit = h('button', { type: 'submit', id: 'save-settings' }, 'Save settings');
   const form = h('form', { class: 'card' }, h('h1', {}, 'Settings'),
-    h('fieldset', {}, h('legend', {}, 'Sign-up and grants'), signup.el,
-      h('p', { class: 'hint' }, `deployment.toml default: ${s.defaults.selfSignup ? 'on' : 'off'}`), password.el,
-      h('p', { class: 'hint' }, `deployment.toml default: ${s.defaults.passwordGrant ? 'on' : 'off'}. The password grant is deprecated (RFC 9700); when off, the Token API answers unsupported_grant_type.`)),
+    h('fieldset', {}, h('legend', {}, 'Sign-up and grants'), signup.el, signup.hint, password.el, password.hint),
     submit);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     busy(submit, 'Saving settings', async () => {
-      await api('PUT', '/api/admin/v1/settings', { selfSignup: signup.input.checked, passwordGrant: password.input.checked });
+      const changes = {};
+      if (!signup.locked) changes.selfSignup = signup.input.checked;
+      if (!password.locked) changes.passwordGrant = password.input.checked;
+      await api('PUT', '/api/admin/v1/settings', changes);
       showStatus('Settings saved.');
     });
   });
