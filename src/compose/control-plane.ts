@@ -28,7 +28,9 @@ export function registerControlPlaneRoutes(
   const resolvers = deps.resolvers ?? [basicResolver(services)];
   registerPublisherApiRoutes(mgmt, { apis: services.apis, resolvers });
   registerPublisherScopeRoutes(mgmt, { scopes: services.stores.scopes, resolvers });
-  registerPortalApiRoutes(mgmt, { apis: services.apis, tiers: services.subscriptions.tiers, resolvers });
+  registerPortalApiRoutes(mgmt, {
+    apis: services.apis, tiers: services.subscriptions.tiers, applicationPolicies: () => services.config.applicationPolicies, resolvers,
+  });
   registerSubscriptionRoutes(mgmt, { subscriptions: services.subscriptions, resolvers });
   const build = createSnapshotBuilder(services, services.config);
   if (services.config.gateway.sharedSecret) {

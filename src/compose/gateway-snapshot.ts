@@ -20,12 +20,17 @@ export function createSnapshotBuilder(services: Services, config: Config, now: (
       resources: a.resources.map((r) => ({ method: r.method, uriTemplate: r.uriTemplate, authType: r.authType, scope: r.scope })),
     }));
     const ids = new Set(served.map((a) => a.id));
+    const subscribed = subscriptions.filter((s) => ids.has(s.apiId));
+    const applications = new Map(subscribed.map((s) => [s.applicationId, s.applicationPolicy]));
     const snapshot: GatewaySnapshot = {
       issuer: config.token.issuer,
       audience: config.token.audience,
       tiers: config.tiers,
+      applicationPolicies: config.applicationPolicies,
+      // Sorted so that the ETag changes only when the content does.
+      applications: [...applications].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([id, throttlingPolicy]) => ({ id, throttlingPolicy })),
       apis: served,
-      subscriptions: subscriptions.filter((s) => ids.has(s.apiId)),
+      subscriptions: subscribed.map((s) => ({ apiId: s.apiId, applicationId: s.applicationId, consumerKey: s.consumerKey, environment: s.environment, tier: s.tier })),
       revokedJtis: revoked.map((r) => r.jti),
     };
     const body = JSON.stringify(snapshot);

@@ -28,7 +28,9 @@ export async function createServices(config: Config, opts: ServiceOptions = {}) 
     },
     isClientId: async (name) => (await stores.applications.findClient(name)) !== undefined,
   });
-  const applications = createApplicationService({ store: stores.applications, tokens: stores.tokens, config: config.token });
+  const applications = createApplicationService({
+    store: stores.applications, tokens: stores.tokens, config: config.token, throttlingPolicies: config.applicationPolicies.map((p) => p.name),
+  });
   const hasSubscriptions = async (apiId: string) => (await stores.subscriptions.countByApi(apiId)) > 0;
   const apis = createApiService({ store: stores.apis, hasSubscriptions });
   const subscriptions = createSubscriptionService({ store: stores.subscriptions, apis, applications: stores.applications, tiers: config.tiers });

@@ -47,4 +47,17 @@ describe('deployment.toml', () => {
     const d = home('[server\n');
     assert.throws(() => loadConfig(d), (e: unknown) => e instanceof ConfigError && e.message.startsWith(join(d, 'conf', 'deployment.toml')));
   });
+
+  it('reads the application throttling policies, WSO2\'s by default', () => {
+    assert.deepEqual(loadConfig(home()).applicationPolicies, [
+      { name: 'Unlimited', requestsPerMinute: null }, { name: '50PerMin', requestsPerMinute: 50 },
+      { name: '20PerMin', requestsPerMinute: 20 }, { name: '10PerMin', requestsPerMinute: 10 },
+    ]);
+    const custom = loadConfig(home('[apim.throttling]\napplication_policies = ["Unlimited:0", "5PerMin:5"]\n'));
+    assert.deepEqual(custom.applicationPolicies, [{ name: 'Unlimited', requestsPerMinute: null }, { name: '5PerMin', requestsPerMinute: 5 }]);
+    assert.throws(() => loadConfig(home('[apim.throttling]\napplication_policies = ["10PerMin:10"]\n')),
+      new ConfigError('apim.throttling.application_policies: a policy named "Unlimited" is required (the policy of new applications)'));
+    assert.throws(() => loadConfig(home('[apim.throttling]\napplication_policies = ["Unlimited:0", "Fast"]\n')),
+      new ConfigError('apim.throttling.application_policies: "Fast" must look like "Gold:5000" (name:requests-per-minute, 0 = unlimited)'));
+  });
 });

@@ -106,22 +106,31 @@ export interface GatewayConfig {
   readonly backendTimeoutMs: number;
 }
 
-/** A subscription tier: requests per minute per application and API; null = unlimited. */
+/** A throttling policy: requests per minute (per application and API for a subscription tier, per application and end user for an application policy); null = unlimited. */
 export interface TierConfig {
   readonly name: string;
   readonly requestsPerMinute: number | null;
 }
 
-function parseTiers(list: readonly string[]): TierConfig[] {
+function parseTiers(key: string, list: readonly string[]): TierConfig[] {
   const tiers = list.map((entry) => {
-    const m = /^([A-Za-z][A-Za-z0-9_-]{0,63}):(\d{1,9})$/.exec(entry);
-    if (!m) throw new ConfigError(`apim.throttling.subscription_tiers: "${entry}" must look like "Gold:5000" (name:requests-per-minute, 0 = unlimited)`);
+    const m = /^([A-Za-z0-9][A-Za-z0-9_-]{0,63}):(\d{1,9})$/.exec(entry);
+    if (!m) throw new ConfigError(`${key}: "${entry}" must look like "Gold:5000" (name:requests-per-minute, 0 = unlimited)`);
     const n = Number(m[2]);
     return { name: m[1]!, requestsPerMinute: n === 0 ? null : n };
   });
-  if (tiers.length === 0) throw new ConfigError('apim.throttling.subscription_tiers: at least one tier is required');
-  if (new Set(tiers.map((t) => t.name)).size !== tiers.length) throw new ConfigError('apim.throttling.subscription_tiers: tier names must be unique');
+  if (tiers.length === 0) throw new ConfigError(`${key}: at least one policy is required`);
+  if (new Set(tiers.map((t) => t.name)).size !== tiers.length) throw new ConfigError(`${key}: policy names must be unique`);
   return tiers;
+}
+
+/** New applications get "Unlimited" (WSO2's default), so the list must keep a policy of that name. */
+function parseApplicationPolicies(list: readonly string[]): TierConfig[] {
+  const policies = parseTiers('apim.throttling.application_policies', list);
+  if (!policies.some((p) => p.name === 'Unlimited')) {
+    throw new ConfigError('apim.throttling.application_policies: a policy named "Unlimited" is required (the policy of new applications)');
+  }
+  return policies;
 }
 
 function checkSecret(secret: string): string {
@@ -141,6 +150,8 @@ export interface Config {
   readonly keyManager: KeyManagerClientConfig;
   readonly gateway: GatewayConfig;
   readonly tiers: readonly TierConfig[];
+  /** Application throttling policies (WSO2: Unlimited, 50PerMin, 20PerMin, 10PerMin). */
+  readonly applicationPolicies: readonly TierConfig[];
   readonly protection: ProtectionConfig;
   readonly redis: RedisConfig;
   readonly metricsEnabled: boolean;
@@ -243,7 +254,8 @@ export function loadConfig(home: string, overrides: Record<string, unknown> = {}
       tokenCacheTtlMs: get<number>('apim.gateway.token_cache_ttl_ms'),
       backendTimeoutMs: get<number>('apim.gateway.backend_timeout_ms'),
     },
-    tiers: parseTiers(get<string[]>('apim.throttling.subscription_tiers')),
+    tiers: parseTiers('apim.throttling.subscription_tiers', get<string[]>('apim.throttling.subscription_tiers')),
+    applicationPolicies: parseApplicationPolicies(get<string[]>('apim.throttling.application_policies')),
     protection: {
       trustedProxies: trustedProxies(get<string[]>('server.trusted_proxies'), join(home, 'conf', 'deployment.toml')),
       ipMaxFailures: get<number>('protection.ip_throttle.max_failures'),

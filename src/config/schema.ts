@@ -79,6 +79,7 @@ export const SETTINGS = [
   { key: 'apim.gateway.token_cache_ttl_ms', type: int(0, 300000), default: 1000, doc: 'How long the Gateway caches an opaque token\'s introspection result: a revoked opaque token may pass for this long.' },
   { key: 'apim.gateway.backend_timeout_ms', type: int(100, 600000), default: 30000, doc: 'A backend must start answering (and keep sending) within this time, else the Gateway answers 504.' },
   { key: 'apim.throttling.subscription_tiers', type: { kind: 'string-list' }, default: ['Unlimited:0', 'Gold:5000', 'Silver:2000', 'Bronze:1000'], doc: 'Subscription tiers as "Name:requests-per-minute" (0 = unlimited), counted per application and API.' },
+  { key: 'apim.throttling.application_policies', type: { kind: 'string-list' }, default: ['Unlimited:0', '50PerMin:50', '20PerMin:20', '10PerMin:10'], doc: 'Application throttling policies as "Name:requests-per-minute" (0 = unlimited), counted per application and end user across all APIs; must include "Unlimited", the policy of new applications.' },
   { key: 'ui.session.idle_timeout', type: int(60, 86400), default: 1800, doc: 'Seconds without activity after which a web UI session (Developer Portal, Admin) ends.' },
   { key: 'ui.session.absolute_timeout', type: int(300, 604800), default: 28800, doc: 'Seconds after sign-in after which a web UI session ends whatever the activity.' },
   { key: 'ui.signin.max_attempts_per_ip_per_minute', type: int(1, 100000), default: 20, doc: 'Web UI sign-in attempts per client IP per minute; more answer 429 + Retry-After.' },

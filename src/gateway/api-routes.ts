@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { HitCounter } from '../ratelimit/index.js';
 import type { ConfigSync } from './config-sync.js';
 import {
-  ambiguousPath, apiBlocked, insufficientScope, methodNotAllowed, missingCredentials, noApi, noResource,
+  ambiguousPath, apiBlocked, applicationThrottled, insufficientScope, methodNotAllowed, missingCredentials, noApi, noResource,
   noSandboxEndpoint, notConfigured, notSubscribed, throttled, twoTokenMethods, invalidCredentials,
 } from './faults.js';
 import { backendFault, ClientGoneError, type Proxy } from './proxy.js';
@@ -33,9 +33,15 @@ function bearerToken(req: FastifyRequest, query: string): string | undefined {
   return token;
 }
 
+/** Counts one hit in the current minute; the Retry-After seconds when it is over `limit`. */
+async function overLimit(counter: HitCounter, key: string, limit: number): Promise<number | undefined> {
+  const w = await counter.hit(key, MINUTE);
+  return w.count > limit ? Math.max(1, Math.ceil(w.resetInMs / 1000)) : undefined;
+}
+
 /**
  * Every request below a published API: the checks in order (path, token, subscription,
- * scope, API state, tier), then the backend call. Each refusal is a typed fault rendered by
+ * scope, API state, subscription tier, application policy), then the backend call. Each refusal is a typed fault rendered by
  * the one error renderer.
  */
 async function handle(deps: GatewayDeps, req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
@@ -50,8 +56,8 @@ async function handle(deps: GatewayDeps, req: FastifyRequest, reply: FastifyRepl
   const { api } = match.api;
 
   let backend = api.productionUrl;
-  let counterKey: string | undefined;
-  let limit: number | null = null;
+  let tier: { key: string; limit: number | null } | undefined;
+  let application: { key: string; limit: number | null } | undefined;
   if (match.resource.authType === 'oauth') {
     const token = bearerToken(req, target.query);
     if (token === undefined) throw missingCredentials();
@@ -64,13 +70,19 @@ async function handle(deps: GatewayDeps, req: FastifyRequest, reply: FastifyRepl
       if (!api.sandboxUrl) throw noSandboxEndpoint();
       backend = api.sandboxUrl;
     }
-    counterKey = `tier:${api.id}:${sub.applicationId}`;
-    limit = table.tiers.get(sub.tier) ?? null;
+    tier = { key: `tier:${api.id}:${sub.applicationId}`, limit: table.tiers.get(sub.tier) ?? null };
+    // WSO2 applies the application policy to each end user of the application, across all APIs.
+    application = { key: `app:${sub.applicationId}:${info.subject}`, limit: table.applicationLimit(sub.applicationId) };
   }
   if (api.status === 'BLOCKED') throw apiBlocked();
-  if (counterKey !== undefined && limit !== null) {
-    const w = await deps.counter.hit(counterKey, MINUTE);
-    if (w.count > limit) throw throttled(Math.max(1, Math.ceil(w.resetInMs / 1000)));
+  // WSO2's order: subscription tier, then application policy.
+  if (tier && tier.limit !== null) {
+    const retryAfter = await overLimit(deps.counter, tier.key, tier.limit);
+    if (retryAfter !== undefined) throw throttled(retryAfter);
+  }
+  if (application && application.limit !== null) {
+    const retryAfter = await overLimit(deps.counter, application.key, application.limit);
+    if (retryAfter !== undefined) throw applicationThrottled(retryAfter);
   }
 
   const hasBody = (!BODYLESS.has(req.method) && (req.headers['content-length'] ?? '0') !== '0') || req.headers['transfer-encoding'] !== undefined;

@@ -48,6 +48,20 @@ describe('RoutingTable', () => {
     assert.equal(table.tiers.get('Gold'), 5000);
     assert.ok(table.revoked.has('j1'));
   });
+
+  it('knows each subscribed application\'s limit per end user; unlimited when the policy is Unlimited, unknown or absent', () => {
+    const withPolicies = new RoutingTable({
+      ...snapshot,
+      applicationPolicies: [{ name: 'Unlimited', requestsPerMinute: null }, { name: '10PerMin', requestsPerMinute: 10 }],
+      applications: [{ id: 'app', throttlingPolicy: '10PerMin' }, { id: 'free', throttlingPolicy: 'Unlimited' }, { id: 'gone', throttlingPolicy: 'Removed' }],
+    });
+    assert.equal(withPolicies.applicationLimit('app'), 10);
+    assert.equal(withPolicies.applicationLimit('free'), null);
+    assert.equal(withPolicies.applicationLimit('gone'), null);
+    assert.equal(withPolicies.applicationLimit('other'), null);
+    // A snapshot from an older control plane (or its last-known-config file) has neither field.
+    assert.equal(table.applicationLimit('app'), null);
+  });
 });
 
 describe('templatePattern and canonicalPath (R47)', () => {

@@ -29,11 +29,12 @@ export function templatePattern(template: string): RegExp {
   return new RegExp(`^${body}${wildcard ? '(?:/.*)?' : ''}$`);
 }
 
-/** The snapshot compiled for per-request lookups: APIs by longest path, subscriptions by key, revoked jti. */
+/** The snapshot compiled for per-request lookups: APIs by longest path, subscriptions by key, application limits, revoked jti. */
 export class RoutingTable {
   private readonly apis: CompiledApi[];
   private readonly subscriptions = new Map<string, SnapshotSubscription>();
   readonly tiers: ReadonlyMap<string, number | null>;
+  private readonly applicationLimits = new Map<string, number | null>();
   readonly revoked: ReadonlySet<string>;
 
   constructor(readonly snapshot: GatewaySnapshot) {
@@ -42,6 +43,8 @@ export class RoutingTable {
       .sort((a, b) => b.api.path.length - a.api.path.length);
     for (const s of snapshot.subscriptions) this.subscriptions.set(`${s.apiId} ${s.consumerKey}`, s);
     this.tiers = new Map(snapshot.tiers.map((t) => [t.name, t.requestsPerMinute]));
+    const policies = new Map((snapshot.applicationPolicies ?? []).map((p) => [p.name, p.requestsPerMinute]));
+    for (const a of snapshot.applications ?? []) this.applicationLimits.set(a.id, policies.get(a.throttlingPolicy) ?? null);
     this.revoked = new Set(snapshot.revokedJtis);
   }
 
@@ -59,6 +62,11 @@ export class RoutingTable {
 
   subscription(apiId: string, consumerKey: string): SnapshotSubscription | undefined {
     return this.subscriptions.get(`${apiId} ${consumerKey}`);
+  }
+
+  /** Requests per minute the application's throttling policy allows each end user; null = unlimited (or unknown). */
+  applicationLimit(applicationId: string): number | null {
+    return this.applicationLimits.get(applicationId) ?? null;
   }
 }
 

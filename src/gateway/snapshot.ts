@@ -34,11 +34,24 @@ export interface SnapshotTier {
   readonly requestsPerMinute: number | null;
 }
 
+/** A subscribed application and its throttling policy (a name from `applicationPolicies`). */
+export interface SnapshotApplication {
+  readonly id: string;
+  readonly throttlingPolicy: string;
+}
+
 export interface GatewaySnapshot {
   /** The Key Manager's issuer and audience: JWT access tokens must carry exactly these. */
   readonly issuer: string;
   readonly audience: string;
   readonly tiers: readonly SnapshotTier[];
+  /**
+   * Application throttling policies and the subscribed applications' choice. Absent from
+   * snapshots of older control planes (and last-known-config files they wrote): then no
+   * application limit applies until a snapshot with them arrives.
+   */
+  readonly applicationPolicies?: readonly SnapshotTier[];
+  readonly applications?: readonly SnapshotApplication[];
   readonly apis: readonly SnapshotApi[];
   readonly subscriptions: readonly SnapshotSubscription[];
   /** jti of JWT access tokens revoked before their expiry. */
@@ -48,7 +61,11 @@ export interface GatewaySnapshot {
 /** RFC 7662 answer of the control plane's gateway introspection (any client's token). */
 export type IntrospectionResult =
   | { readonly active: false }
-  | { readonly active: true; readonly client_id: string; readonly scope: string; readonly exp: number; readonly jti?: string; readonly username?: string };
+  | {
+    readonly active: true; readonly client_id: string; readonly scope: string; readonly exp: number; readonly jti?: string; readonly username?: string;
+    /** The end user: a user's id, or the consumer key for a client's own token (older control planes omit it). */
+    readonly sub?: string;
+  };
 
 export interface JsonWebKeySet {
   readonly keys: readonly Record<string, unknown>[];

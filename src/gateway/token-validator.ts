@@ -5,6 +5,8 @@ import type { ControlPlane, IntrospectionResult } from './snapshot.js';
 /** What the Gateway knows about a valid access token. */
 export interface TokenInfo {
   readonly clientId: string;
+  /** The end user (RFC 9068 sub): a user's id, or the client's consumer key for client_credentials. */
+  readonly subject: string;
   readonly scopes: ReadonlySet<string>;
   readonly jti: string | undefined;
   readonly expiresAt: number;
@@ -82,7 +84,7 @@ export function createTokenValidator(opts: TokenValidatorOptions) {
     if (typeof clientId !== 'string' || typeof payload.exp !== 'number') throw invalidCredentials();
     const scope = typeof payload['scope'] === 'string' ? payload['scope'] : '';
     const info: TokenInfo = {
-      clientId, scopes: new Set(scope.split(' ').filter(Boolean)),
+      clientId, subject: typeof payload.sub === 'string' ? payload.sub : clientId, scopes: new Set(scope.split(' ').filter(Boolean)),
       jti: typeof payload.jti === 'string' ? payload.jti : undefined, expiresAt: (payload.exp + 60) * 1000,
     };
     bounded(verified, max, token, info);
@@ -91,7 +93,8 @@ export function createTokenValidator(opts: TokenValidatorOptions) {
 
   function fromIntrospection(r: IntrospectionResult): TokenInfo | undefined {
     if (!r.active) return undefined;
-    return { clientId: r.client_id, scopes: new Set(r.scope.split(' ').filter(Boolean)), jti: r.jti, expiresAt: r.exp * 1000 };
+    // An older control plane sends no sub: the client then stands for its user.
+    return { clientId: r.client_id, subject: r.sub ?? r.client_id, scopes: new Set(r.scope.split(' ').filter(Boolean)), jti: r.jti, expiresAt: r.exp * 1000 };
   }
 
   async function introspect(token: string): Promise<TokenInfo | undefined> {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { GrantType, TokenConfig, TokenType } from '../config/index.js';
 import { GRANT_TYPES } from '../config/index.js';
 import type { Application, ClientKey, Environment, RegisteredUser } from './model.js';
-import { APPLICATION_THROTTLING_POLICIES, ENVIRONMENTS } from './model.js';
+import { ENVIRONMENTS } from './model.js';
 import { hashSecret, newConsumerKey, newConsumerSecret } from './secrets.js';
 import type { ApplicationStore, TokenStore } from './store.js';
 
@@ -51,9 +51,9 @@ function checkName(raw: string): string {
   return name;
 }
 
-function checkThrottlingPolicy(policy: string): string {
-  if (!APPLICATION_THROTTLING_POLICIES.includes(policy)) {
-    throw new ApplicationError('invalid_input', `Unknown throttling policy "${policy.slice(0, 64)}" (allowed: ${APPLICATION_THROTTLING_POLICIES.join(', ')}).`);
+function checkThrottlingPolicy(policy: string, allowed: readonly string[]): string {
+  if (!allowed.includes(policy)) {
+    throw new ApplicationError('invalid_input', `Unknown throttling policy "${policy.slice(0, 64)}" (allowed: ${allowed.join(', ')}).`);
   }
   return policy;
 }
@@ -63,10 +63,16 @@ export function checkEnvironment(env: string): Environment {
   return env as Environment;
 }
 
-/** Applications, their production and sandbox key pairs, and their statistics. */
-export function createApplicationService(deps: { store: ApplicationStore; tokens: TokenStore; config: TokenConfig; now?: () => number }) {
+/**
+ * Applications, their production and sandbox key pairs, and their statistics. `throttlingPolicies`
+ * are the names of [apim.throttling] application_policies ("Unlimited" among them).
+ */
+export function createApplicationService(deps: {
+  store: ApplicationStore; tokens: TokenStore; config: TokenConfig; throttlingPolicies: readonly string[]; now?: () => number;
+}) {
   const now = deps.now ?? Date.now;
   const { store } = deps;
+  const checkPolicy = (policy: string) => checkThrottlingPolicy(policy, deps.throttlingPolicies);
 
   async function mustGet(ownerId: string, name: string): Promise<Application> {
     const app = await store.findByOwnerAndName(ownerId, name);
@@ -83,7 +89,7 @@ export function createApplicationService(deps: { store: ApplicationStore; tokens
         grantTypes: checkGrantTypes(input.grantTypes ?? deps.config.defaultGrantTypes),
         accessTokenLifetime: checkLifetime(input.accessTokenLifetime, 'access token lifetime'),
         refreshTokenLifetime: checkLifetime(input.refreshTokenLifetime, 'refresh token lifetime'),
-        throttlingPolicy: checkThrottlingPolicy(input.throttlingPolicy ?? 'Unlimited'),
+        throttlingPolicy: checkPolicy(input.throttlingPolicy ?? 'Unlimited'),
         createdAt: now(),
       };
       await store.create(app);
@@ -94,7 +100,7 @@ export function createApplicationService(deps: { store: ApplicationStore; tokens
       const next: Application = {
         ...app,
         ...(changes.name !== undefined ? { name: checkName(changes.name) } : {}),
-        ...(changes.throttlingPolicy !== undefined ? { throttlingPolicy: checkThrottlingPolicy(changes.throttlingPolicy) } : {}),
+        ...(changes.throttlingPolicy !== undefined ? { throttlingPolicy: checkPolicy(changes.throttlingPolicy) } : {}),
         ...(changes.description !== undefined ? { description: changes.description.slice(0, 1000) } : {}),
         ...(changes.tokenType !== undefined ? { tokenType: changes.tokenType } : {}),
         ...(changes.grantTypes !== undefined ? { grantTypes: checkGrantTypes(changes.grantTypes) } : {}),

@@ -7,6 +7,6 @@ export * from './errors.js';
 export type { KeyManagerEvent, EventSink, ThrottleReason } from './events.js';
 export { createLoginThrottle, type LoginThrottle } from './login-throttle.js';
 export type * from './model.js';
-export { ENVIRONMENTS, APPLICATION_THROTTLING_POLICIES } from './model.js';
+export { ENVIRONMENTS } from './model.js';
 export type { ApplicationStore, ScopeStore, TokenStore, SigningKeyStore, RotationOutcome } from './store.js';
 export { createTokenAdmin } from './token-admin.js';

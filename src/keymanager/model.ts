@@ -13,13 +13,10 @@ export interface Application {
   /** Seconds; null = the server default. */
   readonly accessTokenLifetime: number | null;
   readonly refreshTokenLifetime: number | null;
-  /** Application throttling tier (WSO2: Unlimited, 10PerMin, ...); the Gateway enforces it. */
+  /** Application throttling policy ([apim.throttling] application_policies); the Gateway enforces it per end user. */
   readonly throttlingPolicy: string;
   readonly createdAt: number;
 }
-
-/** WSO2's default application throttling tiers. */
-export const APPLICATION_THROTTLING_POLICIES: readonly string[] = ['Unlimited', '50PerMin', '20PerMin', '10PerMin'];
 
 export interface ClientKey {
   readonly consumerKey: string;

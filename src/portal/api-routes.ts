@@ -13,8 +13,10 @@ const portalView = (api: Api) => ({
   resources: api.resources.map((r) => ({ method: r.method, uriTemplate: r.uriTemplate, authType: r.authType, scope: r.scope })),
 });
 
-/** Developer Portal REST: published (and deprecated) APIs, for any signed-in user. */
-export function registerPortalApiRoutes(app: FastifyInstance, deps: { apis: ApiService; tiers: () => readonly unknown[]; resolvers: readonly PrincipalResolver[] }): void {
+/** Developer Portal REST: published (and deprecated) APIs and throttling policies, for any signed-in user. */
+export function registerPortalApiRoutes(app: FastifyInstance, deps: {
+  apis: ApiService; tiers: () => readonly unknown[]; applicationPolicies: () => readonly unknown[]; resolvers: readonly PrincipalResolver[];
+}): void {
   app.register(async (scope) => {
     useCatalogErrors(scope);
     scope.addHook('preHandler', requirePrincipal(deps.resolvers));
@@ -27,9 +29,10 @@ export function registerPortalApiRoutes(app: FastifyInstance, deps: { apis: ApiS
       if (!api || !(VISIBLE as readonly string[]).includes(api.status)) throw notFound(`No published API with id "${req.params.apiId}".`);
       return portalView(api);
     });
-    scope.get(`${DEVPORTAL_BASE}/throttling-policies`, async () => {
-      const list = deps.tiers();
-      return { count: list.length, list };
-    });
+    const listOf = (list: readonly unknown[]) => ({ count: list.length, list });
+    // WSO2's Developer Portal REST: GET /throttling-policies/{policyLevel}, "application" or "subscription".
+    scope.get(`${DEVPORTAL_BASE}/throttling-policies`, async () => listOf(deps.tiers()));
+    scope.get(`${DEVPORTAL_BASE}/throttling-policies/subscription`, async () => listOf(deps.tiers()));
+    scope.get(`${DEVPORTAL_BASE}/throttling-policies/application`, async () => listOf(deps.applicationPolicies()));
   });
 }

@@ -20,4 +20,6 @@ export interface SubscribedKey {
   readonly tier: string;
   readonly consumerKey: string;
   readonly environment: 'production' | 'sandbox';
+  /** The application's throttling policy (counted per end user across all APIs). */
+  readonly applicationPolicy: string;
 }

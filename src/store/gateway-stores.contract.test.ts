@@ -96,8 +96,8 @@ for (const kind of TEST_DATABASE_KINDS) {
       assert.equal(await stores.subscriptions.countByApi(api.id), 1);
       const subscribed = (await stores.subscriptions.listSubscribedKeys()).filter((k) => k.apiId === api.id);
       assert.deepEqual(
-        subscribed.map((k) => [k.consumerKey, k.environment, k.tier, k.applicationId]).sort(),
-        keys.map((k) => [k.consumerKey, k.environment, 'Gold', app.id]).sort(),
+        subscribed.map((k) => [k.consumerKey, k.environment, k.tier, k.applicationId, k.applicationPolicy]).sort(),
+        keys.map((k) => [k.consumerKey, k.environment, 'Gold', app.id, 'Unlimited']).sort(),
       );
       assert.equal(await stores.subscriptions.remove(sub.id), true);
       assert.equal(await stores.subscriptions.remove(sub.id), false);

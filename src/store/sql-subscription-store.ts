@@ -48,11 +48,12 @@ export class SqlSubscriptionStore implements SubscriptionStore {
   async listSubscribedKeys(): Promise<SubscribedKey[]> {
     const rows = await this.db.selectFrom('subscriptions as s')
       .innerJoin('client_keys as k', 'k.application_id', 's.application_id')
-      .select(['s.api_id', 's.application_id', 's.tier', 'k.consumer_key', 'k.environment'])
+      .innerJoin('applications as a', 'a.id', 's.application_id')
+      .select(['s.api_id', 's.application_id', 's.tier', 'k.consumer_key', 'k.environment', 'a.throttling_policy'])
       .orderBy('k.consumer_key').orderBy('s.api_id').execute();
     return rows.map((r) => ({
       apiId: r.api_id, applicationId: r.application_id, tier: r.tier, consumerKey: r.consumer_key,
-      environment: r.environment as SubscribedKey['environment'],
+      environment: r.environment as SubscribedKey['environment'], applicationPolicy: r.throttling_policy,
     }));
   }
 }

@@ -14,7 +14,7 @@ const resource = obj({ method: { enum: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE',
 const apiBody = obj({ name: s, context: s, version: s, description: s, productionUrl: s, sandboxUrl: s, resources: list(resource) });
 const scopeBody = obj({ name: s, description: s, roles: list(s) });
 
-const appBody = obj({ name: s, description: s, tokenType: { enum: ['jwt', 'opaque'] }, throttlingPolicy: { enum: ['Unlimited', '50PerMin', '20PerMin', '10PerMin'] } });
+const appBody = obj({ name: s, description: s, tokenType: { enum: ['jwt', 'opaque'] }, throttlingPolicy: { type: 'string', description: 'A name from GET /api/devportal/v1/throttling-policies/application (by default Unlimited, 50PerMin, 20PerMin, 10PerMin)' } });
 
 const paths: Record<string, Record<string, Op>> = {
   '/api/session': {
@@ -89,6 +89,8 @@ const paths: Record<string, Record<string, Op>> = {
   '/api/devportal/v1/apis': { get: { summary: 'Published and deprecated APIs with their resources (method, URI template, scope)' } },
   '/api/devportal/v1/apis/{id}': { get: { summary: 'One published or deprecated API' } },
   '/api/devportal/v1/throttling-policies': { get: { summary: 'Subscription tiers ({name, requestsPerMinute}; null = unlimited)' } },
+  '/api/devportal/v1/throttling-policies/subscription': { get: { summary: 'Subscription tiers (same as /throttling-policies)' } },
+  '/api/devportal/v1/throttling-policies/application': { get: { summary: 'Application throttling policies ({name, requestsPerMinute}; null = unlimited): requests per minute per application and end user, across all APIs' } },
   '/api/devportal/v1/subscriptions': {
     get: { summary: "The caller's applications' subscriptions (?applicationId=)" },
     post: { summary: 'Subscribe an application to a published API with a tier', body: obj({ applicationId: s, apiId: s, throttlingPolicy: s }, ['applicationId', 'apiId', 'throttlingPolicy']), status: 201 },

@@ -270,6 +270,32 @@ describe('Gateway and control plane in separate processes', () => {
     assert.equal(retired.status, 404);
   });
 
+  it('enforces the application throttling policy per end user, and a policy change in the portal without a restart', async () => {
+    // WSO2 counts an application policy per application and end user, across APIs; the
+    // Gateway learns the policy from the snapshot, and the opaque token's user from introspection.
+    const aliceAuth = { authorization: `Basic ${Buffer.from('alice:alice-s3cret-pw').toString('base64')}`, 'content-type': 'application/json' };
+    const appId = (JSON.parse(cli(cpHome, 'app', 'list', '--owner', 'alice', '--json')) as { id: string; name: string }[]).find((a) => a.name === 'OpaqueApp')!.id;
+    const setPolicy = async (throttlingPolicy: string) => {
+      const r = await http(cpAgent, `${management}/api/devportal/v1/applications/${appId}`, { method: 'PUT', headers: aliceAuth, body: JSON.stringify({ throttlingPolicy }) });
+      assert.equal(r.status, 200, JSON.stringify(r.json));
+    };
+    await setPolicy('10PerMin');
+    const client = await token(opaque, { grant_type: 'client_credentials' });
+    const user = await token(opaque, { grant_type: 'password', username: 'alice', password: 'alice-s3cret-pw' });
+    // Real time here: within 2 windows of 10 calls the 21st is refused at the latest.
+    const throttled = await eventually(() => call('/pizzashack/1.0.0/menu', client), (r) => r.status === 429);
+    assert.equal(throttled.status, 429);
+    assert.deepEqual(throttled.json, {
+      code: 900800, message: 'Message throttled out',
+      description: 'You have exceeded the request limit of your application\'s throttling policy: retry after the time in Retry-After.',
+    });
+    assert.match(throttled.headers['retry-after']!, /^\d+$/);
+    assert.equal((await call('/pizzashack/1.0.0/menu', user)).status, 200, 'alice, another end user of the application, is not affected');
+    await setPolicy('Unlimited');
+    const after = await eventually(() => call('/pizzashack/1.0.0/menu', client), (r) => r.status === 200);
+    assert.equal(after.status, 200);
+  });
+
   it('answers 503 when the backend is down', async () => {
     const dead = await startBackend('dead');
     await dead.stop();

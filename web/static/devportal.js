@@ -6,16 +6,24 @@ import { busy, checkbox, copyable, field, formatDate, formatDay, h, select, show
 import { startApp } from './layout.js';
 
 const GRANTS = [['password', 'Password'], ['client_credentials', 'Client Credentials'], ['refresh_token', 'Refresh Token']];
-const POLICIES = ['Unlimited', '50PerMin', '20PerMin', '10PerMin'];
 const ENVS = { production: 'Production Keys', sandbox: 'Sandbox Keys' };
 // Secrets are shown once: kept in this page's memory only, to fill the curl example.
 const secrets = new Map();
 let info = null;
+let applicationPolicies = null;
 
 async function getInfo() {
   info ??= await api('GET', '/api/devportal/v1/info');
   return info;
 }
+
+// [apim.throttling] application_policies of the server: requests per minute per end user of the application.
+async function getApplicationPolicies() {
+  applicationPolicies ??= (await api('GET', '/api/devportal/v1/throttling-policies/application')).list;
+  return applicationPolicies;
+}
+
+const rateLabel = (t) => `${t.name} (${t.requestsPerMinute === null ? 'unlimited' : `${t.requestsPerMinute} requests/min`})`;
 
 function signUpPage(_m, ctx) {
   return (async () => {
@@ -43,12 +51,12 @@ function signUpPage(_m, ctx) {
   })();
 }
 
-function applicationForm(app, onSave, label) {
+function applicationForm(app, policies, onSave, label) {
   const name = field('Name', { name: 'name', required: true, maxlength: 100, value: app?.name ?? '' });
   const description = field('Description', { type: 'textarea', name: 'description', maxlength: 1000, rows: 3 });
   description.input.value = app?.description ?? '';
   const tokenType = select('Token type', [['jwt', 'JWT'], ['opaque', 'Opaque']], app?.tokenType ?? 'jwt', { name: 'tokenType' });
-  const policy = select('Throttling policy', POLICIES.map((p) => [p, p]), app?.throttlingPolicy ?? 'Unlimited', { name: 'throttlingPolicy' });
+  const policy = select('Throttling policy', policies.map((p) => [p.name, rateLabel(p)]), app?.throttlingPolicy ?? 'Unlimited', { name: 'throttlingPolicy' });
   const submit = h('button', { type: 'submit' }, label);
   const form = h('form', { class: 'grid-form' }, name.el, tokenType.el, policy.el, description.el, h('div', { class: 'actions' }, submit));
   form.addEventListener('submit', (e) => {
@@ -61,7 +69,7 @@ function applicationForm(app, onSave, label) {
 }
 
 async function applicationsPage() {
-  const { list } = await api('GET', '/api/devportal/v1/applications');
+  const [{ list }, policies] = await Promise.all([api('GET', '/api/devportal/v1/applications'), getApplicationPolicies()]);
   const table = list.length === 0
     ? h('p', { class: 'empty' }, 'You have no applications yet.')
     : h('table', {}, h('caption', {}, 'Your applications'),
@@ -69,7 +77,7 @@ async function applicationsPage() {
       h('tbody', {}, list.map((a) => h('tr', {},
         h('th', { scope: 'row' }, h('a', { href: `#/applications/${a.id}/overview` }, a.name)),
         h('td', {}, a.tokenType.toUpperCase()), h('td', {}, a.throttlingPolicy), h('td', {}, formatDate(a.createdAt))))));
-  const create = applicationForm(null, async (body) => {
+  const create = applicationForm(null, policies, async (body) => {
     const app = await api('POST', '/api/devportal/v1/applications', body);
     location.hash = `#/applications/${app.id}/production`;
   }, 'Create');
@@ -85,8 +93,8 @@ function tabs(app, current) {
     h('li', {}, h('a', { href: `#/applications/${app.id}/${id}`, 'aria-current': id === current ? 'page' : undefined }, label)))));
 }
 
-function overviewTab(app) {
-  const edit = applicationForm(app, async (body) => {
+async function overviewTab(app) {
+  const edit = applicationForm(app, await getApplicationPolicies(), async (body) => {
     await api('PUT', `/api/devportal/v1/applications/${app.id}`, body);
     showStatus('Application saved.');
   }, 'Save');
@@ -268,8 +276,7 @@ async function subscriptionsTab(app) {
       form = h('p', { class: 'empty' }, apis.length === 0 ? 'No API is published yet.' : 'This application is subscribed to every published API.');
     } else {
       const apiSel = select('API', open.map((a) => [a.id, `${a.name} ${a.version} (${a.path})`]), open[0].id, { name: 'apiId' });
-      const tierLabel = (t) => `${t.name} (${t.requestsPerMinute === null ? 'unlimited' : `${t.requestsPerMinute} requests/min`})`;
-      const tierSel = select('Tier', tiers.map((t) => [t.name, tierLabel(t)]), tiers.find((t) => t.name !== 'Unlimited')?.name ?? tiers[0]?.name, { name: 'throttlingPolicy' });
+      const tierSel = select('Tier', tiers.map((t) => [t.name, rateLabel(t)]), tiers.find((t) => t.name !== 'Unlimited')?.name ?? tiers[0]?.name, { name: 'throttlingPolicy' });
       const submit = h('button', { type: 'submit' }, 'Subscribe');
       form = h('form', { class: 'grid-form' }, apiSel.el, tierSel.el, h('div', { class: 'actions' }, submit));
       form.addEventListener('submit', (e) => {
@@ -292,7 +299,7 @@ async function subscriptionsTab(app) {
 
 async function applicationPage([id, tab], ctx) {
   const app = await api('GET', `/api/devportal/v1/applications/${id}`);
-  const body = tab === 'overview' ? overviewTab(app) : tab === 'users' ? await usersTab(app)
+  const body = tab === 'overview' ? await overviewTab(app) : tab === 'users' ? await usersTab(app)
     : tab === 'subscriptions' ? await subscriptionsTab(app) : await keysTab(app, tab, ctx);
   return h('div', {}, h('p', {}, h('a', { href: '#/applications' }, '← Applications')), h('h1', {}, app.name), tabs(app, tab), body);
 }

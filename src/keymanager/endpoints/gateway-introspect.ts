@@ -4,7 +4,7 @@ import type { TokenLookup } from '../token-lookup.js';
 
 export type GatewayIntrospection =
   | { active: false }
-  | { active: true; client_id: string; scope: string; exp: number; iat: number; jti: string; username?: string; token_type: 'Bearer' };
+  | { active: true; client_id: string; sub: string; scope: string; exp: number; iat: number; jti: string; username?: string; token_type: 'Bearer' };
 
 const INACTIVE = Object.freeze({ active: false as const });
 
@@ -22,7 +22,8 @@ export function gatewayIntrospection(deps: { lookup: TokenLookup; users: UserSer
     const user = t.userId === null ? undefined : await deps.users.findById(t.userId);
     if (t.userId !== null && (!user || user.status !== 'active')) return INACTIVE;
     return {
-      active: true, client_id: t.consumerKey, scope: formatScope(t.scope), exp: Math.floor(t.expiresAt / 1000),
+      // sub as in the JWT: the user's id, or the consumer key for a client's own token (R40).
+      active: true, client_id: t.consumerKey, sub: t.userId ?? t.consumerKey, scope: formatScope(t.scope), exp: Math.floor(t.expiresAt / 1000),
       iat: Math.floor(t.issuedAt / 1000), jti: t.jti, token_type: 'Bearer', ...(user ? { username: user.username } : {}),
     };
   };
