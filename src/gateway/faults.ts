@@ -38,11 +38,10 @@ export const throttled = (retryAfterS: number) =>
     code: 900800, headers: { 'retry-after': String(retryAfterS) },
   });
 
-// WSO2's gateway answers an application-level throttle-out with the same 900800 "Message
-// throttled out" (its error table also names 900803 for it); the description tells which limit.
+// WSO2's code for an application-level throttle-out (APPLICATION_THROTTLE_OUT_ERROR_CODE).
 export const applicationThrottled = (retryAfterS: number) =>
   new ApiError(429, 'Message throttled out', 'You have exceeded the request limit of your application\'s throttling policy: retry after the time in Retry-After.', {
-    code: 900800, headers: { 'retry-after': String(retryAfterS) },
+    code: 900803, headers: { 'retry-after': String(retryAfterS) },
   });
 
 export const noApi = () => new ApiError(404, 'Not Found', 'No API is published at this path.', { code: 404 });

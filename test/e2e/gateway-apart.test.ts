@@ -286,7 +286,7 @@ describe('Gateway and control plane in separate processes', () => {
     const throttled = await eventually(() => call('/pizzashack/1.0.0/menu', client), (r) => r.status === 429);
     assert.equal(throttled.status, 429);
     assert.deepEqual(throttled.json, {
-      code: 900800, message: 'Message throttled out',
+      code: 900803, message: 'Message throttled out',
       description: 'You have exceeded the request limit of your application\'s throttling policy: retry after the time in Retry-After.',
     });
     assert.match(throttled.headers['retry-after']!, /^\d+$/);

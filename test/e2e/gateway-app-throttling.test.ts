@@ -11,7 +11,7 @@ import { startBackend, eventually, type Backend } from '../helpers/gateway-setup
 import { basic, call, createFixture, postForm, startTestServer, type Fixture, type HttpResult, type TestServer } from '../helpers/tollgate.js';
 
 const THROTTLED = {
-  code: 900800,
+  code: 900803,
   message: 'Message throttled out',
   description: 'You have exceeded the request limit of your application\'s throttling policy: retry after the time in Retry-After.',
 };
