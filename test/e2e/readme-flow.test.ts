@@ -63,6 +63,17 @@ describe('README quick start: CLI + curl against a started server', () => {
     assert.doesNotMatch(out, /access_token/);
   });
 
+  it('sets the application throttling policy from the CLI (app create/update --throttling-policy)', () => {
+    const updated = tollgate(home, 'app', 'update', 'PizzaApp', '--owner', 'alice', '--throttling-policy', '10PerMin', '--json');
+    assert.equal(updated.status, 0, updated.stderr);
+    assert.equal(JSON.parse(updated.stdout).throttlingPolicy, '10PerMin');
+    const created = tollgate(home, 'app', 'create', 'SlowApp', '--owner', 'alice', '--throttling-policy', '20PerMin');
+    assert.equal(created.stdout.trim(), 'Created application "SlowApp" (jwt tokens; grants password, client_credentials, refresh_token; throttling policy 20PerMin).');
+    const unknown = tollgate(home, 'app', 'update', 'PizzaApp', '--owner', 'alice', '--throttling-policy', 'Gold');
+    assert.equal(unknown.status, 1);
+    assert.equal(unknown.stderr.trim(), 'tollgate: Unknown throttling policy "Gold" (allowed: Unlimited, 50PerMin, 20PerMin, 10PerMin).');
+  });
+
   it('explains CLI mistakes in one sentence with a non-zero exit code', () => {
     const missingOwner = tollgate(home, 'keys', 'generate', 'NoSuchApp', '--owner', 'nobody');
     assert.equal(missingOwner.status, 1);

@@ -21,6 +21,16 @@ function seconds(v: string | undefined, flag: string): number | undefined {
   return Number(v);
 }
 
+/** The options `app create` and `app update` share. */
+function changes(o: Record<string, string | boolean | undefined>) {
+  return {
+    ...(o['description'] !== undefined ? { description: String(o['description']) } : {}),
+    ...(o['tokenType'] !== undefined ? { tokenType: tokenType(String(o['tokenType'])) } : {}),
+    ...(o['grantTypes'] !== undefined ? { grantTypes: list(String(o['grantTypes'])) } : {}),
+    ...(o['throttlingPolicy'] !== undefined ? { throttlingPolicy: String(o['throttlingPolicy']) } : {}),
+  };
+}
+
 const list = (v: string | undefined) => (v === undefined ? undefined : v.split(',').map((x) => x.trim()).filter(Boolean));
 
 export function appCommands(program: Command): void {
@@ -34,22 +44,43 @@ export function appCommands(program: Command): void {
     .option('--grant-types <list>', 'comma-separated: password,refresh_token,client_credentials')
     .option('--access-token-lifetime <seconds>', 'access token lifetime (default 3600)')
     .option('--refresh-token-lifetime <seconds>', 'refresh token lifetime (default 86400)')
+    .option('--throttling-policy <name>', 'application throttling policy enforced by the Gateway per end user (default Unlimited; see [apim.throttling] application_policies)')
     .option('--description <text>', 'free text')
     .option('--json', 'print the application as JSON')
     .action(async (name: string, o: Record<string, string | boolean | undefined>, cmd: Command) => {
       const created = await withServices(cmd, async (s) => {
         const owner = await s.users.get(String(o['owner']));
         return s.applications.create({
-          name, ownerId: owner.id,
-          ...(o['description'] !== undefined ? { description: String(o['description']) } : {}),
-          ...(o['tokenType'] !== undefined ? { tokenType: tokenType(String(o['tokenType'])) } : {}),
-          ...(o['grantTypes'] !== undefined ? { grantTypes: list(String(o['grantTypes'])) } : {}),
+          name, ownerId: owner.id, ...changes(o),
           accessTokenLifetime: seconds(o['accessTokenLifetime'] as string | undefined, '--access-token-lifetime') ?? null,
           refreshTokenLifetime: seconds(o['refreshTokenLifetime'] as string | undefined, '--refresh-token-lifetime') ?? null,
         });
       });
       if (o['json']) printJson(created);
-      else console.log(`Created application "${created.name}" (${created.tokenType} tokens; grants ${created.grantTypes.join(', ')}).`);
+      else console.log(`Created application "${created.name}" (${created.tokenType} tokens; grants ${created.grantTypes.join(', ')}; throttling policy ${created.throttlingPolicy}).`);
+    });
+
+  app
+    .command('update <name>')
+    .description('change an application: only the options given change')
+    .requiredOption('--owner <user>', 'the user who owns the application')
+    .option('--token-type <type>', 'jwt or opaque access tokens (for tokens issued from now on)')
+    .option('--grant-types <list>', 'comma-separated: password,refresh_token,client_credentials')
+    .option('--access-token-lifetime <seconds>', 'access token lifetime; 0 = the server default')
+    .option('--refresh-token-lifetime <seconds>', 'refresh token lifetime; 0 = the server default')
+    .option('--throttling-policy <name>', 'application throttling policy (e.g. Unlimited, 50PerMin, 20PerMin, 10PerMin)')
+    .option('--description <text>', 'free text')
+    .option('--json', 'print the application as JSON')
+    .action(async (name: string, o: Record<string, string | boolean | undefined>, cmd: Command) => {
+      const lifetime = (key: string, flag: string) => {
+        const v = seconds(o[key] as string | undefined, flag);
+        return v === undefined ? {} : { [key]: v === 0 ? null : v };
+      };
+      const updated = await withServices(cmd, async (s) => s.applications.update(await ownedApp(s, String(o['owner']), name), {
+        ...changes(o), ...lifetime('accessTokenLifetime', '--access-token-lifetime'), ...lifetime('refreshTokenLifetime', '--refresh-token-lifetime'),
+      }));
+      if (o['json']) printJson(updated);
+      else console.log(`Updated application "${updated.name}" (${updated.tokenType} tokens; grants ${updated.grantTypes.join(', ')}; throttling policy ${updated.throttlingPolicy}).`);
     });
 
   app
