@@ -46,7 +46,8 @@ export function userCommands(program: Command): void {
       }
       for (const p of r.problems) process.stderr.write(`${refName} ${p.ref}${p.username !== undefined ? ` (${p.username})` : ''}: ${p.reason}\n`);
       if (r.problems.length > 0) throw new CliError(`nothing imported: ${r.problems.length} bad ${r.problems.length > 1 ? (refName === 'line' ? 'lines' : 'entries') : refName}`);
-      console.log(r.dryRun ? `Dry run: ${r.valid} users would be imported; nothing written.` : `Imported ${r.imported} users.`);
+      const users = (n: number) => `${n} user${n === 1 ? '' : 's'}`;
+      console.log(r.dryRun ? `Dry run: ${users(r.valid)} would be imported; nothing written.` : `Imported ${users(r.imported)}.`);
     });
 
   user
