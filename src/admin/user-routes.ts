@@ -1,5 +1,5 @@
 import type { FastifyInstance, preHandlerHookHandler } from 'fastify';
-import { badRequest, forbidden } from '../http/api-error.js';
+import { ApiError, badRequest, forbidden } from '../http/api-error.js';
 import { ADMIN_ROLE, normalizeUsername, type User, type UserService } from '../identity/index.js';
 
 const view = (u: User) => ({ username: u.username, roles: u.roles, status: u.status, createdAt: u.createdAt });
@@ -38,6 +38,21 @@ export function registerUserRoutes(app: FastifyInstance, deps: { users: UserServ
     if (typeof username !== 'string' || typeof password !== 'string' || !username || !password) throw badRequest('Enter a username and a password.');
     const user = await deps.users.create({ username, password, roles: rolesField(field(b, 'roles')) ?? [] });
     return reply.code(201).send(view(user));
+  });
+
+  // Users from another system, all or nothing (identity/user-import.ts). The body is a JSON array
+  // of { username, roles?, passwordHash? | credential? | password?, status? }; ?dryRun=true only checks.
+  app.post(`${base}/import`, { ...opts, bodyLimit: 8 * 1024 * 1024 }, async (req, reply) => {
+    if (!Array.isArray(req.body)) throw badRequest('The body is a JSON array of users.');
+    const dryRun = (req.query as Record<string, unknown>)['dryRun'] === 'true';
+    const r = await deps.users.importUsers(req.body.map((value: unknown, i) => ({ ref: i + 1, value })), { dryRun });
+    if (r.problems.length > 0) {
+      const n = r.problems.length;
+      throw new ApiError(400, 'Bad Request', `Nothing imported: ${n} ${n > 1 ? 'entries are' : 'entry is'} invalid.`, {
+        errors: r.problems.map((p) => ({ entry: p.ref, ...(p.username !== undefined ? { username: p.username } : {}), reason: p.reason })),
+      });
+    }
+    return reply.code(dryRun ? 200 : 201).send({ valid: r.valid, imported: r.imported, dryRun });
   });
 
   app.put(`${base}/:username`, opts, async (req) => {

@@ -8,15 +8,18 @@ export class ApiError extends Error {
   override readonly name = 'ApiError';
   readonly code: number;
   readonly headers: Record<string, string>;
+  /** Per-item problems of a bulk request (user import), sent as `errors` beside the description. */
+  readonly errors: readonly unknown[] | undefined;
   constructor(
     readonly status: number,
     message: string,
     readonly description: string,
-    opts: { code?: number; headers?: Record<string, string>; cause?: unknown } = {},
+    opts: { code?: number; headers?: Record<string, string>; cause?: unknown; errors?: readonly unknown[] } = {},
   ) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.code = opts.code ?? status;
     this.headers = opts.headers ?? {};
+    this.errors = opts.errors;
   }
 }
 

@@ -36,7 +36,7 @@ export function renderError(error: FastifyError | Error, request: FastifyRequest
   // A domain's refusal of bad input on the management REST APIs (name taken, weak password...).
   error = domainApiError(error) ?? error;
   if (error instanceof ApiError) {
-    return reply.code(error.status).headers({ ...NO_STORE, ...error.headers }).send({ code: error.code, message: error.message, description: error.description });
+    return reply.code(error.status).headers({ ...NO_STORE, ...error.headers }).send({ code: error.code, message: error.message, description: error.description, ...(error.errors ? { errors: error.errors } : {}) });
   }
   if (isStoreUnavailable(error)) {
     request.log.warn({ err: error, reqId: request.id }, 'storage unavailable');

@@ -6,3 +6,5 @@ export { normalizeUsername, validUsername } from './usernames.js';
 export { parseRoles, ADMIN_ROLE } from './roles.js';
 export { IdentityError, type User, type UserStatus } from './user.js';
 export type { UserStore } from './store.js';
+export { hashFormat, type HashFormat } from './foreign-hashes.js';
+export type { ImportItem, ImportProblem, ImportResult } from './user-import.js';

@@ -47,9 +47,20 @@ export class PasswordHasher {
     );
   }
 
-  /** False for a malformed stored hash too: a corrupt record never becomes a 500. */
-  verify(stored: string, password: string): Promise<boolean> {
-    return this.gated(() => this.run<boolean>({ op: 'verify', stored, password }));
+  /**
+   * False for a malformed stored hash too: a corrupt record never becomes a 500. A hash other
+   * than Argon2 (an imported user not yet rehashed, foreign-hashes.ts) is checked in the worker
+   * too, followed by the same argon2id work as a real check, so that such a user, whose legacy
+   * hash may take microseconds (salted SHA-256), is not told apart by time from an unknown user (R20).
+   */
+  async verify(stored: string, password: string): Promise<boolean> {
+    const pad = stored.startsWith('$argon2') ? undefined : await this.dummy();
+    return this.gated(() => this.run<boolean>({ op: 'verify', stored, password, ...(pad !== undefined ? { pad } : {}) }));
+  }
+
+  private dummy(): Promise<string> {
+    this.dummyHash ??= this.hash(randomBytes(16).toString('hex'));
+    return this.dummyHash;
   }
 
   /** Ends the worker threads (at shutdown, and for the CLI's one-shot commands). */
@@ -61,12 +72,14 @@ export class PasswordHasher {
 
   /** The same work as a real check, for an unknown user (R20). Always false. */
   async verifyDummy(password: string): Promise<false> {
-    this.dummyHash ??= this.hash(randomBytes(16).toString('hex'));
-    await this.verify(await this.dummyHash, password);
+    await this.verify(await this.dummy(), password);
     return false;
   }
 
-  /** True when the stored hash used other parameters or algorithm than configured (R48). */
+  /**
+   * True when the stored hash used other parameters or algorithm than configured (R48): every
+   * imported hash (bcrypt, PBKDF2, WSO2 SHA-256, Argon2i or other Argon2id parameters) too.
+   */
   needsRehash(stored: string): boolean {
     const m = /^\$argon2id\$v=19\$([^$]+)\$/.exec(stored);
     return !m || m[1] !== this.params;

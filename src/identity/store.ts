@@ -6,6 +6,8 @@ export interface UserStore {
   findById(id: string): Promise<User | undefined>;
   /** Throws IdentityError('user_exists') when the username is taken. */
   create(user: User): Promise<void>;
+  /** All or none, in one transaction; throws IdentityError('user_exists') when a username is taken. */
+  createMany(users: readonly User[]): Promise<void>;
   list(): Promise<User[]>;
   count(): Promise<number>;
   updatePasswordHash(id: string, passwordHash: string, now: number): Promise<void>;

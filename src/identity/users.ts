@@ -3,6 +3,7 @@ import { isLocked, type Lockout } from './lockout.js';
 import type { PasswordHasher } from './password-hasher.js';
 import { checkNewPassword, MAX_PASSWORD_BYTES, type PasswordPolicy } from './password-policy.js';
 import { parseRoles } from './roles.js';
+import { createUserImport } from './user-import.js';
 import type { UserStore } from './store.js';
 import { normalizeUsername, validUsername } from './usernames.js';
 import { IdentityError, type User, type UserStatus } from './user.js';
@@ -133,6 +134,9 @@ export function createUserService(deps: UserServiceDeps) {
       }
       return out;
     },
+
+    /** Users from another system, keeping their password hashes until their next login (user-import.ts). */
+    importUsers: createUserImport({ store, hasher, policy: deps.policy, now, ...(deps.isClientId ? { isClientId: deps.isClientId } : {}) }),
 
     /** The hashing pool would refuse a check now: callers shed before any lookup (R55). */
     hashingSaturated: () => hasher.saturated,

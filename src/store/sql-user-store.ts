@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { UserStore } from '../identity/store.js';
 import { IdentityError, type User, type UserStatus } from '../identity/user.js';
 import { isUniqueViolation } from './errors.js';
@@ -12,6 +12,18 @@ function toUser(r: Selectable<UsersTable>): User {
     roles: JSON.parse(r.roles) as string[],
     status: r.status as UserStatus,
     createdAt: r.created_at,
+  };
+}
+
+function toRow(user: User): Insertable<UsersTable> {
+  return {
+    id: user.id,
+    username: user.username,
+    password_hash: user.passwordHash,
+    roles: JSON.stringify(user.roles),
+    status: user.status,
+    created_at: user.createdAt,
+    updated_at: user.createdAt,
   };
 }
 
@@ -30,20 +42,22 @@ export class SqlUserStore implements UserStore {
 
   async create(user: User): Promise<void> {
     try {
-      await this.db
-        .insertInto('users')
-        .values({
-          id: user.id,
-          username: user.username,
-          password_hash: user.passwordHash,
-          roles: JSON.stringify(user.roles),
-          status: user.status,
-          created_at: user.createdAt,
-          updated_at: user.createdAt,
-        })
-        .execute();
+      await this.db.insertInto('users').values(toRow(user)).execute();
     } catch (err) {
       if (isUniqueViolation(err)) throw new IdentityError('user_exists', `A user named "${user.username}" already exists.`);
+      throw err;
+    }
+  }
+
+  async createMany(users: readonly User[]): Promise<void> {
+    if (users.length === 0) return;
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        // Chunks keep each statement under SQLite's and PostgreSQL's bound-parameter limits.
+        for (let i = 0; i < users.length; i += 100) await trx.insertInto('users').values(users.slice(i, i + 100).map(toRow)).execute();
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new IdentityError('user_exists', 'A user of the import already exists; nothing was imported.');
       throw err;
     }
   }

@@ -107,6 +107,20 @@ for (const kind of TEST_DATABASE_KINDS) {
       assert.deepEqual(await stores.users.findByUsername(user.username), user);
     });
 
+    it('creates many users in one transaction: all, or none when one is taken', async () => {
+      const taken = newUser();
+      await stores.users.create(taken);
+      const batch = [newUser(), newUser()];
+      await assert.rejects(stores.users.createMany([...batch, { ...newUser(), username: taken.username }]), (err: unknown) => {
+        assert.ok(err instanceof IdentityError);
+        assert.equal(err.code, 'user_exists');
+        return true;
+      });
+      assert.deepEqual(await Promise.all(batch.map((u) => stores.users.findById(u.id))), [undefined, undefined]);
+      await stores.users.createMany(batch);
+      assert.deepEqual(await Promise.all(batch.map((u) => stores.users.findById(u.id))), batch);
+    });
+
     it('lists and counts users', async () => {
       const before = await stores.users.count();
       const a = newUser(`list-a-${id('x')}`);

@@ -49,6 +49,16 @@ const paths: Record<string, Record<string, Op>> = {
     get: { summary: 'All users', admin: true },
     post: { summary: 'Create a user', body: obj({ username: s, password: s, roles: list(s) }, ['username', 'password']), status: 201, admin: true },
   },
+  '/api/admin/v1/users/import': {
+    post: {
+      summary: 'Import users from another system, all or nothing (?dryRun=true only checks): each keeps its password hash (argon2id/argon2i, bcrypt, $pbkdf2-sha256|-sha512|-sha1$i=N$salt$hash, $wso2-sha256$salt$hash) or a Keycloak credential until its next login rehashes it; 400 lists every bad entry in errors',
+      body: list(obj({
+        username: s, roles: list(s), passwordHash: s, password: s, status: { enum: ['active', 'disabled'] },
+        credential: obj({ algorithm: { enum: ['pbkdf2-sha256', 'pbkdf2-sha512', 'pbkdf2'] }, hashIterations: n, salt: s, hashedSaltedValue: s }, ['algorithm', 'hashIterations', 'salt', 'hashedSaltedValue']),
+      }, ['username'])),
+      status: 201, admin: true,
+    },
+  },
   '/api/admin/v1/users/{username}': {
     put: { summary: 'Change roles, status (active | disabled) or password', body: obj({ roles: list(s), status: { enum: ['active', 'disabled'] }, password: s }), admin: true },
     delete: { summary: 'Remove a user (revokes their tokens)', status: 204, admin: true },

@@ -1,9 +1,14 @@
 import type { Command } from 'commander';
 import { adminAuditEvent } from '../../audit/index.js';
-import type { User } from '../../identity/index.js';
-import { iso, printJson, printTable, withServices } from '../context.js';
+import { readFile } from 'node:fs/promises';
+import { hashFormat, type User } from '../../identity/index.js';
+import { CliError, iso, printJson, printTable, withServices } from '../context.js';
+import { csvItems, importFormatOf, jsonItems } from '../import-file.js';
 
-const view = (u: User) => ({ id: u.id, username: u.username, roles: u.roles, status: u.status, createdAt: iso(u.createdAt) });
+// passwordHashFormat: anything but argon2id is an imported hash not yet replaced at a login.
+const view = (u: User) => ({
+  id: u.id, username: u.username, roles: u.roles, status: u.status, createdAt: iso(u.createdAt), passwordHashFormat: hashFormat(u.passwordHash) ?? 'unknown',
+});
 
 export function userCommands(program: Command): void {
   const user = program.command('user').description('manage users (resource owners, developers, administrators)');
@@ -18,6 +23,31 @@ export function userCommands(program: Command): void {
       const created = await withServices(cmd, (s) => s.users.create({ username: name, password: opts.password, roles: opts.roles }));
       if (opts.json) printJson(view(created));
       else console.log(`Created user "${created.username}"${created.roles.length ? ` with roles ${created.roles.join(', ')}` : ''}.`);
+    });
+
+  user
+    .command('import <file>')
+    .description('import users from another system, keeping their password hashes (rehashed to argon2id at their next login); all or nothing')
+    .option('--format <format>', 'json or csv (default: from the file name)')
+    .option('--dry-run', 'only check the file')
+    .option('--json', 'print the result as JSON')
+    .action(async (file: string, opts: { format?: string; dryRun?: boolean; json?: boolean }, cmd: Command) => {
+      const format = importFormatOf(file, opts.format);
+      const text = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
+        throw new CliError(`cannot read ${file} (${err.code ?? err.message})`);
+      });
+      const items = format === 'csv' ? csvItems(text) : jsonItems(text);
+      const refName = format === 'csv' ? 'line' : 'entry';
+      const r = await withServices(cmd, (s) => s.users.importUsers(items, { dryRun: opts.dryRun === true, refName }));
+      if (opts.json) {
+        printJson({ valid: r.valid, imported: r.imported, dryRun: r.dryRun, errors: r.problems.map((p) => ({ [refName]: p.ref, ...(p.username !== undefined ? { username: p.username } : {}), reason: p.reason })) });
+        if (r.problems.length > 0) process.exitCode = 1;
+        return;
+      }
+      for (const p of r.problems) process.stderr.write(`${refName} ${p.ref}${p.username !== undefined ? ` (${p.username})` : ''}: ${p.reason}\n`);
+      if (r.problems.length > 0) throw new CliError(`nothing imported: ${r.problems.length} bad ${r.problems.length > 1 ? (refName === 'line' ? 'lines' : 'entries') : refName}`);
+      const users = (n: number) => `${n} user${n === 1 ? '' : 's'}`;
+      console.log(r.dryRun ? `Dry run: ${users(r.valid)} would be imported; nothing written.` : `Imported ${users(r.imported)}.`);
     });
 
   user
