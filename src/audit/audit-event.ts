@@ -29,6 +29,8 @@ export interface AuditStore {
   append(events: readonly AuditEvent[]): Promise<void>;
   /** Newest first. */
   list(query: AuditQuery): Promise<StoredAuditEvent[]>;
+  /** Deletes up to `limit` events older than `before` (retention); counts them. */
+  purgeBefore(before: number, limit: number): Promise<number>;
 }
 
 export const AUDIT_TYPES = [

@@ -9,6 +9,7 @@ import { apiCommands } from './commands/api.js';
 import { appCommands } from './commands/app.js';
 import { auditCommands } from './commands/audit.js';
 import { reportCommands } from './commands/report.js';
+import { cleanupCommand } from './commands/cleanup.js';
 import { keysCommands } from './commands/keys.js';
 import { scopeCommands } from './commands/scope.js';
 import { startCommand } from './commands/start.js';
@@ -33,6 +34,7 @@ apiCommands(program);
 subscriptionCommands(program);
 auditCommands(program);
 reportCommands(program);
+cleanupCommand(program);
 
 /** Errors a user can act on are one readable sentence; anything else says it is unexpected. */
 function explain(err: unknown): string {

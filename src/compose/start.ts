@@ -7,6 +7,7 @@ import type { Config } from '../config/index.js';
 import { ConfigError } from '../config/index.js';
 import { withLastKnownConfig, createControlPlaneClient, createKeyManagerClient, refuseTokenApiOverHttp, registerTokenPassThrough, type ControlPlane, type KeyManagerClient } from '../gateway/index.js';
 import { createLogger } from '../http/logger.js';
+import { scheduleCleanup } from './cleanup-schedule.js';
 import { createHttpServer } from '../http/server.js';
 import { loadTls } from '../http/tls.js';
 import { createKeyManager, createLoginThrottle, registerKeyManagerRoutes, registerTokenRoutes, SigningKeys } from '../keymanager/index.js';
@@ -117,6 +118,7 @@ export async function startTollgate(config: Config, profile: Profile, print: (li
         lockout: { users: svc.users, audit, now },
         audit: { list: (q) => svc.stores.audit.list(q), flush: recorder.flush, now },
       });
+      closers.unshift(scheduleCleanup({ services: svc, config: config.cleanup, log, now }));
       if (metrics) mgmt.get('/metrics', async (_req, reply) => reply.header('content-type', metrics.contentType).send(await metrics.text()));
       mgmt.get('/health', async () => ({ status: 'ok' }));
       servers.push(mgmt);

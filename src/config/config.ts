@@ -138,6 +138,15 @@ function checkSecret(secret: string): string {
   return secret;
 }
 
+/** Periodic deletion of expired tokens and old audit events. */
+export interface CleanupConfig {
+  readonly enabled: boolean;
+  readonly intervalSeconds: number;
+  readonly retainExpiredSeconds: number;
+  /** 0 = audit events are never deleted. */
+  readonly auditRetentionDays: number;
+}
+
 export interface Config {
   readonly home: string;
   readonly hostname: string;
@@ -153,6 +162,7 @@ export interface Config {
   /** Application throttling policies (WSO2: Unlimited, 50PerMin, 20PerMin, 10PerMin). */
   readonly applicationPolicies: readonly TierConfig[];
   readonly protection: ProtectionConfig;
+  readonly cleanup: CleanupConfig;
   readonly redis: RedisConfig;
   readonly metricsEnabled: boolean;
   readonly ui: UiConfig;
@@ -256,6 +266,12 @@ export function loadConfig(home: string, overrides: Record<string, unknown> = {}
     },
     tiers: parseTiers('apim.throttling.subscription_tiers', get<string[]>('apim.throttling.subscription_tiers')),
     applicationPolicies: parseApplicationPolicies(get<string[]>('apim.throttling.application_policies')),
+    cleanup: {
+      enabled: get<boolean>('oauth.token_cleanup.enable'),
+      intervalSeconds: get<number>('oauth.token_cleanup.interval_seconds'),
+      retainExpiredSeconds: get<number>('oauth.token_cleanup.retain_expired_seconds'),
+      auditRetentionDays: get<number>('audit.retention_days'),
+    },
     protection: {
       trustedProxies: trustedProxies(get<string[]>('server.trusted_proxies'), join(home, 'conf', 'deployment.toml')),
       ipMaxFailures: get<number>('protection.ip_throttle.max_failures'),

@@ -1,5 +1,6 @@
 export { loadConfig } from './config.js';
 export type {
+  CleanupConfig,
   Config, DatabaseConfig, GrantType, HashingConfig, IdentityConfig, JwtAlgorithm,
   KeyManagerClientConfig, LockoutConfig, Ports, GatewayConfig, ProtectionConfig, RedisConfig, TierConfig, TokenConfig, TokenType, TransportConfig, UiConfig,
 } from './config.js';

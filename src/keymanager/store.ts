@@ -25,6 +25,12 @@ export interface ScopeStore {
   remove(name: string): Promise<boolean>;
 }
 
+export interface PurgedTokens {
+  readonly accessTokens: number;
+  readonly refreshTokens: number;
+  readonly families: number;
+}
+
 export type RotationOutcome = 'rotated' | 'already_consumed';
 
 export interface TokenStore {
@@ -45,6 +51,11 @@ export interface TokenStore {
   revokeUser(userId: string, now: number): Promise<void>;
   /** Revokes every token issued to a key pair (secret regenerated, application removed). */
   revokeClient(consumerKey: string, now: number): Promise<void>;
+  /**
+   * Deletes up to `limit` rows of each kind that expired before `before`: access tokens,
+   * refresh tokens, and families whose every token is gone. Counts what it deleted.
+   */
+  purgeExpired(before: number, limit: number): Promise<PurgedTokens>;
   /** Users who obtained tokens for an application with the given grant (statistics). */
   usersByGrant(applicationId: string, grantType: string): Promise<RegisteredUser[]>;
 }

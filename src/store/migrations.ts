@@ -216,12 +216,21 @@ const ui: Migration = {
   },
 };
 
+/** Indexes for the periodic purge of expired tokens (oauth.token_cleanup). */
+const retention: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.createIndex('access_tokens_expires').on('access_tokens').column('expires_at').execute();
+    await db.schema.createIndex('refresh_tokens_expires').on('refresh_tokens').column('expires_at').execute();
+    await db.schema.createIndex('token_families_expires').on('token_families').column('expires_at').execute();
+  },
+};
+
 class CodeMigrations implements MigrationProvider {
   constructor(private readonly dialect: Dialect) {}
   async getMigrations(): Promise<Record<string, Migration>> {
     return {
       '0001-initial': initial(this.dialect), '0002-protection': protection(this.dialect),
-      '0003-gateway': gateway, '0004-ui': ui,
+      '0003-gateway': gateway, '0004-ui': ui, '0005-retention': retention,
     };
   }
 }

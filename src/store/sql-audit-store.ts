@@ -26,4 +26,10 @@ export class SqlAuditStore implements AuditStore {
     const rows = await q.orderBy('at', 'desc').orderBy('id', 'desc').limit(query.limit).execute();
     return rows.map(toEvent);
   }
+
+  async purgeBefore(before: number, limit: number): Promise<number> {
+    const r = await this.db.deleteFrom('audit_events').where('id', 'in',
+      this.db.selectFrom('audit_events').select('id').where('at', '<', before).limit(limit)).executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
 }

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { GrantType } from '../config/index.js';
 import type { AccessTokenRecord, Issuance, RefreshTokenState, RegisteredUser } from '../keymanager/model.js';
-import type { RotationOutcome, TokenStore } from '../keymanager/store.js';
+import type { PurgedTokens, RotationOutcome, TokenStore } from '../keymanager/store.js';
 import type { AccessTokensTable, Tables } from './tables.js';
 import { directWrites, type WriteRunner } from './write-batcher.js';
 
@@ -155,6 +155,23 @@ export class SqlTokenStore implements TokenStore {
       await trx.updateTable('access_tokens').set({ revoked_at: now })
         .where(tokenColumn, '=', value).where('revoked_at', 'is', null).execute();
     });
+  }
+
+  async purgeExpired(before: number, limit: number): Promise<PurgedTokens> {
+    // Bounded batches (a sub-select with LIMIT works on both databases) keep each write short.
+    const access = await this.db.deleteFrom('access_tokens').where('jti', 'in',
+      this.db.selectFrom('access_tokens').select('jti').where('expires_at', '<', before).limit(limit)).executeTakeFirst();
+    const refresh = await this.db.deleteFrom('refresh_tokens').where('token_hash', 'in',
+      this.db.selectFrom('refresh_tokens').select('token_hash').where('expires_at', '<', before).limit(limit)).executeTakeFirst();
+    // A family goes once it expired and nothing refers to it (an access token may outlive it).
+    const families = await this.db.deleteFrom('token_families').where('id', 'in',
+      this.db.selectFrom('token_families as f').select('f.id').where('f.expires_at', '<', before)
+        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('refresh_tokens as r').select('r.token_hash').whereRef('r.family_id', '=', 'f.id'))))
+        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('access_tokens as a').select('a.jti').whereRef('a.family_id', '=', 'f.id'))))
+        .limit(limit)).executeTakeFirst();
+    return {
+      accessTokens: Number(access.numDeletedRows), refreshTokens: Number(refresh.numDeletedRows), families: Number(families.numDeletedRows),
+    };
   }
 
   async usersByGrant(applicationId: string, grantType: string): Promise<RegisteredUser[]> {

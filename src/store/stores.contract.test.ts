@@ -379,6 +379,48 @@ for (const kind of TEST_DATABASE_KINDS) {
       assert.deepEqual(await stores.tokens.findRefresh(elsewhere.refresh.tokenHash), { ...elsewhere.refresh, family: elsewhere.newFamily });
     });
 
+    it('purges tokens expired before a time, in bounded batches, and families nothing refers to any more', async () => {
+      // A year before the other tests' tokens, so their rows never match the cut-offs below.
+      const TP = T0 - 365 * 86_400_000;
+      const HOUR = 3_600_000;
+      const client = await newClient();
+      const first = passwordIssuance(client, client.owner.id, TP);
+      await stores.tokens.saveIssuance(first);
+      const next = refreshIssuance(client, client.owner.id, first.newFamily.id, TP + 2 * HOUR);
+      assert.equal(await stores.tokens.rotateRefresh(first.refresh.tokenHash, TP + 2 * HOUR, next), 'rotated');
+      const cc: AccessTokenRecord = { ...access(client, null, 'client_credentials', TP, null), tokenHash: null };
+      await stores.tokens.saveIssuance({ access: cc });
+
+      // Two access tokens expired at TP + 1h (the first and cc); the second one expires at TP + 3h.
+      assert.deepEqual(await stores.tokens.purgeExpired(TP + HOUR, 100), { accessTokens: 0, refreshTokens: 0, families: 0 }, 'strictly before');
+      assert.deepEqual(await stores.tokens.purgeExpired(TP + HOUR + 1, 1), { accessTokens: 1, refreshTokens: 0, families: 0 }, 'one batch of 1');
+      assert.deepEqual(await stores.tokens.purgeExpired(TP + HOUR + 1, 100), { accessTokens: 1, refreshTokens: 0, families: 0 });
+      assert.equal(await stores.tokens.findAccessByJti(first.access.jti), undefined);
+      assert.equal(await stores.tokens.findAccessByJti(cc.jti), undefined);
+      assert.deepEqual(await stores.tokens.findAccessByJti(next.access.jti), next.access);
+      assert.equal((await stores.tokens.findRefresh(first.refresh.tokenHash))?.consumedAt, TP + 2 * HOUR, 'a rotated refresh token stays until it expires');
+
+      // Past both refresh tokens' expiry but not the family's: the family stays while it may still be referred to.
+      assert.deepEqual(await stores.tokens.purgeExpired(TP + 2 * 86_400_000, 100), { accessTokens: 1, refreshTokens: 2, families: 0 });
+      assert.deepEqual(await stores.tokens.purgeExpired(TP + 31 * 86_400_000, 100), { accessTokens: 0, refreshTokens: 0, families: 1 });
+      assert.equal(await stores.tokens.findRefresh(next.refresh.tokenHash), undefined);
+
+      // A family whose access token outlives it is kept until that token goes.
+      const long = passwordIssuance(client, client.owner.id, TP);
+      await stores.tokens.saveIssuance({ ...long, access: { ...long.access, expiresAt: TP + 40 * 86_400_000 } });
+      assert.deepEqual(await stores.tokens.purgeExpired(TP + 31 * 86_400_000, 100), { accessTokens: 0, refreshTokens: 1, families: 0 });
+      assert.deepEqual(await stores.tokens.purgeExpired(TP + 41 * 86_400_000, 100), { accessTokens: 1, refreshTokens: 0, families: 1 });
+    });
+
+    it('purges audit events older than a time, in bounded batches', async () => {
+      const TP = T0 - 400 * 86_400_000;
+      const ev = (at: number) => ({ at, type: 'login.failed', reason: 'wrong_password', username: 'u', consumerKey: null, ip: '127.0.0.1', detail: null });
+      await stores.audit.append([ev(TP), ev(TP + 1), ev(TP + 2)]);
+      assert.equal(await stores.audit.purgeBefore(TP + 2, 1), 1);
+      assert.equal(await stores.audit.purgeBefore(TP + 2, 100), 1);
+      assert.deepEqual((await stores.audit.list({ limit: 10, since: TP })).filter((e) => e.at < T0 - 300 * 86_400_000).map((e) => e.at), [TP + 2]);
+    });
+
     it('counts the users who obtained tokens per application and grant', async () => {
       const client = await newClient();
       const other = await newClient();
