@@ -1,4 +1,5 @@
 import type { FastifyInstance, preHandlerHookHandler } from 'fastify';
+import { adminAuditEvent, type AuditEvent } from '../audit/index.js';
 import { ApiError, badRequest, forbidden } from '../http/api-error.js';
 import { ADMIN_ROLE, normalizeUsername, type User, type UserService } from '../identity/index.js';
 
@@ -17,7 +18,11 @@ function rolesField(v: unknown): string[] | undefined {
 /** Admin: users and their roles. An admin cannot disable, remove or demote themself (no lock-out). */
 // Disabling a user, changing their password or removing them revokes their tokens and ends
 // their web sessions (the user service's onCredentialsChanged, wired in compose/services.ts).
-export function registerUserRoutes(app: FastifyInstance, deps: { users: UserService; auth: preHandlerHookHandler }): void {
+export function registerUserRoutes(app: FastifyInstance, deps: {
+  users: UserService; auth: preHandlerHookHandler;
+  /** Records an import in the audit log. */
+  audit?: (event: AuditEvent) => void; now?: () => number;
+}): void {
   const base = '/api/admin/v1/users';
   const opts = { preHandler: deps.auth };
   const body = (b: unknown) => (b !== null && typeof b === 'object' ? (b as Record<string, unknown>) : {});
@@ -52,6 +57,7 @@ export function registerUserRoutes(app: FastifyInstance, deps: { users: UserServ
         errors: r.problems.map((p) => ({ entry: p.ref, ...(p.username !== undefined ? { username: p.username } : {}), reason: p.reason })),
       });
     }
+    if (!dryRun) deps.audit?.(adminAuditEvent((deps.now ?? Date.now)(), 'users.imported', null, req.principal?.username ?? 'unknown', `${r.imported} user${r.imported === 1 ? '' : 's'}`));
     return reply.code(dryRun ? 200 : 201).send({ valid: r.valid, imported: r.imported, dryRun });
   });
 

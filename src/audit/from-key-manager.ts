@@ -31,5 +31,5 @@ export function auditEventOf(event: KeyManagerEvent, at: number): AuditEvent | u
 }
 
 /** An admin action (CLI or REST) for the same log. */
-export const adminAuditEvent = (at: number, type: 'account.unlocked', username: string, by: string): AuditEvent =>
-  row(at, type, 'admin', { username, detail: `by ${by}` });
+export const adminAuditEvent = (at: number, type: 'account.unlocked' | 'users.imported', username: string | null, by: string, what?: string): AuditEvent =>
+  row(at, type, 'admin', { username, detail: what === undefined ? `by ${by}` : `${what} by ${by}` });

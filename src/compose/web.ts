@@ -78,7 +78,7 @@ export function registerWebUi(app: FastifyInstance, deps: {
     registerRegisteredUsersRoutes(scope, {
       applications: services.applications, users: services.users, statistics: services.stores.statistics, auth: signedIn, now,
     });
-    registerUserRoutes(scope, { users: services.users, auth: admin });
+    registerUserRoutes(scope, { users: services.users, auth: admin, now, ...(deps.audit ? { audit: deps.audit } : {}) });
     registerSettingsRoutes(scope, { settings: services.settings, auth: admin });
     registerStatisticsRoutes(scope, {
       statistics: services.stores.statistics, users: services.users, auth: admin, now, ...(deps.flushAudit ? { flushAudit: deps.flushAudit } : {}),

@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import bcrypt from 'bcryptjs';
 import { tollgate } from '../helpers/process.js';
 import { call, createFixture, startTestServer, type Fixture, type TestServer } from '../helpers/tollgate.js';
-import { ADMIN, INVALID_GRANT, passwordGrant } from '../protection/helpers.js';
+import { ADMIN, INVALID_GRANT, auditEvents, passwordGrant } from '../protection/helpers.js';
 
 const b64 = (b: Buffer) => b.toString('base64');
 
@@ -130,5 +130,11 @@ describe('user import: foreign hashes work once, then become argon2id', () => {
     assert.deepEqual([ok.status, ok.json], [201, { valid: 1, imported: 1, dryRun: false }]);
     assert.equal((await passwordGrant(server, fx, 'rest-a', 'rest a password')).status, 200);
     assert.match(await storedHash('rest-a'), /^\$argon2id\$/);
+
+    // Every import (this one and the CLI's) is in the audit log; refused and dry-run ones are not.
+    const imports = (await auditEvents(server, '?type=users.imported')).map((e) => [e.reason, e.detail]);
+    assert.deepEqual(imports, [
+      ['admin', '1 user by admin'], ['admin', `1 user from ${join(server.home, 'wso2.csv')} by cli`], ['admin', `2 users from ${join(server.home, 'users.json')} by cli`],
+    ]);
   });
 });

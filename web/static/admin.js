@@ -149,7 +149,7 @@ async function passwordGrantPage([query]) {
 const AUDIT_TYPES = {
   'login.failed': 'Failed login', 'client.auth_failed': 'Client authentication failed', 'account.locked': 'Account locked',
   'account.unlocked': 'Account unlocked', 'request.throttled': 'Request throttled', 'request.shed': 'Request shed (overload)',
-  'refresh.reuse_detected': 'Refresh token replayed',
+  'refresh.reuse_detected': 'Refresh token replayed', 'users.imported': 'Users imported',
 };
 
 async function auditPage([query]) {

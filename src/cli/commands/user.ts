@@ -38,7 +38,11 @@ export function userCommands(program: Command): void {
       });
       const items = format === 'csv' ? csvItems(text) : jsonItems(text);
       const refName = format === 'csv' ? 'line' : 'entry';
-      const r = await withServices(cmd, (s) => s.users.importUsers(items, { dryRun: opts.dryRun === true, refName }));
+      const r = await withServices(cmd, async (s) => {
+        const result = await s.users.importUsers(items, { dryRun: opts.dryRun === true, refName });
+        if (!result.dryRun && result.imported > 0) await s.stores.audit.append([adminAuditEvent(s.now(), 'users.imported', null, 'cli', `${result.imported} user${result.imported === 1 ? '' : 's'} from ${file}`)]);
+        return result;
+      });
       if (opts.json) {
         printJson({ valid: r.valid, imported: r.imported, dryRun: r.dryRun, errors: r.problems.map((p) => ({ [refName]: p.ref, ...(p.username !== undefined ? { username: p.username } : {}), reason: p.reason })) });
         if (r.problems.length > 0) process.exitCode = 1;
