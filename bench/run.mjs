@@ -88,21 +88,31 @@ async function main() {
 }
 
 function tokenLoad(home, keys, server, cost) {
+  // The password grant first, on its own: the other grants' set-up (the shared harness mints
+  // their refresh tokens with password grants, all at once) must not meet a hashing queue
+  // still full from the password load, so it starts after the queue has drained.
+  const all = GRANTS.split(',');
+  const groups = [all.filter((g) => g === 'password'), all.filter((g) => g !== 'password')].filter((g) => g.length > 0);
+  let out = '';
+  for (const [i, group] of groups.entries()) {
+    if (i > 0) spawnSync('sleep', ['3']);
     const targets = join(home, 'targets.json');
     writeFileSync(targets, JSON.stringify([{
       name: `tollgate-${TOKEN_TYPE}`, url: `https://127.0.0.1:${8243 + OFFSET}/token`,
       introspectUrl: `https://127.0.0.1:${9443 + OFFSET}/oauth2/introspect`,
       clientId: keys.consumerKey, clientSecret: keys.consumerSecret, username: 'bench', password: 'bench-user-password',
-      grants: GRANTS, pid: String(server.pid),
+      grants: group.join(','), pid: String(server.pid),
     }]));
     const r = spawnSync(process.execPath, [join(SHARED, 'bench', 'token-load.mjs'), '--targets', targets, '--runs', RUNS, '--duration', DUR, '--conns', CONNS], {
       stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', env: { ...process.env, NODE_TLS_REJECT_UNAUTHORIZED: '0' },
     });
     process.stdout.write(r.stdout);
-    for (const line of r.stdout.split('\n').filter((l) => l.includes('grant=password'))) {
-      const rps = Number(/ rps=([\d.]+)/.exec(line)?.[1]);
-      console.log(`password grant: ${rps.toFixed(1)}/s = ${((100 * rps) / cost.limit).toFixed(0)}% of the hash-bound limit ${cost.limit.toFixed(0)}/s (${line.match(/c=\d+/)?.[0]})`);
-    }
+    out += r.stdout;
+  }
+  for (const line of out.split('\n').filter((l) => l.includes('grant=password'))) {
+    const rps = Number(/ rps=([\d.]+)/.exec(line)?.[1]);
+    console.log(`password grant: ${rps.toFixed(1)}/s = ${((100 * rps) / cost.limit).toFixed(0)}% of the hash-bound limit ${cost.limit.toFixed(0)}/s (${line.match(/c=\d+/)?.[0]})`);
+  }
 }
 
 /** Authenticated proxy path: the same load on the backend directly and through the Gateway. */
