@@ -18,6 +18,8 @@ export async function startGatewayRuntime(deps: {
   registerApiRoutes(deps.http, { sync, tokens, counter: deps.counter, proxy, proto: 'http' });
   return {
     sync,
+    /** Loads the proxy's HTTP client, deferred from start-up. */
+    warm: () => proxy.warm(),
     async close(): Promise<void> {
       await sync.stop();
       await proxy.close();

@@ -12,7 +12,7 @@ import { createHttpServer } from '../http/server.js';
 import { loadTls } from '../http/tls.js';
 import { createKeyManager, createLoginThrottle, registerKeyManagerRoutes, registerTokenRoutes, SigningKeys } from '../keymanager/index.js';
 import { createMetrics } from '../metrics/index.js';
-import { MemoryHitCounter, RedisHitCounter, type HitCounter } from '../ratelimit/index.js';
+import { createRedisHitCounter, MemoryHitCounter, type HitCounter } from '../ratelimit/index.js';
 import { basicAdminResolver } from './admin-auth.js';
 import { bootstrapAdmin } from './bootstrap-admin.js';
 import { registerControlPlaneRoutes } from './control-plane.js';
@@ -39,8 +39,13 @@ export interface StartOptions {
 }
 
 /** Throttle counters: shared through Redis when [redis] url is set, else in this process. */
-function createCounter(config: Config, now: () => number): HitCounter {
-  return config.redis.url ? new RedisHitCounter({ url: config.redis.url, keyPrefix: config.redis.keyPrefix, now }) : new MemoryHitCounter(now);
+async function createCounter(config: Config, now: () => number): Promise<HitCounter> {
+  if (!config.redis.url) return new MemoryHitCounter(now);
+  const redis = await createRedisHitCounter({ url: config.redis.url, keyPrefix: config.redis.keyPrefix, now });
+  // Give Redis a moment to connect so the first requests are counted; if it is down the
+  // throttles let requests through (the per-account lock still holds) until it is back.
+  await Promise.race([redis.ready().catch(() => undefined), new Promise((r) => setTimeout(r, 2000).unref())]);
+  return redis;
 }
 
 /** The Gateway's view of the control plane: in this process, or over HTTPS with the shared secret. */
@@ -71,12 +76,9 @@ export async function startTollgate(config: Config, profile: Profile, print: (li
   let localKeyManager: ReturnType<typeof createKeyManager> | undefined;
   let snapshotBuilder: SnapshotBuilder | undefined;
   // One set of counters for the Token API throttles and the Gateway's tiers.
-  const counter = opts.counter ?? createCounter(config, now);
+  const counter = opts.counter ?? (await createCounter(config, now));
   if (!opts.counter) closers.push(() => counter.close());
   try {
-    // Give Redis a moment to connect so the first requests are counted; if it is down the
-    // throttles let requests through (the per-account lock still holds) until it is back.
-    if (counter instanceof RedisHitCounter) await Promise.race([counter.ready().catch(() => undefined), new Promise((r) => setTimeout(r, 2000).unref())]);
     if (profile !== 'gateway') {
       const svc = await createServices(config, { now });
       closers.push(svc.close);
@@ -155,6 +157,10 @@ export async function startTollgate(config: Config, profile: Profile, print: (li
         config, log, controlPlane: gatewayControlPlane(config, local, ca), counter, https: gw, http: plain,
       });
       closers.unshift(runtime.close);
+      // The proxy's HTTP client loads shortly after the ports are open (a backend call before that waits for it).
+      const warm = setTimeout(() => void runtime.warm().catch(() => undefined), 500);
+      warm.unref();
+      closers.unshift(async () => clearTimeout(warm));
       listeners.push([plain, config.ports.gatewayHttp]);
       urls.gatewayHttp = `http://${host}:${config.ports.gatewayHttp}`;
     }

@@ -1,4 +1,5 @@
-import { Agent, request } from 'undici';
+import { lazyAgent, undici } from './lazy-undici.js';
+import type { Dispatcher } from 'undici';
 import type { ControlPlane, GatewaySnapshot, IntrospectionResult, JsonWebKeySet } from './snapshot.js';
 
 export interface ControlPlaneClientOptions {
@@ -10,7 +11,7 @@ export interface ControlPlaneClientOptions {
   readonly timeoutMs?: number;
 }
 
-async function expectJson(res: Awaited<ReturnType<typeof request>>, what: string): Promise<unknown> {
+async function expectJson(res: Dispatcher.ResponseData, what: string): Promise<unknown> {
   if (res.statusCode !== 200) {
     await res.body.dump();
     throw new Error(`${what}: the control plane answered HTTP ${res.statusCode}`);
@@ -21,7 +22,7 @@ async function expectJson(res: Awaited<ReturnType<typeof request>>, what: string
 /** The control plane over HTTPS, for a Gateway running in its own process. */
 export function createControlPlaneClient(opts: ControlPlaneClientOptions): ControlPlane {
   const timeout = opts.timeoutMs ?? 5_000;
-  const dispatcher = new Agent({
+  const agent = lazyAgent({
     connect: { ca: [...opts.ca], rejectUnauthorized: true, timeout },
     headersTimeout: timeout, bodyTimeout: timeout, keepAliveTimeout: 30_000,
   });
@@ -30,8 +31,8 @@ export function createControlPlaneClient(opts: ControlPlaneClientOptions): Contr
 
   return {
     async snapshot(etag) {
-      const res = await request(`${base}/internal/gateway/v1/snapshot`, {
-        headers: { ...auth, ...(etag ? { 'if-none-match': etag } : {}) }, dispatcher,
+      const res = await (await undici()).request(`${base}/internal/gateway/v1/snapshot`, {
+        headers: { ...auth, ...(etag ? { 'if-none-match': etag } : {}) }, dispatcher: await agent.get(),
       });
       if (res.statusCode === 304) {
         await res.body.dump();
@@ -42,16 +43,16 @@ export function createControlPlaneClient(opts: ControlPlaneClientOptions): Contr
       return { etag: typeof tag === 'string' ? tag : '', snapshot };
     },
     async introspect(token) {
-      const res = await request(`${base}/internal/gateway/v1/introspect`, {
+      const res = await (await undici()).request(`${base}/internal/gateway/v1/introspect`, {
         method: 'POST', headers: { ...auth, 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ token }).toString(), dispatcher,
+        body: new URLSearchParams({ token }).toString(), dispatcher: await agent.get(),
       });
       return (await expectJson(res, 'introspection')) as IntrospectionResult;
     },
     async jwks() {
-      const res = await request(`${base}/oauth2/jwks`, { dispatcher });
+      const res = await (await undici()).request(`${base}/oauth2/jwks`, { dispatcher: await agent.get() });
       return (await expectJson(res, 'jwks')) as JsonWebKeySet;
     },
-    close: () => dispatcher.close(),
+    close: () => agent.close(),
   };
 }

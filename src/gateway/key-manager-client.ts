@@ -1,4 +1,4 @@
-import { Agent, request } from 'undici';
+import { lazyAgent, undici } from './lazy-undici.js';
 
 export interface KeyManagerClientOptions {
   readonly serverUrl: string;
@@ -21,7 +21,7 @@ const PASS_BACK = ['content-type', 'cache-control', 'pragma', 'www-authenticate'
  */
 export function createKeyManagerClient(opts: KeyManagerClientOptions) {
   const timeout = opts.timeoutMs ?? 10_000;
-  const dispatcher = new Agent({
+  const agent = lazyAgent({
     connect: { ca: [...opts.ca], rejectUnauthorized: true },
     headersTimeout: timeout,
     bodyTimeout: timeout,
@@ -34,7 +34,7 @@ export function createKeyManagerClient(opts: KeyManagerClientOptions) {
     async forward(path: string, headers: Record<string, string | undefined>, body: Buffer | undefined): Promise<ForwardedResponse> {
       const out: Record<string, string> = {};
       for (const [k, v] of Object.entries(headers)) if (v !== undefined) out[k] = v;
-      const res = await request(`${base}${path}`, { method: 'POST', headers: out, body: body ?? null, dispatcher });
+      const res = await (await undici()).request(`${base}${path}`, { method: 'POST', headers: out, body: body ?? null, dispatcher: await agent.get() });
       const buf = Buffer.from(await res.body.arrayBuffer());
       const back: Record<string, string> = {};
       for (const name of PASS_BACK) {
@@ -43,7 +43,7 @@ export function createKeyManagerClient(opts: KeyManagerClientOptions) {
       }
       return { status: res.statusCode, headers: back, body: buf };
     },
-    close: () => dispatcher.close(),
+    close: () => agent.close(),
   };
 }
 

@@ -1,8 +1,9 @@
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
-import { Agent, stream } from 'undici';
+import type { Agent } from 'undici';
 import type { ApiError } from '../http/api-error.js';
 import { backendFailed, backendTimeout, backendUnreachable } from './faults.js';
+import { undici } from './lazy-undici.js';
 
 // RFC 9110 §7.6.1 hop-by-hop fields, plus those a client must not steer the backend with.
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'proxy-connection']);
@@ -70,15 +71,25 @@ export function backendFault(err: unknown): ApiError {
 
 /** Streams a request to a backend and its answer back, through one pooled keep-alive Agent. */
 export function createProxy(opts: { timeoutMs: number }) {
-  const dispatcher = new Agent({
-    connect: { timeout: Math.min(opts.timeoutMs, 10_000) },
-    headersTimeout: opts.timeoutMs,
-    bodyTimeout: opts.timeoutMs,
-    keepAliveTimeout: 4_000,
-    connections: 512,
-  });
+  // undici and the Agent come at the first backend call (or at warm()), not at start-up.
+  let client: { stream: typeof import('undici').stream; dispatcher: Agent } | undefined;
+  async function load() {
+    const u = await undici();
+    client ??= {
+      stream: u.stream,
+      dispatcher: new u.Agent({
+        connect: { timeout: Math.min(opts.timeoutMs, 10_000) },
+        headersTimeout: opts.timeoutMs,
+        bodyTimeout: opts.timeoutMs,
+        keepAliveTimeout: 4_000,
+        connections: 512,
+      }),
+    };
+    return client;
+  }
 
-  function send(req: ProxyRequest, out: ServerResponse, begin: () => void, signal: AbortSignal) {
+  async function send(req: ProxyRequest, out: ServerResponse, begin: () => void, signal: AbortSignal) {
+    const { stream, dispatcher } = client ?? (await load());
     return stream(
       req.url,
       { method: req.method as 'GET', headers: forwardHeaders(req), body: req.body, dispatcher, signal },
@@ -121,7 +132,13 @@ export function createProxy(opts: { timeoutMs: number }) {
         out.off('close', clientGone);
       }
     },
-    close: () => dispatcher.close(),
+    /** Loads undici now (after start-up), so the first backend call does not wait for it. */
+    async warm(): Promise<void> {
+      await load();
+    },
+    close: async () => {
+      await client?.dispatcher.close();
+    },
   };
 }
 
