@@ -7,12 +7,13 @@
 // capacity while refresh and introspection run beside them; FLOOD=0 skips it.
 // Env: DUR=10 RUNS=3 CONNS=16,64 GRANTS=password,refresh_token,client_credentials,introspect
 //      SHARED=../shared  OFFSET=500  TOKEN_TYPE=opaque|jwt (default opaque)  FLOOD=1 (0 skips)
-//      PARTS=token,gateway  GW_CONNS=64  GW_TOKEN_TYPE=jwt|opaque (default jwt)
+//      PARTS=token,gateway,startup  GW_CONNS=64  GW_TOKEN_TYPE=jwt|opaque (default jwt)
 //      SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" (node flags for the server, e.g. to profile it)
 //      BENCH_TOML=$'[identity.password_hashing]\nmax_queued = 8' (bash; TOML appended to the server's deployment.toml)
 // The gateway part sends the same GET load to a backend (test/fixtures/backend.mjs) directly
 // and through the Gateway (token + subscription + scope checked, then proxied, plain HTTP on
-// 8280+OFFSET), interleaved run by run, and prints the ratio. The flood part (bench/flood.mjs)
+// 8280+OFFSET), interleaved run by run, and prints the ratio. The startup part measures
+// `tollgate start` to its first answer and the idle RSS (STARTUP_RUNS=7). The flood part (bench/flood.mjs)
 // offers password grants at 4x the hash-bound capacity while refresh and introspection run.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,7 +32,7 @@ const GRANTS = process.env.GRANTS ?? 'password,refresh_token,client_credentials,
 const OFFSET = Number(process.env.OFFSET ?? 500);
 const TOKEN_TYPE = process.env.TOKEN_TYPE ?? 'opaque';
 const CLI = join(ROOT, 'dist', 'src', 'cli', 'main.js');
-const PARTS = (process.env.PARTS ?? 'token,gateway').split(',');
+const PARTS = (process.env.PARTS ?? 'token,gateway,startup').split(',');
 const GW_CONNS = process.env.GW_CONNS ?? '64';
 const GW_TOKEN_TYPE = process.env.GW_TOKEN_TYPE ?? 'jwt';
 
@@ -83,6 +84,29 @@ async function main() {
     if (PARTS.includes('gateway')) await gatewayLoad(home, server);
   } finally {
     server.kill('SIGTERM');
+    rmSync(home, { recursive: true, force: true });
+  }
+  if (PARTS.includes('startup')) startupMeasure();
+}
+
+/**
+ * `tollgate start` (all-in-one) to its first answer, and its idle RSS, with the shared
+ * harness (../shared/bench/startup-rss.mjs). A first, unmeasured start creates the database,
+ * the signing key and the TLS certificate, so the runs measure a restart as operators see it.
+ */
+function startupMeasure() {
+  const home = mkdtempSync(join(tmpdir(), 'tollgate-startup-'));
+  mkdirSync(join(home, 'conf'));
+  const offset = OFFSET + 100;
+  writeFileSync(join(home, 'conf', 'deployment.toml'), `[server]\noffset = ${offset}\nbind_address = "127.0.0.1"\n[log]\nlevel = "warn"\n`);
+  const measure = (runs) => spawnSync(process.execPath, [
+    join(SHARED, 'bench', 'startup-rss.mjs'), '--name', 'tollgate-all-in-one', '--ready-url', `http://127.0.0.1:${8280 + offset}/health`,
+    '--runs', String(runs), '--settle', '3', '--', process.execPath, CLI, '--home', home, 'start',
+  ], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', env: { ...process.env, TOLLGATE_ADMIN_PASSWORD: 'bench-admin-password' } });
+  try {
+    measure(1);
+    process.stdout.write(measure(Number(process.env.STARTUP_RUNS ?? 7)).stdout);
+  } finally {
     rmSync(home, { recursive: true, force: true });
   }
 }
