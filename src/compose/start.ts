@@ -101,7 +101,7 @@ export async function startTollgate(config: Config, profile: Profile, print: (li
       const settings = svc.settings;
       localKeyManager = createKeyManager({
         config: config.token, users: svc.users, applications: svc.stores.applications, scopes: svc.stores.scopes,
-        tokens: svc.stores.tokens, keys, throttle, now,
+        tokens: svc.stores.tokens, keys, throttle, now, shedPauseMs: config.protection.shedPauseMs,
         events: sink,
         // The admin's password-grant switch is read per request (R21), under deployment.toml's
         // ceiling: `[oauth.grant_type.password] enable = false` refuses it whatever the admin set.

@@ -66,6 +66,8 @@ export interface IdentityConfig {
 /** Per-client-address throttles of the Token API (R16, R22, R24). */
 export interface ProtectionConfig {
   readonly trustedProxies: readonly string[];
+  /** How long a connection whose password grant was shed is not read again (0 = off). */
+  readonly shedPauseMs: number;
   readonly ipMaxFailures: number;
   readonly ipWindowMs: number;
   readonly sprayMaxAccounts: number;
@@ -274,6 +276,7 @@ export function loadConfig(home: string, overrides: Record<string, unknown> = {}
     },
     protection: {
       trustedProxies: trustedProxies(get<string[]>('server.trusted_proxies'), join(home, 'conf', 'deployment.toml')),
+      shedPauseMs: get<number>('protection.shed_pause_ms'),
       ipMaxFailures: get<number>('protection.ip_throttle.max_failures'),
       ipWindowMs: get<number>('protection.ip_throttle.window_seconds') * 1000,
       sprayMaxAccounts: get<number>('protection.spraying.max_accounts'),

@@ -21,7 +21,7 @@ describe('protection settings (issue #5)', () => {
     const c = loadConfig(home(''));
     assert.deepEqual(c.identity.lockout, { enabled: true, maxFailedAttempts: 5, lockMs: 300_000, incrementFactor: 2, maxLockMs: 3_600_000 });
     assert.deepEqual([0, 1, 2, 3, 4, 10].map((n) => lockDuration(n, c.identity.lockout) / 60_000), [5, 10, 20, 40, 60, 60]);
-    assert.deepEqual(c.protection, { trustedProxies: [], ipMaxFailures: 30, ipWindowMs: 300_000, sprayMaxAccounts: 10, sprayWindowMs: 900_000 });
+    assert.deepEqual(c.protection, { trustedProxies: [], shedPauseMs: 1000, ipMaxFailures: 30, ipWindowMs: 300_000, sprayMaxAccounts: 10, sprayWindowMs: 900_000 });
     assert.deepEqual(c.redis, { url: '', keyPrefix: 'tollgate:' });
     assert.equal(c.database.queryTimeoutMs, 2000);
   });

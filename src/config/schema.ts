@@ -69,6 +69,7 @@ export const SETTINGS = [
   { key: 'identity.account_locking.lock_seconds', type: int(60, 86400), default: 300, doc: 'First lock duration in seconds (WSO2: 5 minutes).' },
   { key: 'identity.account_locking.increment_factor', type: int(1, 10), default: 2, doc: 'Each further lock lasts this many times the previous one (WSO2: 2).' },
   { key: 'identity.account_locking.max_lock_seconds', type: int(60, 604800), default: 3600, doc: 'Longest lock; a lock always expires by itself (R23).' },
+  { key: 'protection.shed_pause_ms', type: int(0, 10000), default: 1000, doc: 'After a password grant is shed (503, hashing queue full), the connection that brought it is not read again for this long; Retry-After says as much, so a client that honours it never notices, while one that resends at once cannot turn answering 503s into the overload. 0 = off.' },
   { key: 'protection.ip_throttle.max_failures', type: int(1, 1000000), default: 30, doc: 'Failed client or user authentications from one client address per window before it gets 429 + Retry-After.' },
   { key: 'protection.ip_throttle.window_seconds', type: int(1, 86400), default: 300, doc: 'Window of the per-address failure throttle.' },
   { key: 'protection.spraying.max_accounts', type: int(1, 1000000), default: 10, doc: 'Distinct accounts one client address may fail to sign in to per window (password spraying) before it gets 429.' },

@@ -27,6 +27,8 @@ export interface KeyManagerDeps {
   readonly events: EventSink;
   /** Per-address throttles (R16, R22); absent = none. */
   readonly throttle?: LoginThrottle;
+  /** After a shed password grant, its connection is not read for this long (default 1000 ms). */
+  readonly shedPauseMs?: number;
   readonly now?: () => number;
   /**
    * Whether a grant is on right now (the admin's runtime switch over deployment.toml); by
@@ -42,7 +44,7 @@ export function createKeyManager(deps: KeyManagerDeps) {
   const mint = createTokenIssuer({ config: deps.config, keys });
   const shared = { users: deps.users, tokens: deps.tokens, mint, events: deps.events, enabledGrants: deps.config.enabledGrants };
   const all: Grant[] = [
-    passwordGrant({ ...shared, scopes: deps.scopes, ...(deps.throttle ? { throttle: deps.throttle } : {}) }),
+    passwordGrant({ ...shared, scopes: deps.scopes, shedPauseMs: deps.shedPauseMs ?? 1000, ...(deps.throttle ? { throttle: deps.throttle } : {}) }),
     clientCredentialsGrant({ ...shared, scopes: deps.scopes }),
     refreshTokenGrant({ ...shared, clock: now }),
   ];

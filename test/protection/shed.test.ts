@@ -2,7 +2,10 @@
 // R18: a request missing its password is refused before any lookup or hash. While the
 // password hashing pool is full, every other endpoint keeps answering (issue #5 item 3).
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { Client } from 'undici';
 import { basic, call, createFixture, postForm, startTestServer, type Fixture, type TestServer } from '../helpers/tollgate.js';
 import { auditEvents, passwordGrant } from './helpers.js';
 
@@ -17,6 +20,8 @@ describe('login flood: the hashing pool is bounded and nothing else waits for it
         // About 1.5 s per hash, one at a time, one waiting: easy to hold full while probing.
         'identity.password_hashing.memory_kib': 131072, 'identity.password_hashing.iterations': 20,
         'identity.password_hashing.max_concurrent': 1, 'identity.password_hashing.max_queued': 1,
+        // The pause after a shed has its own test below; here every probe is answered at once.
+        'protection.shed_pause_ms': 0,
       },
     });
     fx = await createFixture(server, { tokenType: 'opaque' });
@@ -70,5 +75,52 @@ describe('login flood: the hashing pool is bounded and nothing else waits for it
     assert.equal(shedEvents[0].reason, 'hash_queue_full');
     const metrics = (await call(server, `${server.management}/metrics`)).text;
     assert.match(metrics, /^tollgate_audit_events_total\{type="request.shed",reason="hash_queue_full"\} 2$/m);
+  });
+
+  it('does not read a shed connection again before Retry-After, while other connections are served', async () => {
+    const paused = await startTestServer({
+      settings: {
+        'identity.password_hashing.memory_kib': 131072, 'identity.password_hashing.iterations': 20,
+        'identity.password_hashing.max_concurrent': 1, 'identity.password_hashing.max_queued': 0,
+        'protection.shed_pause_ms': 1500,
+      },
+    });
+    try {
+      const pfx = await createFixture(paused, { tokenType: 'opaque' });
+      const busy = passwordGrant(paused, pfx, pfx.username, pfx.password);
+      for (let load = { active: 0 }; load.active < 1;) {
+        await new Promise((r) => setTimeout(r, 20));
+        const m = (await call(paused, `${paused.management}/metrics`)).text;
+        load = { active: Number(/^tollgate_password_hash_active (\d+)/m.exec(m)?.[1]) };
+      }
+      // One connection, one request at a time: the client that ignores Retry-After.
+      const cert = readFileSync(join(paused.home, 'data', 'tls', 'cert.pem'), 'utf8');
+      const one = new Client(paused.gateway, { connect: { ca: cert }, pipelining: 1 });
+      try {
+        const send = async () => {
+          const r = await one.request({
+            path: '/token', method: 'POST', headers: { authorization: pfx.authorization, 'content-type': 'application/x-www-form-urlencoded' },
+            body: new URLSearchParams({ grant_type: 'password', username: pfx.username, password: pfx.password }).toString(),
+          });
+          await r.body.dump();
+          return { status: r.statusCode, retryAfter: r.headers['retry-after'], at: Date.now() };
+        };
+        const first = await send();
+        assert.deepEqual([first.status, first.retryAfter], [503, '2'], 'Retry-After covers the pause');
+        const again = send();
+        // Meanwhile another connection gets its answer.
+        const other = await postForm(paused, `${paused.gateway}/token`, { grant_type: 'client_credentials' }, { authorization: pfx.authorization });
+        assert.equal(other.status, 200);
+        const otherAt = Date.now();
+        const second = await again;
+        assert.ok(second.at - first.at >= 1400, `the shed connection was read again after ${second.at - first.at} ms`);
+        assert.ok(otherAt < second.at, 'the other connection was answered first');
+      } finally {
+        await one.close();
+      }
+      assert.equal((await busy).status, 200);
+    } finally {
+      await paused.close();
+    }
   });
 });

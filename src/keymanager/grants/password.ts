@@ -17,13 +17,12 @@ export interface PasswordGrantDeps {
   readonly events: EventSink;
   readonly enabledGrants: readonly GrantType[];
   readonly throttle?: LoginThrottle;
+  /** See ShedError: 0 = the connection is read again at once. */
+  readonly shedPauseMs: number;
 }
 
 // RFC 6749 App. A.15/A.16: username and password are *UNICODECHARNOCRLF; NUL never reaches storage (R26).
 const FORBIDDEN = /[\r\n\0]/;
-
-/** How long a connection that was shed is not read again (see ShedError). */
-const SHED_PAUSE_MS = 100;
 
 /** Every credential failure gets this one answer (R19). */
 const BAD_CREDENTIALS = 'The user credentials are invalid.';
@@ -47,7 +46,7 @@ export function passwordGrant(deps: PasswordGrantDeps): Grant {
       const shed = () => {
         // R55: a full hashing queue answers at once instead of queueing without bound.
         deps.events({ type: 'request.shed', reason: 'hash_queue_full', consumerKey: client.key.consumerKey, ip });
-        return new ShedError('Too many sign-in attempts are in progress; retry shortly.', SHED_PAUSE_MS);
+        return new ShedError('Too many sign-in attempts are in progress; retry shortly.', deps.shedPauseMs);
       };
       // Shed before the user and lock lookups, so a flood costs as little as possible.
       if (deps.users.hashingSaturated()) throw shed();
