@@ -16,9 +16,14 @@ function send(reply: FastifyReply, err: OAuthError): FastifyReply {
     .send({ error: err.error, error_description: safeDescription(err.description) });
 }
 
-/** Stops reading the connection's next request for a while, once this answer is written. */
+/**
+ * Stops reading the connection's next request for a while, once this answer is written. Not
+ * for a connection from a trusted proxy (the request's address came from X-Forwarded-For):
+ * a proxy carries many clients' requests on it, and the others must not wait.
+ */
 function pauseConnection(request: FastifyRequest, ms: number): void {
   const socket = request.raw.socket;
+  if (request.ip !== socket.remoteAddress) return;
   socket.pause();
   setTimeout(() => socket.resume(), ms).unref();
 }

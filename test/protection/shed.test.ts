@@ -77,50 +77,68 @@ describe('login flood: the hashing pool is bounded and nothing else waits for it
     assert.match(metrics, /^tollgate_audit_events_total\{type="request.shed",reason="hash_queue_full"\} 2$/m);
   });
 
-  it('does not read a shed connection again before Retry-After, while other connections are served', async () => {
-    const paused = await startTestServer({
+  /** A server whose one hashing slot is busy and whose queue is empty: every password grant is shed. */
+  async function saturated(settings: Record<string, unknown>) {
+    const srv = await startTestServer({
       settings: {
         'identity.password_hashing.memory_kib': 131072, 'identity.password_hashing.iterations': 20,
-        'identity.password_hashing.max_concurrent': 1, 'identity.password_hashing.max_queued': 0,
-        'protection.shed_pause_ms': 1500,
+        'identity.password_hashing.max_concurrent': 1, 'identity.password_hashing.max_queued': 0, ...settings,
       },
     });
-    try {
-      const pfx = await createFixture(paused, { tokenType: 'opaque' });
-      const busy = passwordGrant(paused, pfx, pfx.username, pfx.password);
-      for (let load = { active: 0 }; load.active < 1;) {
-        await new Promise((r) => setTimeout(r, 20));
-        const m = (await call(paused, `${paused.management}/metrics`)).text;
-        load = { active: Number(/^tollgate_password_hash_active (\d+)/m.exec(m)?.[1]) };
-      }
-      // One connection, one request at a time: the client that ignores Retry-After.
-      const cert = readFileSync(join(paused.home, 'data', 'tls', 'cert.pem'), 'utf8');
-      const one = new Client(paused.gateway, { connect: { ca: cert }, pipelining: 1 });
-      try {
-        const send = async () => {
-          const r = await one.request({
-            path: '/token', method: 'POST', headers: { authorization: pfx.authorization, 'content-type': 'application/x-www-form-urlencoded' },
-            body: new URLSearchParams({ grant_type: 'password', username: pfx.username, password: pfx.password }).toString(),
-          });
-          await r.body.dump();
-          return { status: r.statusCode, retryAfter: r.headers['retry-after'], at: Date.now() };
-        };
-        const first = await send();
-        assert.deepEqual([first.status, first.retryAfter], [503, '2'], 'Retry-After covers the pause');
-        const again = send();
-        // Meanwhile another connection gets its answer.
-        const other = await postForm(paused, `${paused.gateway}/token`, { grant_type: 'client_credentials' }, { authorization: pfx.authorization });
-        assert.equal(other.status, 200);
-        const otherAt = Date.now();
-        const second = await again;
-        assert.ok(second.at - first.at >= 1400, `the shed connection was read again after ${second.at - first.at} ms`);
-        assert.ok(otherAt < second.at, 'the other connection was answered first');
-      } finally {
+    const pfx = await createFixture(srv, { tokenType: 'opaque' });
+    const busy = passwordGrant(srv, pfx, pfx.username, pfx.password);
+    for (let active = 0; active < 1;) {
+      await new Promise((r) => setTimeout(r, 20));
+      active = Number(/^tollgate_password_hash_active (\d+)/m.exec((await call(srv, `${srv.management}/metrics`)).text)?.[1]);
+    }
+    // One connection, one request at a time: the client that ignores Retry-After.
+    const one = new Client(srv.gateway, { connect: { ca: readFileSync(join(srv.home, 'data', 'tls', 'cert.pem'), 'utf8') }, pipelining: 1 });
+    const send = async (headers: Record<string, string> = {}) => {
+      const r = await one.request({
+        path: '/token', method: 'POST', headers: { authorization: pfx.authorization, 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        body: new URLSearchParams({ grant_type: 'password', username: pfx.username, password: pfx.password }).toString(),
+      });
+      await r.body.dump();
+      return { status: r.statusCode, retryAfter: r.headers['retry-after'], at: Date.now() };
+    };
+    return {
+      srv, pfx, send,
+      async close() {
         await one.close();
-      }
-      assert.equal((await busy).status, 200);
+        assert.equal((await busy).status, 200);
+        await srv.close();
+      },
+    };
+  }
+
+  it('does not read a shed connection again before Retry-After, while other connections are served', async () => {
+    const s = await saturated({ 'protection.shed_pause_ms': 1500 });
+    try {
+      const first = await s.send();
+      assert.deepEqual([first.status, first.retryAfter], [503, '2'], 'Retry-After covers the pause');
+      const again = s.send();
+      // Meanwhile another connection gets its answer.
+      const other = await postForm(s.srv, `${s.srv.gateway}/token`, { grant_type: 'client_credentials' }, { authorization: s.pfx.authorization });
+      assert.equal(other.status, 200);
+      const otherAt = Date.now();
+      const second = await again;
+      assert.ok(second.at - first.at >= 1400, `the shed connection was read again after ${second.at - first.at} ms`);
+      assert.ok(otherAt < second.at, 'the other connection was answered first');
     } finally {
-      await paused.close();
+      await s.close();
+    }
+  });
+
+  it('never pauses a connection from a trusted proxy, which carries other clients too', async () => {
+    const s = await saturated({ 'protection.shed_pause_ms': 8000, 'server.trusted_proxies': ['127.0.0.1', '::1'] });
+    try {
+      const first = await s.send({ 'x-forwarded-for': '203.0.113.7' });
+      assert.equal(first.status, 503);
+      const second = await s.send({ 'x-forwarded-for': '198.51.100.9' });
+      assert.equal(second.status, 503);
+      assert.ok(second.at - first.at < 6000, `the proxy's connection was read again after ${second.at - first.at} ms`);
+    } finally {
+      await s.close();
     }
   });
 });
