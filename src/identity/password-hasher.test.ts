@@ -28,6 +28,15 @@ describe('password hashing', () => {
     await h.close();
   });
 
+  it('an unknown user\'s check refused while the pool was full is not refused for ever after', async () => {
+    const h = new PasswordHasher({ ...params, maxConcurrent: 1, maxQueued: 0 });
+    const busy = h.hash('holds the only slot');
+    await assert.rejects(h.verifyDummy('x'), HashingOverloadedError, 'the dummy hash could not be made: shed');
+    await busy;
+    assert.equal(await h.verifyDummy('x'), false, 'the next unknown user is checked normally');
+    await h.close();
+  });
+
   it('hashes in threads of lower CPU priority than the event loop', async () => {
     // /proc/self/task/<tid>/stat: field 19 is the thread's nice value.
     const niceOf = (tid: string | number) => {

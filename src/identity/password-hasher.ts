@@ -58,8 +58,15 @@ export class PasswordHasher {
     return this.gated(() => this.run<boolean>({ op: 'verify', stored, password, ...(pad !== undefined ? { pad } : {}) }));
   }
 
+  /** The unknown user's hash, made once; a refusal (pool full) is not remembered, the next call tries again. */
   private dummy(): Promise<string> {
-    this.dummyHash ??= this.hash(randomBytes(16).toString('hex'));
+    if (!this.dummyHash) {
+      const made = this.hash(randomBytes(16).toString('hex'));
+      this.dummyHash = made;
+      made.catch(() => {
+        if (this.dummyHash === made) this.dummyHash = undefined;
+      });
+    }
     return this.dummyHash;
   }
 
