@@ -1,5 +1,5 @@
 import type { FastifyInstance, preHandlerHookHandler } from 'fastify';
-import { adminAuditEvent, type AuditEvent } from '../audit/index.js';
+import { usersImportedEvent, type AuditEvent } from '../audit/index.js';
 import { ApiError, badRequest, forbidden } from '../http/api-error.js';
 import { ADMIN_ROLE, normalizeUsername, type User, type UserService } from '../identity/index.js';
 
@@ -57,7 +57,7 @@ export function registerUserRoutes(app: FastifyInstance, deps: {
         errors: r.problems.map((p) => ({ entry: p.ref, ...(p.username !== undefined ? { username: p.username } : {}), reason: p.reason })),
       });
     }
-    if (!dryRun) deps.audit?.(adminAuditEvent((deps.now ?? Date.now)(), 'users.imported', null, req.principal?.username ?? 'unknown', `${r.imported} user${r.imported === 1 ? '' : 's'}`));
+    if (!dryRun) deps.audit?.(usersImportedEvent((deps.now ?? Date.now)(), r.imported, req.principal?.username ?? 'unknown'));
     return reply.code(dryRun ? 200 : 201).send({ valid: r.valid, imported: r.imported, dryRun });
   });
 

@@ -33,3 +33,7 @@ export function auditEventOf(event: KeyManagerEvent, at: number): AuditEvent | u
 /** An admin action (CLI or REST) for the same log. */
 export const adminAuditEvent = (at: number, type: 'account.unlocked' | 'users.imported', username: string | null, by: string, what?: string): AuditEvent =>
   row(at, type, 'admin', { username, detail: what === undefined ? `by ${by}` : `${what} by ${by}` });
+
+/** Users imported (CLI or REST): how many, from which file if any, by whom. */
+export const usersImportedEvent = (at: number, count: number, by: string, file?: string): AuditEvent =>
+  adminAuditEvent(at, 'users.imported', null, by, `${count} user${count === 1 ? '' : 's'}${file === undefined ? '' : ` from ${file}`}`);

@@ -1,3 +1,3 @@
 export { AUDIT_TYPES, type AuditEvent, type AuditQuery, type AuditStore, type StoredAuditEvent } from './audit-event.js';
 export { createAuditRecorder, type AuditRecorder } from './audit-recorder.js';
-export { auditEventOf, adminAuditEvent } from './from-key-manager.js';
+export { auditEventOf, adminAuditEvent, usersImportedEvent } from './from-key-manager.js';

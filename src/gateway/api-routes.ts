@@ -56,8 +56,8 @@ async function handle(deps: GatewayDeps, req: FastifyRequest, reply: FastifyRepl
   const { api } = match.api;
 
   let backend = api.productionUrl;
-  let tier: { key: string; limit: number | null } | undefined;
-  let application: { key: string; limit: number | null } | undefined;
+  // Who is counted against the subscription tier and the application policy (none for auth "none").
+  let counted: { applicationId: string; subject: string; tier: number | null; application: number | null } | undefined;
   if (match.resource.authType === 'oauth') {
     const token = bearerToken(req, target.query);
     if (token === undefined) throw missingCredentials();
@@ -70,18 +70,17 @@ async function handle(deps: GatewayDeps, req: FastifyRequest, reply: FastifyRepl
       if (!api.sandboxUrl) throw noSandboxEndpoint();
       backend = api.sandboxUrl;
     }
-    tier = { key: `tier:${api.id}:${sub.applicationId}`, limit: table.tiers.get(sub.tier) ?? null };
-    // WSO2 applies the application policy to each end user of the application, across all APIs.
-    application = { key: `app:${sub.applicationId}:${info.subject}`, limit: table.applicationLimit(sub.applicationId) };
+    counted = { applicationId: sub.applicationId, subject: info.subject, tier: table.tiers.get(sub.tier) ?? null, application: table.applicationLimit(sub.applicationId) };
   }
   if (api.status === 'BLOCKED') throw apiBlocked();
-  // WSO2's order: subscription tier, then application policy.
-  if (tier && tier.limit !== null) {
-    const retryAfter = await overLimit(deps.counter, tier.key, tier.limit);
+  // WSO2's order: subscription tier (per application and API), then application policy (per
+  // application and end user, across all APIs). Unlimited ones are not counted at all.
+  if (counted?.tier != null) {
+    const retryAfter = await overLimit(deps.counter, `tier:${api.id}:${counted.applicationId}`, counted.tier);
     if (retryAfter !== undefined) throw throttled(retryAfter);
   }
-  if (application && application.limit !== null) {
-    const retryAfter = await overLimit(deps.counter, application.key, application.limit);
+  if (counted?.application != null) {
+    const retryAfter = await overLimit(deps.counter, `app:${counted.applicationId}:${counted.subject}`, counted.application);
     if (retryAfter !== undefined) throw applicationThrottled(retryAfter);
   }
 

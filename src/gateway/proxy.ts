@@ -88,8 +88,9 @@ export function createProxy(opts: { timeoutMs: number }) {
     return client;
   }
 
-  async function send(req: ProxyRequest, out: ServerResponse, begin: () => void, signal: AbortSignal) {
-    const { stream, dispatcher } = client ?? (await load());
+  function send(req: ProxyRequest, out: ServerResponse, begin: () => void, signal: AbortSignal): Promise<unknown> {
+    if (!client) return load().then(() => send(req, out, begin, signal));
+    const { stream, dispatcher } = client;
     return stream(
       req.url,
       { method: req.method as 'GET', headers: forwardHeaders(req), body: req.body, dispatcher, signal },

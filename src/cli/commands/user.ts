@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { adminAuditEvent } from '../../audit/index.js';
+import { adminAuditEvent, usersImportedEvent } from '../../audit/index.js';
 import { readFile } from 'node:fs/promises';
 import { hashFormat, type User } from '../../identity/index.js';
 import { CliError, iso, printJson, printTable, withServices } from '../context.js';
@@ -40,7 +40,7 @@ export function userCommands(program: Command): void {
       const refName = format === 'csv' ? 'line' : 'entry';
       const r = await withServices(cmd, async (s) => {
         const result = await s.users.importUsers(items, { dryRun: opts.dryRun === true, refName });
-        if (!result.dryRun && result.imported > 0) await s.stores.audit.append([adminAuditEvent(s.now(), 'users.imported', null, 'cli', `${result.imported} user${result.imported === 1 ? '' : 's'} from ${file}`)]);
+        if (!result.dryRun && result.imported > 0) await s.stores.audit.append([usersImportedEvent(s.now(), result.imported, 'cli', file)]);
         return result;
       });
       if (opts.json) {
