@@ -14,7 +14,11 @@ const OFFSET = Number(process.env.FLOOD_OFFSET ?? 530);
 const WORKERS = Number(process.env.FLOOD_WORKERS ?? 4);
 
 async function hashBound() {
-  const stored = await hash('benchmark password', { memoryCost: 19456, timeCost: 2, parallelism: 1 });
+  const stored = await hash('benchmark password', {
+    memoryCost: 19456,
+    timeCost: 2,
+    parallelism: 1,
+  });
   const times = [];
   for (let i = 0; i < 15; i++) {
     const t = process.hrtime.bigint();
@@ -30,11 +34,16 @@ async function phase(server, { flood, rate }) {
   const lat = { refresh: [], introspect: [] };
   const password = { grant_type: 'password', username: 'bench', password: 'bench-user-password' };
 
-  const first = await Promise.all(Array.from({ length: WORKERS }, () => server.post(`${server.gateway}/token`, password)));
+  const first = await Promise.all(
+    Array.from({ length: WORKERS }, () => server.post(`${server.gateway}/token`, password)),
+  );
   const refreshers = first.map(async (r) => {
     let refresh = r.json.refresh_token;
     while (Date.now() < until) {
-      const x = await server.post(`${server.gateway}/token`, { grant_type: 'refresh_token', refresh_token: refresh });
+      const x = await server.post(`${server.gateway}/token`, {
+        grant_type: 'refresh_token',
+        refresh_token: refresh,
+      });
       if (x.status !== 200) throw new Error(`refresh failed: ${x.status}`);
       lat.refresh.push(x.ms);
       refresh = x.json.refresh_token;
@@ -42,14 +51,27 @@ async function phase(server, { flood, rate }) {
   });
   const introspectors = first.map(async (r) => {
     while (Date.now() < until) {
-      const x = await server.post(`${server.management}/oauth2/introspect`, { token: r.json.access_token });
+      const x = await server.post(`${server.management}/oauth2/introspect`, {
+        token: r.json.access_token,
+      });
       if (x.status !== 200) throw new Error(`introspect failed: ${x.status}`);
       lat.introspect.push(x.ms);
     }
   });
   let floodStats;
   if (flood) {
-    const child = spawn(process.execPath, [join(import.meta.dirname, 'lib', 'flooder.mjs'), `${server.gateway}/token`, server.authorization, join(server.home, 'data', 'tls', 'cert.pem'), String(rate), String(SECONDS)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      [
+        join(import.meta.dirname, 'lib', 'flooder.mjs'),
+        `${server.gateway}/token`,
+        server.authorization,
+        join(server.home, 'data', 'tls', 'cert.pem'),
+        String(rate),
+        String(SECONDS),
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     await new Promise((r) => child.on('exit', r));
@@ -64,18 +86,30 @@ const fmt = (v) => v.toFixed(1).padStart(7);
 export async function runFlood() {
   const bound = await hashBound();
   const rate = Math.round(bound.perSecond * 4);
-  console.log(`\n# flood: argon2id verify ${bound.ms.toFixed(1)} ms, ${cpus().length} cores → hash-bound ${bound.perSecond.toFixed(0)} password grants/s; flood offered at ${rate}/s for ${SECONDS} s; ${WORKERS} refresh + ${WORKERS} introspection clients (closed loop)`);
-  const server = await startBenchServer({ offset: OFFSET, toml: `[protection.ip_throttle]\nmax_failures = 1000000\n${process.env.FLOOD_TOML ?? ''}` });
+  console.log(
+    `\n# flood: argon2id verify ${bound.ms.toFixed(1)} ms, ${cpus().length} cores → hash-bound ${bound.perSecond.toFixed(0)} password grants/s; flood offered at ${rate}/s for ${SECONDS} s; ${WORKERS} refresh + ${WORKERS} introspection clients (closed loop)`,
+  );
+  const server = await startBenchServer({
+    offset: OFFSET,
+    toml: `[protection.ip_throttle]\nmax_failures = 1000000\n${process.env.FLOOD_TOML ?? ''}`,
+  });
   try {
     const quiet = await phase(server, { flood: false, rate });
     const flooded = await phase(server, { flood: true, rate });
     console.log('scenario          refresh n   p50 ms   p99 ms | introspect n   p50 ms   p99 ms');
-    for (const [name, r] of [['without flood', quiet], ['with 4x flood', flooded]]) {
+    for (const [name, r] of [
+      ['without flood', quiet],
+      ['with 4x flood', flooded],
+    ]) {
       const { refresh, introspect } = r.lat;
-      console.log(`${name.padEnd(16)} ${String(refresh.length).padStart(9)} ${fmt(percentile(refresh, 50))}  ${fmt(percentile(refresh, 99))} | ${String(introspect.length).padStart(12)} ${fmt(percentile(introspect, 50))}  ${fmt(percentile(introspect, 99))}`);
+      console.log(
+        `${name.padEnd(16)} ${String(refresh.length).padStart(9)} ${fmt(percentile(refresh, 50))}  ${fmt(percentile(refresh, 99))} | ${String(introspect.length).padStart(12)} ${fmt(percentile(introspect, 50))}  ${fmt(percentile(introspect, 99))}`,
+      );
     }
     const f = flooded.floodStats;
-    console.log(`flood password grants: sent ${f.sent} (${(f.sent / SECONDS).toFixed(0)}/s), 200: ${f.ok} (${(f.ok / SECONDS).toFixed(0)}/s, p50 ${percentile(f.okMs, 50).toFixed(1)} ms, p99 ${percentile(f.okMs, 99).toFixed(1)} ms), 503 shed: ${f.shed} (p50 ${percentile(f.shedMs, 50).toFixed(1)} ms, p99 ${percentile(f.shedMs, 99).toFixed(1)} ms, Retry-After ${f.retryAfter.join(',')}), other: ${f.other}`);
+    console.log(
+      `flood password grants: sent ${f.sent} (${(f.sent / SECONDS).toFixed(0)}/s), 200: ${f.ok} (${(f.ok / SECONDS).toFixed(0)}/s, p50 ${percentile(f.okMs, 50).toFixed(1)} ms, p99 ${percentile(f.okMs, 99).toFixed(1)} ms), 503 shed: ${f.shed} (p50 ${percentile(f.shedMs, 50).toFixed(1)} ms, p99 ${percentile(f.shedMs, 99).toFixed(1)} ms, Retry-After ${f.retryAfter.join(',')}), other: ${f.other}`,
+    );
   } finally {
     await server.stop();
   }

@@ -39,7 +39,14 @@ const GW_TOKEN_TYPE = process.env.GW_TOKEN_TYPE ?? 'jwt';
 function ensureWrk() {
   if (spawnSync('wrk', ['-v']).error === undefined) return;
   console.error('# wrk is missing: installing it from Debian packages');
-  execFileSync('bash', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null'], { stdio: 'inherit' });
+  execFileSync(
+    'bash',
+    [
+      '-c',
+      'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null',
+    ],
+    { stdio: 'inherit' },
+  );
 }
 
 async function hashCost() {
@@ -56,18 +63,38 @@ async function hashCost() {
   return { ms, limit: (cpus().length * 1000) / ms };
 }
 
-const tollgate = (home, ...args) => execFileSync(process.execPath, [CLI, '--home', home, ...args], { encoding: 'utf8' });
+const tollgate = (home, ...args) =>
+  execFileSync(process.execPath, [CLI, '--home', home, ...args], { encoding: 'utf8' });
 
 async function main() {
-  if (!existsSync(join(SHARED, 'bench', 'token-load.mjs'))) throw new Error(`shared bench harness not found at ${SHARED}/bench (set SHARED=...)`);
+  if (!existsSync(join(SHARED, 'bench', 'token-load.mjs')))
+    throw new Error(`shared bench harness not found at ${SHARED}/bench (set SHARED=...)`);
   ensureWrk();
   const cost = await hashCost();
-  console.log(`hash algo=argon2id params=m=19456,t=2,p=1 ms_per_verify=${cost.ms.toFixed(2)} cores=${cpus().length} hash_bound_grants_per_s=${cost.limit.toFixed(0)}`);
+  console.log(
+    `hash algo=argon2id params=m=19456,t=2,p=1 ms_per_verify=${cost.ms.toFixed(2)} cores=${cpus().length} hash_bound_grants_per_s=${cost.limit.toFixed(0)}`,
+  );
 
   const home = mkdtempSync(join(tmpdir(), 'tollgate-bench-'));
   mkdirSync(join(home, 'conf'));
-  writeFileSync(join(home, 'conf', 'deployment.toml'), `[server]\noffset = ${OFFSET}\nbind_address = "127.0.0.1"\n[log]\nlevel = "warn"\n${process.env.BENCH_TOML ?? ""}\n`);
-  const server = spawn(process.execPath, [...(process.env.SERVER_NODE_ARGS ? process.env.SERVER_NODE_ARGS.split(' ') : []), CLI, '--home', home, 'start'], { env: { ...process.env, TOLLGATE_ADMIN_PASSWORD: 'bench-admin-password' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  writeFileSync(
+    join(home, 'conf', 'deployment.toml'),
+    `[server]\noffset = ${OFFSET}\nbind_address = "127.0.0.1"\n[log]\nlevel = "warn"\n${process.env.BENCH_TOML ?? ''}\n`,
+  );
+  const server = spawn(
+    process.execPath,
+    [
+      ...(process.env.SERVER_NODE_ARGS ? process.env.SERVER_NODE_ARGS.split(' ') : []),
+      CLI,
+      '--home',
+      home,
+      'start',
+    ],
+    {
+      env: { ...process.env, TOLLGATE_ADMIN_PASSWORD: 'bench-admin-password' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   try {
     await new Promise((ok, fail) => {
       let out = '';
@@ -79,7 +106,9 @@ async function main() {
     });
     tollgate(home, 'user', 'add', 'bench', '--password', 'bench-user-password');
     tollgate(home, 'app', 'create', 'bench', '--owner', 'bench', '--token-type', TOKEN_TYPE);
-    const keys = JSON.parse(tollgate(home, 'keys', 'generate', 'bench', '--owner', 'bench', '--json'));
+    const keys = JSON.parse(
+      tollgate(home, 'keys', 'generate', 'bench', '--owner', 'bench', '--json'),
+    );
     if (PARTS.includes('token')) tokenLoad(home, keys, server, cost);
     if (PARTS.includes('gateway')) await gatewayLoad(home, server);
   } finally {
@@ -98,11 +127,36 @@ function startupMeasure() {
   const home = mkdtempSync(join(tmpdir(), 'tollgate-startup-'));
   mkdirSync(join(home, 'conf'));
   const offset = OFFSET + 100;
-  writeFileSync(join(home, 'conf', 'deployment.toml'), `[server]\noffset = ${offset}\nbind_address = "127.0.0.1"\n[log]\nlevel = "warn"\n`);
-  const measure = (runs) => spawnSync(process.execPath, [
-    join(SHARED, 'bench', 'startup-rss.mjs'), '--name', 'tollgate-all-in-one', '--ready-url', `http://127.0.0.1:${8280 + offset}/health`,
-    '--runs', String(runs), '--settle', '3', '--', process.execPath, CLI, '--home', home, 'start',
-  ], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', env: { ...process.env, TOLLGATE_ADMIN_PASSWORD: 'bench-admin-password' } });
+  writeFileSync(
+    join(home, 'conf', 'deployment.toml'),
+    `[server]\noffset = ${offset}\nbind_address = "127.0.0.1"\n[log]\nlevel = "warn"\n`,
+  );
+  const measure = (runs) =>
+    spawnSync(
+      process.execPath,
+      [
+        join(SHARED, 'bench', 'startup-rss.mjs'),
+        '--name',
+        'tollgate-all-in-one',
+        '--ready-url',
+        `http://127.0.0.1:${8280 + offset}/health`,
+        '--runs',
+        String(runs),
+        '--settle',
+        '3',
+        '--',
+        process.execPath,
+        CLI,
+        '--home',
+        home,
+        'start',
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+        encoding: 'utf8',
+        env: { ...process.env, TOLLGATE_ADMIN_PASSWORD: 'bench-admin-password' },
+      },
+    );
   try {
     measure(1);
     process.stdout.write(measure(Number(process.env.STARTUP_RUNS ?? 7)).stdout);
@@ -116,32 +170,66 @@ function tokenLoad(home, keys, server, cost) {
   // their refresh tokens with password grants, all at once) must not meet a hashing queue
   // still full from the password load, so it starts after the queue has drained.
   const all = GRANTS.split(',');
-  const groups = [all.filter((g) => g === 'password'), all.filter((g) => g !== 'password')].filter((g) => g.length > 0);
+  const groups = [all.filter((g) => g === 'password'), all.filter((g) => g !== 'password')].filter(
+    (g) => g.length > 0,
+  );
   let out = '';
   for (const [i, group] of groups.entries()) {
     if (i > 0) spawnSync('sleep', ['3']);
     const targets = join(home, 'targets.json');
-    writeFileSync(targets, JSON.stringify([{
-      name: `tollgate-${TOKEN_TYPE}`, url: `https://127.0.0.1:${8243 + OFFSET}/token`,
-      introspectUrl: `https://127.0.0.1:${9443 + OFFSET}/oauth2/introspect`,
-      clientId: keys.consumerKey, clientSecret: keys.consumerSecret, username: 'bench', password: 'bench-user-password',
-      grants: group.join(','), pid: String(server.pid),
-    }]));
-    const r = spawnSync(process.execPath, [join(SHARED, 'bench', 'token-load.mjs'), '--targets', targets, '--runs', RUNS, '--duration', DUR, '--conns', CONNS], {
-      stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', env: { ...process.env, NODE_TLS_REJECT_UNAUTHORIZED: '0' },
-    });
+    writeFileSync(
+      targets,
+      JSON.stringify([
+        {
+          name: `tollgate-${TOKEN_TYPE}`,
+          url: `https://127.0.0.1:${8243 + OFFSET}/token`,
+          introspectUrl: `https://127.0.0.1:${9443 + OFFSET}/oauth2/introspect`,
+          clientId: keys.consumerKey,
+          clientSecret: keys.consumerSecret,
+          username: 'bench',
+          password: 'bench-user-password',
+          grants: group.join(','),
+          pid: String(server.pid),
+        },
+      ]),
+    );
+    const r = spawnSync(
+      process.execPath,
+      [
+        join(SHARED, 'bench', 'token-load.mjs'),
+        '--targets',
+        targets,
+        '--runs',
+        RUNS,
+        '--duration',
+        DUR,
+        '--conns',
+        CONNS,
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+        encoding: 'utf8',
+        env: { ...process.env, NODE_TLS_REJECT_UNAUTHORIZED: '0' },
+      },
+    );
     process.stdout.write(r.stdout);
     out += r.stdout;
   }
   for (const line of out.split('\n').filter((l) => l.includes('grant=password'))) {
     const rps = Number(/ rps=([\d.]+)/.exec(line)?.[1]);
-    console.log(`password grant: ${rps.toFixed(1)}/s = ${((100 * rps) / cost.limit).toFixed(0)}% of the hash-bound limit ${cost.limit.toFixed(0)}/s (${line.match(/c=\d+/)?.[0]})`);
+    console.log(
+      `password grant: ${rps.toFixed(1)}/s = ${((100 * rps) / cost.limit).toFixed(0)}% of the hash-bound limit ${cost.limit.toFixed(0)}/s (${line.match(/c=\d+/)?.[0]})`,
+    );
   }
 }
 
 /** Authenticated proxy path: the same load on the backend directly and through the Gateway. */
 async function gatewayLoad(home, server) {
-  const backend = spawn(process.execPath, [join(ROOT, 'test', 'fixtures', 'backend.mjs'), 'bench', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const backend = spawn(
+    process.execPath,
+    [join(ROOT, 'test', 'fixtures', 'backend.mjs'), 'bench', '0'],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   try {
     const port = await new Promise((ok, fail) => {
       let out = '';
@@ -153,17 +241,47 @@ async function gatewayLoad(home, server) {
       backend.on('exit', () => fail(new Error(`backend exited: ${out}`)));
     });
     tollgate(home, 'scope', 'add', 'bench_read');
-    tollgate(home, 'api', 'create', 'Bench', '--context', '/bench', '--version', '1.0.0', '--production', `http://127.0.0.1:${port}`,
-      '--resource', 'GET /echo scope=bench_read');
+    tollgate(
+      home,
+      'api',
+      'create',
+      'Bench',
+      '--context',
+      '/bench',
+      '--version',
+      '1.0.0',
+      '--production',
+      `http://127.0.0.1:${port}`,
+      '--resource',
+      'GET /echo scope=bench_read',
+    );
     tollgate(home, 'api', 'lifecycle', 'Bench', '1.0.0', 'publish');
     tollgate(home, 'app', 'create', 'bench-gw', '--owner', 'bench', '--token-type', GW_TOKEN_TYPE);
-    const keys = JSON.parse(tollgate(home, 'keys', 'generate', 'bench-gw', '--owner', 'bench', '--json'));
-    tollgate(home, 'subscription', 'add', 'bench-gw', 'Bench', '1.0.0', '--owner', 'bench', '--tier', 'Unlimited');
+    const keys = JSON.parse(
+      tollgate(home, 'keys', 'generate', 'bench-gw', '--owner', 'bench', '--json'),
+    );
+    tollgate(
+      home,
+      'subscription',
+      'add',
+      'bench-gw',
+      'Bench',
+      '1.0.0',
+      '--owner',
+      'bench',
+      '--tier',
+      'Unlimited',
+    );
     // The instance's self-signed certificate, on loopback.
     const insecure = new Agent({ connect: { rejectUnauthorized: false } });
     const res = await request(`https://127.0.0.1:${8243 + OFFSET}/token`, {
-      method: 'POST', body: 'grant_type=client_credentials&scope=bench_read', dispatcher: insecure,
-      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(`${keys.consumerKey}:${keys.consumerSecret}`).toString('base64')}` },
+      method: 'POST',
+      body: 'grant_type=client_credentials&scope=bench_read',
+      dispatcher: insecure,
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: `Basic ${Buffer.from(`${keys.consumerKey}:${keys.consumerSecret}`).toString('base64')}`,
+      },
     });
     const token = (await res.body.json()).access_token;
     await insecure.close();
@@ -176,13 +294,38 @@ async function gatewayLoad(home, server) {
       await new Promise((ok) => setTimeout(ok, 100));
     }
     const targets = join(home, 'gw-targets.json');
-    writeFileSync(targets, JSON.stringify([
-      { name: 'direct', url: `http://127.0.0.1:${port}/echo`, pid: String(backend.pid) },
-      { name: `tollgate-gateway-${GW_TOKEN_TYPE}`, url, token, pid: `${server.pid},${backend.pid}` },
-    ]));
-    const r = spawnSync(process.execPath, [join(SHARED, 'bench', 'gateway-load.mjs'), '--targets', targets, '--baseline', 'direct', '--runs', RUNS, '--duration', DUR, '--conns', GW_CONNS], {
-      stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8',
-    });
+    writeFileSync(
+      targets,
+      JSON.stringify([
+        { name: 'direct', url: `http://127.0.0.1:${port}/echo`, pid: String(backend.pid) },
+        {
+          name: `tollgate-gateway-${GW_TOKEN_TYPE}`,
+          url,
+          token,
+          pid: `${server.pid},${backend.pid}`,
+        },
+      ]),
+    );
+    const r = spawnSync(
+      process.execPath,
+      [
+        join(SHARED, 'bench', 'gateway-load.mjs'),
+        '--targets',
+        targets,
+        '--baseline',
+        'direct',
+        '--runs',
+        RUNS,
+        '--duration',
+        DUR,
+        '--conns',
+        GW_CONNS,
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+        encoding: 'utf8',
+      },
+    );
     process.stdout.write(r.stdout);
   } finally {
     backend.kill('SIGTERM');

@@ -8,7 +8,11 @@ const [url, authorization, caFile, rateArg, secondsArg] = process.argv.slice(2);
 const rate = Number(rateArg);
 const seconds = Number(secondsArg);
 const agent = new Agent({ connect: { ca: readFileSync(caFile, 'utf8') }, connections: 256 });
-const body = new URLSearchParams({ grant_type: 'password', username: 'bench', password: 'bench-user-password' }).toString();
+const body = new URLSearchParams({
+  grant_type: 'password',
+  username: 'bench',
+  password: 'bench-user-password',
+}).toString();
 const stats = { sent: 0, ok: 0, shed: 0, other: 0, okMs: [], shedMs: [], retryAfter: [] };
 const inFlight = [];
 const start = Date.now();
@@ -17,14 +21,29 @@ const timer = setInterval(() => {
   for (let i = 0; i < due; i++) {
     stats.sent++;
     const t = process.hrtime.bigint();
-    inFlight.push(request(url, { method: 'POST', dispatcher: agent, body, headers: { 'content-type': 'application/x-www-form-urlencoded', authorization } })
-      .then(async (res) => {
-        await res.body.text();
-        const ms = Number(process.hrtime.bigint() - t) / 1e6;
-        if (res.statusCode === 200) { stats.ok++; stats.okMs.push(ms); }
-        else if (res.statusCode === 503) { stats.shed++; stats.shedMs.push(ms); if (!stats.retryAfter.includes(res.headers['retry-after'])) stats.retryAfter.push(res.headers['retry-after']); }
-        else stats.other++;
-      }, () => stats.other++));
+    inFlight.push(
+      request(url, {
+        method: 'POST',
+        dispatcher: agent,
+        body,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', authorization },
+      }).then(
+        async (res) => {
+          await res.body.text();
+          const ms = Number(process.hrtime.bigint() - t) / 1e6;
+          if (res.statusCode === 200) {
+            stats.ok++;
+            stats.okMs.push(ms);
+          } else if (res.statusCode === 503) {
+            stats.shed++;
+            stats.shedMs.push(ms);
+            if (!stats.retryAfter.includes(res.headers['retry-after']))
+              stats.retryAfter.push(res.headers['retry-after']);
+          } else stats.other++;
+        },
+        () => stats.other++,
+      ),
+    );
   }
 }, 5);
 setTimeout(async () => {

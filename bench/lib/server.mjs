@@ -11,9 +11,26 @@ const CLI = join(ROOT, 'dist', 'src', 'cli', 'main.js');
 export async function startBenchServer({ offset, toml = '' }) {
   const home = mkdtempSync(join(tmpdir(), 'tollgate-bench-'));
   mkdirSync(join(home, 'conf'));
-  writeFileSync(join(home, 'conf', 'deployment.toml'), `[server]\noffset = ${offset}\nbind_address = "127.0.0.1"\n[log]\nlevel = "warn"\n${toml}\n`);
-  const cli = (...args) => execFileSync(process.execPath, [CLI, '--home', home, ...args], { encoding: 'utf8' });
-  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), CLI, '--home', home, 'start'], { env: { ...process.env, TOLLGATE_ADMIN_PASSWORD: 'bench-admin-password' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  writeFileSync(
+    join(home, 'conf', 'deployment.toml'),
+    `[server]\noffset = ${offset}\nbind_address = "127.0.0.1"\n[log]\nlevel = "warn"\n${toml}\n`,
+  );
+  const cli = (...args) =>
+    execFileSync(process.execPath, [CLI, '--home', home, ...args], { encoding: 'utf8' });
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
+      CLI,
+      '--home',
+      home,
+      'start',
+    ],
+    {
+      env: { ...process.env, TOLLGATE_ADMIN_PASSWORD: 'bench-admin-password' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   await new Promise((ok, fail) => {
     let out = '';
     child.stdout.on('data', (d) => {
@@ -25,17 +42,35 @@ export async function startBenchServer({ offset, toml = '' }) {
   cli('user', 'add', 'bench', '--password', 'bench-user-password');
   cli('app', 'create', 'bench', '--owner', 'bench', '--token-type', 'opaque');
   const keys = JSON.parse(cli('keys', 'generate', 'bench', '--owner', 'bench', '--json'));
-  const agent = new Agent({ connect: { ca: readFileSync(join(home, 'data', 'tls', 'cert.pem'), 'utf8') }, connections: 512, pipelining: 1 });
+  const agent = new Agent({
+    connect: { ca: readFileSync(join(home, 'data', 'tls', 'cert.pem'), 'utf8') },
+    connections: 512,
+    pipelining: 1,
+  });
   const authorization = `Basic ${Buffer.from(`${keys.consumerKey}:${keys.consumerSecret}`).toString('base64')}`;
   return {
-    home, cli, agent, authorization, pid: child.pid,
+    home,
+    cli,
+    agent,
+    authorization,
+    pid: child.pid,
     gateway: `https://localhost:${8243 + offset}`,
     management: `https://localhost:${9443 + offset}`,
     async post(url, form, auth = authorization) {
       const t = process.hrtime.bigint();
-      const res = await request(url, { method: 'POST', dispatcher: agent, body: new URLSearchParams(form).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: auth } });
+      const res = await request(url, {
+        method: 'POST',
+        dispatcher: agent,
+        body: new URLSearchParams(form).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: auth },
+      });
       const text = await res.body.text();
-      return { status: res.statusCode, ms: Number(process.hrtime.bigint() - t) / 1e6, json: text.startsWith('{') ? JSON.parse(text) : undefined, headers: res.headers };
+      return {
+        status: res.statusCode,
+        ms: Number(process.hrtime.bigint() - t) / 1e6,
+        json: text.startsWith('{') ? JSON.parse(text) : undefined,
+        headers: res.headers,
+      };
     },
     async stop() {
       child.kill('SIGTERM');

@@ -16,9 +16,17 @@ export interface CleanupResult extends PurgedTokens {
  * Works in batches of 5000 rows so no write holds the database for long; every node may run
  * it, the deletes being idempotent. Statistics (token_issuance) are not touched.
  */
-export async function runCleanup(deps: { tokens: TokenStore; audit: AuditStore; config: CleanupConfig; now: number }): Promise<CleanupResult> {
+export async function runCleanup(deps: {
+  tokens: TokenStore;
+  audit: AuditStore;
+  config: CleanupConfig;
+  now: number;
+}): Promise<CleanupResult> {
   const before = deps.now - deps.config.retainExpiredSeconds * 1000;
-  let access = 0, refresh = 0, families = 0, audit = 0;
+  let access = 0,
+    refresh = 0,
+    families = 0,
+    audit = 0;
   while (deps.config.enabled) {
     const r = await deps.tokens.purgeExpired(before, BATCH);
     access += r.accessTokens;

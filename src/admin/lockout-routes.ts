@@ -17,16 +17,30 @@ export function registerLockoutRoutes(app: FastifyInstance, deps: LockoutRouteDe
     try {
       wasLocked = await deps.users.unlock(req.params.username);
     } catch (err) {
-      if (err instanceof IdentityError && err.code === 'user_not_found') throw notFound(`No user named "${req.params.username}".`);
+      if (err instanceof IdentityError && err.code === 'user_not_found')
+        throw notFound(`No user named "${req.params.username}".`);
       throw err;
     }
     const user = await deps.users.get(req.params.username);
-    deps.audit(adminAuditEvent(deps.now(), 'account.unlocked', user.username, req.principal?.username ?? 'unknown'));
+    deps.audit(
+      adminAuditEvent(
+        deps.now(),
+        'account.unlocked',
+        user.username,
+        req.principal?.username ?? 'unknown',
+      ),
+    );
     return { username: user.username, unlocked: true, hadFailures: wasLocked };
   });
 
   app.get('/locked-accounts', async () => {
     const list = await deps.users.listLocked();
-    return { count: list.length, list: list.map((l) => ({ username: l.username, lockedUntil: new Date(l.lockedUntil).toISOString() })) };
+    return {
+      count: list.length,
+      list: list.map((l) => ({
+        username: l.username,
+        lockedUntil: new Date(l.lockedUntil).toISOString(),
+      })),
+    };
   });
 }

@@ -33,7 +33,11 @@ export interface PasswordGrantReport {
   readonly usersUsing: number;
   readonly tokens: number;
   readonly applications: readonly PasswordGrantAppUse[];
-  readonly allowedButUnused: ReadonlyArray<{ readonly applicationId: string; readonly applicationName: string; readonly owner: string }>;
+  readonly allowedButUnused: ReadonlyArray<{
+    readonly applicationId: string;
+    readonly applicationName: string;
+    readonly owner: string;
+  }>;
 }
 
 const DAY_MS = 86_400_000;
@@ -47,11 +51,15 @@ export async function passwordGrantReport(deps: {
   days: number;
 }): Promise<PasswordGrantReport> {
   const since = deps.now - deps.days * DAY_MS;
-  const [uses, apps, users] = await Promise.all([deps.statistics.passwordGrantUse(since), deps.applications(), deps.users()]);
+  const [uses, apps, users] = await Promise.all([
+    deps.statistics.passwordGrantUse(since),
+    deps.applications(),
+    deps.users(),
+  ]);
   const username = new Map(users.map((u) => [u.id, u.username]));
   // A token of a user removed since then still counts; the id stands in for the name.
   const nameOf = (id: string) => username.get(id) ?? `(removed user ${id})`;
-  const byApp = new Map<string, typeof uses[number][]>();
+  const byApp = new Map<string, (typeof uses)[number][]>();
   for (const u of uses) byApp.set(u.applicationId, [...(byApp.get(u.applicationId) ?? []), u]);
 
   const applications: PasswordGrantAppUse[] = [];
@@ -66,10 +74,19 @@ export async function passwordGrantReport(deps: {
       passwordGrantAllowed: app.grantTypes.includes('password'),
       tokens: rows.reduce((n, r) => n + r.tokens, 0),
       lastUsedAt: iso(Math.max(...rows.map((r) => r.lastIssuedAt))),
-      users: rows.map((r) => ({ username: nameOf(r.userId), tokens: r.tokens, lastUsedAt: iso(r.lastIssuedAt) })),
+      users: rows.map((r) => ({
+        username: nameOf(r.userId),
+        tokens: r.tokens,
+        lastUsedAt: iso(r.lastIssuedAt),
+      })),
     });
   }
-  applications.sort((a, b) => b.users.length - a.users.length || b.tokens - a.tokens || a.applicationName.localeCompare(b.applicationName));
+  applications.sort(
+    (a, b) =>
+      b.users.length - a.users.length ||
+      b.tokens - a.tokens ||
+      a.applicationName.localeCompare(b.applicationName),
+  );
   const allowedButUnused = apps
     .filter((a) => a.grantTypes.includes('password') && !byApp.has(a.id))
     .map((a) => ({ applicationId: a.id, applicationName: a.name, owner: nameOf(a.ownerId) }))

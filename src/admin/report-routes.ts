@@ -13,15 +13,29 @@ export function reportDays(value: string | undefined): number | undefined {
 }
 
 /** Admin: GET /api/admin/v1/reports/password-grant?days=90, the password-grant retirement report. */
-export function registerReportRoutes(app: FastifyInstance, deps: {
-  statistics: StatisticsStore; users: UserService; applications: { list(): Promise<readonly Application[]> };
-  auth: preHandlerHookHandler; now: () => number;
-}): void {
-  app.get<{ Querystring: { days?: string } }>('/api/admin/v1/reports/password-grant', { preHandler: deps.auth }, async (req) => {
-    const days = reportDays(req.query.days);
-    if (days === undefined) throw badRequest('days must be an integer from 1 to 3650.');
-    return passwordGrantReport({
-      statistics: deps.statistics, applications: () => deps.applications.list(), users: () => deps.users.list(), now: deps.now(), days,
-    });
-  });
+export function registerReportRoutes(
+  app: FastifyInstance,
+  deps: {
+    statistics: StatisticsStore;
+    users: UserService;
+    applications: { list(): Promise<readonly Application[]> };
+    auth: preHandlerHookHandler;
+    now: () => number;
+  },
+): void {
+  app.get<{ Querystring: { days?: string } }>(
+    '/api/admin/v1/reports/password-grant',
+    { preHandler: deps.auth },
+    async (req) => {
+      const days = reportDays(req.query.days);
+      if (days === undefined) throw badRequest('days must be an integer from 1 to 3650.');
+      return passwordGrantReport({
+        statistics: deps.statistics,
+        applications: () => deps.applications.list(),
+        users: () => deps.users.list(),
+        now: deps.now(),
+        days,
+      });
+    },
+  );
 }

@@ -1,14 +1,24 @@
 import type { FastifyInstance, preHandlerHookHandler } from 'fastify';
-import { SettingLockedError, type RuntimeSettings, type RuntimeSettingsValues } from '../config/index.js';
+import {
+  SettingLockedError,
+  type RuntimeSettings,
+  type RuntimeSettingsValues,
+} from '../config/index.js';
 import { badRequest, conflict } from '../http/api-error.js';
 
-const LABELS: Record<keyof RuntimeSettingsValues, string> = { selfSignup: 'Self sign-up', passwordGrant: 'The password grant' };
+const LABELS: Record<keyof RuntimeSettingsValues, string> = {
+  selfSignup: 'Self sign-up',
+  passwordGrant: 'The password grant',
+};
 
 /**
  * Admin: runtime switches (self sign-up, password grant) under deployment.toml's ceiling: a
  * switch the file turns off is reported `…LockedByConfig: true` and cannot be turned on (409).
  */
-export function registerSettingsRoutes(app: FastifyInstance, deps: { settings: RuntimeSettings; auth: preHandlerHookHandler }): void {
+export function registerSettingsRoutes(
+  app: FastifyInstance,
+  deps: { settings: RuntimeSettings; auth: preHandlerHookHandler },
+): void {
   const { lockedByConfig } = deps.settings;
   const view = async () => ({
     ...(await deps.settings.get()),
@@ -18,7 +28,10 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: { settings: R
   });
   app.get('/api/admin/v1/settings', { preHandler: deps.auth }, view);
   app.put('/api/admin/v1/settings', { preHandler: deps.auth }, async (req) => {
-    const b = (req.body !== null && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
+    const b = (req.body !== null && typeof req.body === 'object' ? req.body : {}) as Record<
+      string,
+      unknown
+    >;
     const changes: { -readonly [K in keyof RuntimeSettingsValues]?: boolean } = {};
     for (const key of ['selfSignup', 'passwordGrant'] as const) {
       const v = b[key];
@@ -30,7 +43,9 @@ export function registerSettingsRoutes(app: FastifyInstance, deps: { settings: R
       await deps.settings.update(changes);
     } catch (err) {
       if (!(err instanceof SettingLockedError)) throw err;
-      throw conflict(`${LABELS[err.setting]} is turned off in deployment.toml (${err.configKey} = false) and cannot be turned on here; the operator must change the file and restart.`);
+      throw conflict(
+        `${LABELS[err.setting]} is turned off in deployment.toml (${err.configKey} = false) and cannot be turned on here; the operator must change the file and restart.`,
+      );
     }
     return view();
   });

@@ -7,22 +7,37 @@ const HOUR_MS = 3_600_000;
 const FAILED_LOGIN_HOURS = 24;
 
 /** Admin: registered users per application, tokens per grant type per day, failed logins per hour. */
-export function registerStatisticsRoutes(app: FastifyInstance, deps: {
-  statistics: StatisticsStore; users: UserService; auth: preHandlerHookHandler; now: () => number;
-  /** Writes audit events still buffered in this process, so the failed-logins chart is up to date. */
-  flushAudit?: () => Promise<void>;
-}): void {
+export function registerStatisticsRoutes(
+  app: FastifyInstance,
+  deps: {
+    statistics: StatisticsStore;
+    users: UserService;
+    auth: preHandlerHookHandler;
+    now: () => number;
+    /** Writes audit events still buffered in this process, so the failed-logins chart is up to date. */
+    flushAudit?: () => Promise<void>;
+  },
+): void {
   app.get('/api/admin/v1/statistics', { preHandler: deps.auth }, async (req) => {
-    const days = Math.min(365, Math.max(1, Number((req.query as { days?: string }).days ?? 30) || 30));
+    const days = Math.min(
+      365,
+      Math.max(1, Number((req.query as { days?: string }).days ?? 30) || 30),
+    );
     const since = (Math.floor(deps.now() / DAY_MS) - days + 1) * DAY_MS;
     const failedLogins = async () => {
       // From the audit log: survives restarts and counts the failures of every node.
       await deps.flushAudit?.();
       const last = Math.floor(deps.now() / HOUR_MS);
       const from = (last - FAILED_LOGIN_HOURS + 1) * HOUR_MS;
-      const counts = new Map((await deps.statistics.auditEventsPerHour('login.failed', from)).map((c) => [c.hour, c.count]));
+      const counts = new Map(
+        (await deps.statistics.auditEventsPerHour('login.failed', from)).map((c) => [
+          c.hour,
+          c.count,
+        ]),
+      );
       const hours = [];
-      for (let t = from; t <= last * HOUR_MS; t += HOUR_MS) hours.push({ hour: t, count: counts.get(t) ?? 0 });
+      for (let t = from; t <= last * HOUR_MS; t += HOUR_MS)
+        hours.push({ hour: t, count: counts.get(t) ?? 0 });
       return { since: from, hours };
     };
     const owners = new Map((await deps.users.list()).map((u) => [u.id, u.username]));
@@ -30,10 +45,17 @@ export function registerStatisticsRoutes(app: FastifyInstance, deps: {
     return {
       days,
       registeredUsersPerApplication: apps.map((a) => ({
-        applicationId: a.applicationId, applicationName: a.applicationName, owner: owners.get(a.ownerId) ?? '',
-        registeredUsers: a.registeredUsers, passwordTokens: a.passwordTokens,
+        applicationId: a.applicationId,
+        applicationName: a.applicationName,
+        owner: owners.get(a.ownerId) ?? '',
+        registeredUsers: a.registeredUsers,
+        passwordTokens: a.passwordTokens,
       })),
-      tokensPerGrantType: (await deps.statistics.issuancePerDay(since)).map((d) => ({ day: d.day, grantType: d.grantType, tokens: d.tokens })),
+      tokensPerGrantType: (await deps.statistics.issuancePerDay(since)).map((d) => ({
+        day: d.day,
+        grantType: d.grantType,
+        tokens: d.tokens,
+      })),
       failedLogins: await failedLogins(),
     };
   });

@@ -3,7 +3,12 @@ import { usersImportedEvent, type AuditEvent } from '../audit/index.js';
 import { ApiError, badRequest, forbidden } from '../http/api-error.js';
 import { ADMIN_ROLE, normalizeUsername, type User, type UserService } from '../identity/index.js';
 
-const view = (u: User) => ({ username: u.username, roles: u.roles, status: u.status, createdAt: u.createdAt });
+const view = (u: User) => ({
+  username: u.username,
+  roles: u.roles,
+  status: u.status,
+  createdAt: u.createdAt,
+});
 
 function field(b: Record<string, unknown>, name: string): unknown {
   return b[name];
@@ -11,22 +16,30 @@ function field(b: Record<string, unknown>, name: string): unknown {
 
 function rolesField(v: unknown): string[] | undefined {
   if (v === undefined) return undefined;
-  if (!Array.isArray(v) || !v.every((r) => typeof r === 'string')) throw badRequest('"roles" is a list of role names.');
+  if (!Array.isArray(v) || !v.every((r) => typeof r === 'string'))
+    throw badRequest('"roles" is a list of role names.');
   return v as string[];
 }
 
 /** Admin: users and their roles. An admin cannot disable, remove or demote themself (no lock-out). */
 // Disabling a user, changing their password or removing them revokes their tokens and ends
 // their web sessions (the user service's onCredentialsChanged, wired in compose/services.ts).
-export function registerUserRoutes(app: FastifyInstance, deps: {
-  users: UserService; auth: preHandlerHookHandler;
-  /** Records an import in the audit log. */
-  audit?: (event: AuditEvent) => void; now?: () => number;
-}): void {
+export function registerUserRoutes(
+  app: FastifyInstance,
+  deps: {
+    users: UserService;
+    auth: preHandlerHookHandler;
+    /** Records an import in the audit log. */
+    audit?: (event: AuditEvent) => void;
+    now?: () => number;
+  },
+): void {
   const base = '/api/admin/v1/users';
   const opts = { preHandler: deps.auth };
-  const body = (b: unknown) => (b !== null && typeof b === 'object' ? (b as Record<string, unknown>) : {});
-  const isSelf = (req: { principal?: { username: string } }, username: string) => normalizeUsername(username) === req.principal!.username;
+  const body = (b: unknown) =>
+    b !== null && typeof b === 'object' ? (b as Record<string, unknown>) : {};
+  const isSelf = (req: { principal?: { username: string } }, username: string) =>
+    normalizeUsername(username) === req.principal!.username;
 
   app.get(base, opts, async () => ({ list: (await deps.users.list()).map(view) }));
 
@@ -40,8 +53,13 @@ export function registerUserRoutes(app: FastifyInstance, deps: {
     const b = body(req.body);
     const username = field(b, 'username');
     const password = field(b, 'password');
-    if (typeof username !== 'string' || typeof password !== 'string' || !username || !password) throw badRequest('Enter a username and a password.');
-    const user = await deps.users.create({ username, password, roles: rolesField(field(b, 'roles')) ?? [] });
+    if (typeof username !== 'string' || typeof password !== 'string' || !username || !password)
+      throw badRequest('Enter a username and a password.');
+    const user = await deps.users.create({
+      username,
+      password,
+      roles: rolesField(field(b, 'roles')) ?? [],
+    });
     return reply.code(201).send(view(user));
   });
 
@@ -50,14 +68,33 @@ export function registerUserRoutes(app: FastifyInstance, deps: {
   app.post(`${base}/import`, { ...opts, bodyLimit: 8 * 1024 * 1024 }, async (req, reply) => {
     if (!Array.isArray(req.body)) throw badRequest('The body is a JSON array of users.');
     const dryRun = (req.query as Record<string, unknown>)['dryRun'] === 'true';
-    const r = await deps.users.importUsers(req.body.map((value: unknown, i) => ({ ref: i + 1, value })), { dryRun });
+    const r = await deps.users.importUsers(
+      req.body.map((value: unknown, i) => ({ ref: i + 1, value })),
+      { dryRun },
+    );
     if (r.problems.length > 0) {
       const n = r.problems.length;
-      throw new ApiError(400, 'Bad Request', `Nothing imported: ${n} ${n > 1 ? 'entries are' : 'entry is'} invalid.`, {
-        errors: r.problems.map((p) => ({ entry: p.ref, ...(p.username !== undefined ? { username: p.username } : {}), reason: p.reason })),
-      });
+      throw new ApiError(
+        400,
+        'Bad Request',
+        `Nothing imported: ${n} ${n > 1 ? 'entries are' : 'entry is'} invalid.`,
+        {
+          errors: r.problems.map((p) => ({
+            entry: p.ref,
+            ...(p.username !== undefined ? { username: p.username } : {}),
+            reason: p.reason,
+          })),
+        },
+      );
     }
-    if (!dryRun) deps.audit?.(usersImportedEvent((deps.now ?? Date.now)(), r.imported, req.principal?.username ?? 'unknown'));
+    if (!dryRun)
+      deps.audit?.(
+        usersImportedEvent(
+          (deps.now ?? Date.now)(),
+          r.imported,
+          req.principal?.username ?? 'unknown',
+        ),
+      );
     return reply.code(dryRun ? 200 : 201).send({ valid: r.valid, imported: r.imported, dryRun });
   });
 
@@ -67,9 +104,14 @@ export function registerUserRoutes(app: FastifyInstance, deps: {
     const roles = rolesField(field(b, 'roles'));
     const status = field(b, 'status');
     const password = field(b, 'password');
-    if (status !== undefined && status !== 'active' && status !== 'disabled') throw badRequest('"status" is "active" or "disabled".');
-    if (password !== undefined && typeof password !== 'string') throw badRequest('"password" must be a string.');
-    if (isSelf(req, username) && (status === 'disabled' || (roles && !roles.includes(ADMIN_ROLE)))) {
+    if (status !== undefined && status !== 'active' && status !== 'disabled')
+      throw badRequest('"status" is "active" or "disabled".');
+    if (password !== undefined && typeof password !== 'string')
+      throw badRequest('"password" must be a string.');
+    if (
+      isSelf(req, username) &&
+      (status === 'disabled' || (roles && !roles.includes(ADMIN_ROLE)))
+    ) {
       throw forbidden('You cannot disable yourself or remove your own admin role.');
     }
     await deps.users.get(username);

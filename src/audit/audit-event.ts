@@ -34,5 +34,12 @@ export interface AuditStore {
 }
 
 export const AUDIT_TYPES = [
-  'client.auth_failed', 'login.failed', 'account.locked', 'account.unlocked', 'request.throttled', 'request.shed', 'refresh.reuse_detected', 'users.imported',
+  'client.auth_failed',
+  'login.failed',
+  'account.locked',
+  'account.unlocked',
+  'request.throttled',
+  'request.shed',
+  'refresh.reuse_detected',
+  'users.imported',
 ] as const;

@@ -1,8 +1,20 @@
 import type { KeyManagerEvent } from '../keymanager/index.js';
 import type { AuditEvent } from './audit-event.js';
 
-const row = (at: number, type: string, reason: string, fields: Partial<AuditEvent>): AuditEvent => ({
-  at, type, reason, username: null, consumerKey: null, ip: null, detail: null, ...fields,
+const row = (
+  at: number,
+  type: string,
+  reason: string,
+  fields: Partial<AuditEvent>,
+): AuditEvent => ({
+  at,
+  type,
+  reason,
+  username: null,
+  consumerKey: null,
+  ip: null,
+  detail: null,
+  ...fields,
 });
 
 /** The key manager events that are refusals become audit events; issuance and revocation are counted in metrics only. */
@@ -11,19 +23,37 @@ export function auditEventOf(event: KeyManagerEvent, at: number): AuditEvent | u
     case 'client.auth_failed':
       return row(at, event.type, event.reason, { consumerKey: event.consumerKey, ip: event.ip });
     case 'grant.failed':
-      return row(at, event.grantType === 'password' ? 'login.failed' : 'grant.failed', event.reason, {
-        username: event.username ?? null, consumerKey: event.consumerKey, ip: event.ip, detail: `grant_type=${event.grantType}`,
-      });
+      return row(
+        at,
+        event.grantType === 'password' ? 'login.failed' : 'grant.failed',
+        event.reason,
+        {
+          username: event.username ?? null,
+          consumerKey: event.consumerKey,
+          ip: event.ip,
+          detail: `grant_type=${event.grantType}`,
+        },
+      );
     case 'account.locked':
       return row(at, event.type, 'too_many_failures', {
-        username: event.username, consumerKey: event.consumerKey, ip: event.ip, detail: `until ${new Date(event.until).toISOString()}`,
+        username: event.username,
+        consumerKey: event.consumerKey,
+        ip: event.ip,
+        detail: `until ${new Date(event.until).toISOString()}`,
       });
     case 'request.throttled':
-      return row(at, event.type, event.reason, { ip: event.ip, detail: `retry_after=${event.retryAfterS}` });
+      return row(at, event.type, event.reason, {
+        ip: event.ip,
+        detail: `retry_after=${event.retryAfterS}`,
+      });
     case 'request.shed':
       return row(at, event.type, event.reason, { consumerKey: event.consumerKey, ip: event.ip });
     case 'refresh.reuse_detected':
-      return row(at, event.type, 'refresh_token_replay', { consumerKey: event.consumerKey, ip: event.ip, detail: `family=${event.familyId}` });
+      return row(at, event.type, 'refresh_token_replay', {
+        consumerKey: event.consumerKey,
+        ip: event.ip,
+        detail: `family=${event.familyId}`,
+      });
     case 'token.issued':
     case 'token.revoked':
       return undefined;
@@ -31,9 +61,29 @@ export function auditEventOf(event: KeyManagerEvent, at: number): AuditEvent | u
 }
 
 /** An admin action (CLI or REST) for the same log. */
-export const adminAuditEvent = (at: number, type: 'account.unlocked' | 'users.imported', username: string | null, by: string, what?: string): AuditEvent =>
-  row(at, type, 'admin', { username, detail: what === undefined ? `by ${by}` : `${what} by ${by}` });
+export const adminAuditEvent = (
+  at: number,
+  type: 'account.unlocked' | 'users.imported',
+  username: string | null,
+  by: string,
+  what?: string,
+): AuditEvent =>
+  row(at, type, 'admin', {
+    username,
+    detail: what === undefined ? `by ${by}` : `${what} by ${by}`,
+  });
 
 /** Users imported (CLI or REST): how many, from which file if any, by whom. */
-export const usersImportedEvent = (at: number, count: number, by: string, file?: string): AuditEvent =>
-  adminAuditEvent(at, 'users.imported', null, by, `${count} user${count === 1 ? '' : 's'}${file === undefined ? '' : ` from ${file}`}`);
+export const usersImportedEvent = (
+  at: number,
+  count: number,
+  by: string,
+  file?: string,
+): AuditEvent =>
+  adminAuditEvent(
+    at,
+    'users.imported',
+    null,
+    by,
+    `${count} user${count === 1 ? '' : 's'}${file === undefined ? '' : ` from ${file}`}`,
+  );

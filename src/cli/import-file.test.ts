@@ -13,14 +13,30 @@ describe('import files', () => {
       { ref: 4, value: { username: 'bo,b', roles: [], passwordHash: '$2b$x"y' } },
       { ref: 5, problem: 'Expected 3 columns (username,roles,password_hash).' },
     ]);
-    assert.throws(() => csvItems('user,hash\nann,x\n'), new CliError('line 1: the CSV header must be "username,roles,password_hash"'));
+    assert.throws(
+      () => csvItems('user,hash\nann,x\n'),
+      new CliError('line 1: the CSV header must be "username,roles,password_hash"'),
+    );
   });
 
   it('reads a JSON array by position and picks the format from the name', () => {
-    assert.deepEqual(jsonItems('[{"username":"ann"}, 3]'), [{ ref: 1, value: { username: 'ann' } }, { ref: 2, value: 3 }]);
-    assert.throws(() => jsonItems('{"username":"ann"}'), new CliError('the JSON file must hold an array of users'));
+    assert.deepEqual(jsonItems('[{"username":"ann"}, 3]'), [
+      { ref: 1, value: { username: 'ann' } },
+      { ref: 2, value: 3 },
+    ]);
+    assert.throws(
+      () => jsonItems('{"username":"ann"}'),
+      new CliError('the JSON file must hold an array of users'),
+    );
     assert.throws(() => jsonItems('[{'), CliError);
-    assert.deepEqual([importFormatOf('u.CSV', undefined), importFormatOf('u.txt', undefined), importFormatOf('u.csv', 'json')], ['csv', 'json', 'json']);
+    assert.deepEqual(
+      [
+        importFormatOf('u.CSV', undefined),
+        importFormatOf('u.txt', undefined),
+        importFormatOf('u.csv', 'json'),
+      ],
+      ['csv', 'json', 'json'],
+    );
     assert.throws(() => importFormatOf('u.csv', 'xml'), new CliError('--format is json or csv'));
   });
 });

@@ -61,7 +61,8 @@ const HEADER = ['username', 'roles', 'password_hash'];
 export function csvItems(text: string): ImportItem[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const header = splitCsv(lines[0] ?? '')?.map((h) => h.trim().toLowerCase());
-  if (!header || header.join(',') !== HEADER.join(',')) throw new CliError(`line 1: the CSV header must be "${HEADER.join(',')}"`);
+  if (!header || header.join(',') !== HEADER.join(','))
+    throw new CliError(`line 1: the CSV header must be "${HEADER.join(',')}"`);
   const items: ImportItem[] = [];
   lines.slice(1).forEach((line, i) => {
     const ref = i + 2;
@@ -73,7 +74,10 @@ export function csvItems(text: string): ImportItem[] {
     }
     const [username, roles, ...hash] = cells as [string, string, ...string[]];
     const roleList = roles.split(/[;\s]+/).filter((r) => r.length > 0);
-    items.push({ ref, value: { username: username.trim(), roles: roleList, passwordHash: hash.join(',').trim() } });
+    items.push({
+      ref,
+      value: { username: username.trim(), roles: roleList, passwordHash: hash.join(',').trim() },
+    });
   });
   return items;
 }

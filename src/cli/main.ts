@@ -19,8 +19,13 @@ import { userCommands } from './commands/user.js';
 import { CliError } from './context.js';
 
 const program = new Command('tollgate')
-  .description('Tollgate API manager: OAuth2 Key Manager, API Gateway, Developer Portal and Publisher.')
-  .option('--home <dir>', 'instance directory holding conf/ and data/ (default: $TOLLGATE_HOME or the current directory)')
+  .description(
+    'Tollgate API manager: OAuth2 Key Manager, API Gateway, Developer Portal and Publisher.',
+  )
+  .option(
+    '--home <dir>',
+    'instance directory holding conf/ and data/ (default: $TOLLGATE_HOME or the current directory)',
+  )
   .showHelpAfterError()
   .exitOverride();
 
@@ -38,7 +43,14 @@ cleanupCommand(program);
 
 /** Errors a user can act on are one readable sentence; anything else says it is unexpected. */
 function explain(err: unknown): string {
-  if (err instanceof CliError || err instanceof ConfigError || err instanceof IdentityError || err instanceof ApplicationError || err instanceof DuplicateError || err instanceof CatalogError) {
+  if (
+    err instanceof CliError ||
+    err instanceof ConfigError ||
+    err instanceof IdentityError ||
+    err instanceof ApplicationError ||
+    err instanceof DuplicateError ||
+    err instanceof CatalogError
+  ) {
     return err.message;
   }
   if (err instanceof OAuthError) return err.description;

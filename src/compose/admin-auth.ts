@@ -24,14 +24,34 @@ export function basicAdminResolver(deps: AdminAuthDeps): PrincipalResolver {
         result = await deps.users.authenticate(username, password);
       } catch (err) {
         if (err instanceof HashingOverloadedError) {
-          deps.audit({ at: deps.now(), type: 'request.shed', reason: 'hash_queue_full', username: null, consumerKey: null, ip: req.ip, detail: 'management api' });
-          throw new ApiError(503, 'Service Unavailable', 'Too many sign-in attempts are in progress; retry shortly.', { headers: { 'retry-after': '1' } });
+          deps.audit({
+            at: deps.now(),
+            type: 'request.shed',
+            reason: 'hash_queue_full',
+            username: null,
+            consumerKey: null,
+            ip: req.ip,
+            detail: 'management api',
+          });
+          throw new ApiError(
+            503,
+            'Service Unavailable',
+            'Too many sign-in attempts are in progress; retry shortly.',
+            { headers: { 'retry-after': '1' } },
+          );
         }
         throw err;
       }
-      if (result.ok) return { userId: result.user.id, username: result.user.username, roles: result.user.roles };
+      if (result.ok)
+        return { userId: result.user.id, username: result.user.username, roles: result.user.roles };
       deps.audit({
-        at: deps.now(), type: 'login.failed', reason: result.reason, username: result.user?.username ?? null, consumerKey: null, ip: req.ip, detail: 'management api',
+        at: deps.now(),
+        type: 'login.failed',
+        reason: result.reason,
+        username: result.user?.username ?? null,
+        consumerKey: null,
+        ip: req.ip,
+        detail: 'management api',
       });
       return undefined;
     })(req);

@@ -8,21 +8,37 @@ import type { Services } from './services.js';
  * at most a minute after start; never two runs at once. A failure (database down) is logged
  * and the next run tries again. Returns the function that stops it and waits for a running pass.
  */
-export function scheduleCleanup(deps: { services: Services; config: CleanupConfig; log: Logger; now: () => number }): () => Promise<void> {
+export function scheduleCleanup(deps: {
+  services: Services;
+  config: CleanupConfig;
+  log: Logger;
+  now: () => number;
+}): () => Promise<void> {
   if (!deps.config.enabled && deps.config.auditRetentionDays === 0) return async () => undefined;
   let running: Promise<void> | undefined;
   let stopped = false;
   const pass = async () => {
     try {
-      const r = await runCleanup({ tokens: deps.services.stores.tokens, audit: deps.services.stores.audit, config: deps.config, now: deps.now() });
-      if (r.accessTokens + r.refreshTokens + r.families + r.auditEvents > 0) deps.log.info(r, 'cleanup: expired tokens and old audit events deleted');
+      const r = await runCleanup({
+        tokens: deps.services.stores.tokens,
+        audit: deps.services.stores.audit,
+        config: deps.config,
+        now: deps.now(),
+      });
+      if (r.accessTokens + r.refreshTokens + r.families + r.auditEvents > 0)
+        deps.log.info(r, 'cleanup: expired tokens and old audit events deleted');
     } catch (err) {
-      deps.log.warn({ err: (err as Error).message }, 'cleanup failed; will try again at the next interval');
+      deps.log.warn(
+        { err: (err as Error).message },
+        'cleanup failed; will try again at the next interval',
+      );
     }
   };
   const tick = () => {
     if (stopped || running) return;
-    running = pass().finally(() => { running = undefined; });
+    running = pass().finally(() => {
+      running = undefined;
+    });
   };
   const first = setTimeout(tick, Math.min(deps.config.intervalSeconds, 60) * 1000);
   const every = setInterval(tick, deps.config.intervalSeconds * 1000);

@@ -29,12 +29,19 @@ export function registerControlPlaneRoutes(
   registerPublisherApiRoutes(mgmt, { apis: services.apis, resolvers });
   registerPublisherScopeRoutes(mgmt, { scopes: services.stores.scopes, resolvers });
   registerPortalApiRoutes(mgmt, {
-    apis: services.apis, tiers: services.subscriptions.tiers, applicationPolicies: () => services.config.applicationPolicies, resolvers,
+    apis: services.apis,
+    tiers: services.subscriptions.tiers,
+    applicationPolicies: () => services.config.applicationPolicies,
+    resolvers,
   });
   registerSubscriptionRoutes(mgmt, { subscriptions: services.subscriptions, resolvers });
   const build = createSnapshotBuilder(services, services.config);
   if (services.config.gateway.sharedSecret) {
-    registerGatewaySyncRoutes(mgmt, { secret: services.config.gateway.sharedSecret, build, km: deps.km });
+    registerGatewaySyncRoutes(mgmt, {
+      secret: services.config.gateway.sharedSecret,
+      build,
+      km: deps.km,
+    });
   }
   return build;
 }

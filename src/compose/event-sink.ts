@@ -7,7 +7,12 @@ import type { Metrics } from '../metrics/index.js';
  * Every key manager event goes to metrics; refusals also to the audit log (R-audit, issue #5)
  * and to the log at info level. Events carry no password, secret or token (R51).
  */
-export function createEventSink(deps: { log: Logger; recorder: AuditRecorder; metrics?: Metrics; now: () => number }) {
+export function createEventSink(deps: {
+  log: Logger;
+  recorder: AuditRecorder;
+  metrics?: Metrics;
+  now: () => number;
+}) {
   const audit = deps.log.child({ audit: true });
   return (event: KeyManagerEvent): void => {
     if (event.type === 'token.issued') {

@@ -14,9 +14,14 @@ function checkGatewaySecret(secret: string) {
     const header = req.headers.authorization ?? '';
     const given = /^bearer /i.test(header) ? header.slice(7).trim() : '';
     if (!given || !timingSafeEqual(digest(given), expected)) {
-      throw new ApiError(401, 'Unauthorized', 'A Gateway must present [apim.gateway] shared_secret.', {
-        headers: { 'www-authenticate': 'Bearer realm="tollgate-gateway-sync"' },
-      });
+      throw new ApiError(
+        401,
+        'Unauthorized',
+        'A Gateway must present [apim.gateway] shared_secret.',
+        {
+          headers: { 'www-authenticate': 'Bearer realm="tollgate-gateway-sync"' },
+        },
+      );
     }
   };
 }
@@ -26,7 +31,10 @@ function checkGatewaySecret(secret: string) {
  * ETag) and call (introspection of any client's access token). Only registered when
  * [apim.gateway] shared_secret is set.
  */
-export function registerGatewaySyncRoutes(app: FastifyInstance, deps: { secret: string; build: SnapshotBuilder; km: KeyManager }): void {
+export function registerGatewaySyncRoutes(
+  app: FastifyInstance,
+  deps: { secret: string; build: SnapshotBuilder; km: KeyManager },
+): void {
   app.register(async (scope) => {
     scope.addHook('preHandler', checkGatewaySecret(deps.secret));
     scope.get('/internal/gateway/v1/snapshot', async (req, reply) => {
@@ -35,9 +43,13 @@ export function registerGatewaySyncRoutes(app: FastifyInstance, deps: { secret: 
       if (req.headers['if-none-match'] === etag) return reply.code(304).send();
       return reply.type('application/json').send(body);
     });
-    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_req, body, done) => {
-      done(null, new URLSearchParams(body as string));
-    });
+    scope.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string', bodyLimit: 16 * 1024 },
+      (_req, body, done) => {
+        done(null, new URLSearchParams(body as string));
+      },
+    );
     scope.post('/internal/gateway/v1/introspect', async (req, reply) => {
       const token = req.body instanceof URLSearchParams ? req.body.get('token') : null;
       if (!token) throw new ApiError(400, 'Bad Request', 'The token parameter is required.');

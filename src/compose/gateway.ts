@@ -1,18 +1,35 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from '../config/index.js';
-import { createProxy, createTokenValidator, registerApiRoutes, startConfigSync, type ControlPlane } from '../gateway/index.js';
+import {
+  createProxy,
+  createTokenValidator,
+  registerApiRoutes,
+  startConfigSync,
+  type ControlPlane,
+} from '../gateway/index.js';
 import type { HitCounter } from '../ratelimit/index.js';
 
 /** The Gateway's request path: config sync, token validation, throttling and the proxy, served on the given servers. */
 export async function startGatewayRuntime(deps: {
-  config: Config; log: Logger; controlPlane: ControlPlane; counter: HitCounter;
-  https: FastifyInstance; http: FastifyInstance;
+  config: Config;
+  log: Logger;
+  controlPlane: ControlPlane;
+  counter: HitCounter;
+  https: FastifyInstance;
+  http: FastifyInstance;
 }) {
   const { config } = deps;
-  const sync = startConfigSync({ controlPlane: deps.controlPlane, intervalMs: config.gateway.syncIntervalMs, log: deps.log });
+  const sync = startConfigSync({
+    controlPlane: deps.controlPlane,
+    intervalMs: config.gateway.syncIntervalMs,
+    log: deps.log,
+  });
   await sync.start();
-  const tokens = createTokenValidator({ controlPlane: deps.controlPlane, introspectionTtlMs: config.gateway.tokenCacheTtlMs });
+  const tokens = createTokenValidator({
+    controlPlane: deps.controlPlane,
+    introspectionTtlMs: config.gateway.tokenCacheTtlMs,
+  });
   const proxy = createProxy({ timeoutMs: config.gateway.backendTimeoutMs });
   registerApiRoutes(deps.https, { sync, tokens, counter: deps.counter, proxy, proto: 'https' });
   registerApiRoutes(deps.http, { sync, tokens, counter: deps.counter, proxy, proto: 'http' });

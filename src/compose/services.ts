@@ -29,17 +29,38 @@ export async function createServices(config: Config, opts: ServiceOptions = {}) 
     isClientId: async (name) => (await stores.applications.findClient(name)) !== undefined,
   });
   const applications = createApplicationService({
-    store: stores.applications, tokens: stores.tokens, config: config.token, throttlingPolicies: config.applicationPolicies.map((p) => p.name),
+    store: stores.applications,
+    tokens: stores.tokens,
+    config: config.token,
+    throttlingPolicies: config.applicationPolicies.map((p) => p.name),
   });
-  const hasSubscriptions = async (apiId: string) => (await stores.subscriptions.countByApi(apiId)) > 0;
+  const hasSubscriptions = async (apiId: string) =>
+    (await stores.subscriptions.countByApi(apiId)) > 0;
   const apis = createApiService({ store: stores.apis, hasSubscriptions });
-  const subscriptions = createSubscriptionService({ store: stores.subscriptions, apis, applications: stores.applications, tiers: config.tiers });
+  const subscriptions = createSubscriptionService({
+    store: stores.subscriptions,
+    apis,
+    applications: stores.applications,
+    tiers: config.tiers,
+  });
   // Admin switches (self sign-up, password grant) over deployment.toml's defaults.
   const settings = createRuntimeSettings({ store: stores.settings, config });
-  return { config, database, stores, hasher, users, applications, apis, subscriptions, settings, now, close: async () => {
-    await hasher.close();
-    await database.close();
-  } };
+  return {
+    config,
+    database,
+    stores,
+    hasher,
+    users,
+    applications,
+    apis,
+    subscriptions,
+    settings,
+    now,
+    close: async () => {
+      await hasher.close();
+      await database.close();
+    },
+  };
 }
 
 export type Services = Awaited<ReturnType<typeof createServices>>;

@@ -5,12 +5,26 @@ import { registerAdminRoutes } from '../admin/index.js';
 import { createAuditRecorder, type AuditEvent } from '../audit/index.js';
 import type { Config } from '../config/index.js';
 import { ConfigError } from '../config/index.js';
-import { withLastKnownConfig, createControlPlaneClient, createKeyManagerClient, refuseTokenApiOverHttp, registerTokenPassThrough, type ControlPlane, type KeyManagerClient } from '../gateway/index.js';
+import {
+  withLastKnownConfig,
+  createControlPlaneClient,
+  createKeyManagerClient,
+  refuseTokenApiOverHttp,
+  registerTokenPassThrough,
+  type ControlPlane,
+  type KeyManagerClient,
+} from '../gateway/index.js';
 import { createLogger } from '../http/logger.js';
 import { scheduleCleanup } from './cleanup-schedule.js';
 import { createHttpServer } from '../http/server.js';
 import { loadTls } from '../http/tls.js';
-import { createKeyManager, createLoginThrottle, registerKeyManagerRoutes, registerTokenRoutes, SigningKeys } from '../keymanager/index.js';
+import {
+  createKeyManager,
+  createLoginThrottle,
+  registerKeyManagerRoutes,
+  registerTokenRoutes,
+  SigningKeys,
+} from '../keymanager/index.js';
 import { createMetrics } from '../metrics/index.js';
 import { createRedisHitCounter, MemoryHitCounter, type HitCounter } from '../ratelimit/index.js';
 import { basicAdminResolver } from './admin-auth.js';
@@ -27,7 +41,11 @@ export type Profile = 'all' | 'control-plane' | 'gateway';
 export const PROFILES: readonly Profile[] = ['all', 'control-plane', 'gateway'];
 
 export interface RunningTollgate {
-  readonly urls: { readonly gateway?: string; readonly gatewayHttp?: string; readonly management?: string };
+  readonly urls: {
+    readonly gateway?: string;
+    readonly gatewayHttp?: string;
+    readonly management?: string;
+  };
   close(): Promise<void>;
 }
 
@@ -41,28 +59,48 @@ export interface StartOptions {
 /** Throttle counters: shared through Redis when [redis] url is set, else in this process. */
 async function createCounter(config: Config, now: () => number): Promise<HitCounter> {
   if (!config.redis.url) return new MemoryHitCounter(now);
-  const redis = await createRedisHitCounter({ url: config.redis.url, keyPrefix: config.redis.keyPrefix, now });
+  const redis = await createRedisHitCounter({
+    url: config.redis.url,
+    keyPrefix: config.redis.keyPrefix,
+    now,
+  });
   // Give Redis a moment to connect so the first requests are counted; if it is down the
   // throttles let requests through (the per-account lock still holds) until it is back.
-  await Promise.race([redis.ready().catch(() => undefined), new Promise((r) => setTimeout(r, 2000).unref())]);
+  await Promise.race([
+    redis.ready().catch(() => undefined),
+    new Promise((r) => setTimeout(r, 2000).unref()),
+  ]);
   return redis;
 }
 
 /** The Gateway's view of the control plane: in this process, or over HTTPS with the shared secret. */
-function gatewayControlPlane(config: Config, local: { build: SnapshotBuilder; km: ReturnType<typeof createKeyManager> } | undefined, ca: string[]): ControlPlane {
+function gatewayControlPlane(
+  config: Config,
+  local: { build: SnapshotBuilder; km: ReturnType<typeof createKeyManager> } | undefined,
+  ca: string[],
+): ControlPlane {
   if (local && !config.keyManager.serverUrl) return createLocalControlPlane(local.build, local.km);
   if (!config.gateway.sharedSecret) {
-    throw new ConfigError('a Gateway apart from its control plane needs [apim.gateway] shared_secret (the same value as on the control plane)');
+    throw new ConfigError(
+      'a Gateway apart from its control plane needs [apim.gateway] shared_secret (the same value as on the control plane)',
+    );
   }
   const host = config.hostname.includes(':') ? `[${config.hostname}]` : config.hostname;
   const client = createControlPlaneClient({
-    serverUrl: config.keyManager.serverUrl || `https://${host}:${config.ports.management}`, ca, sharedSecret: config.gateway.sharedSecret,
+    serverUrl: config.keyManager.serverUrl || `https://${host}:${config.ports.management}`,
+    ca,
+    sharedSecret: config.gateway.sharedSecret,
   });
   return withLastKnownConfig(client, join(config.home, 'data', 'gateway'));
 }
 
 /** Starts the servers of a profile: one process runs the Gateway, the control plane, or both. */
-export async function startTollgate(config: Config, profile: Profile, print: (line: string) => void = console.log, opts: StartOptions = {}): Promise<RunningTollgate> {
+export async function startTollgate(
+  config: Config,
+  profile: Profile,
+  print: (line: string) => void = console.log,
+  opts: StartOptions = {},
+): Promise<RunningTollgate> {
   const now = opts.now ?? Date.now;
   const log = createLogger(config.logLevel);
   const tls = await loadTls(config);
@@ -71,7 +109,11 @@ export async function startTollgate(config: Config, profile: Profile, print: (li
   const listeners: Array<[FastifyInstance, number]> = [];
   const closers: Array<() => Promise<unknown>> = [];
   const urls: { gateway?: string; gatewayHttp?: string; management?: string } = {};
-  const serverOpts = { transport: config.transport, logger: log, trustedProxies: config.protection.trustedProxies };
+  const serverOpts = {
+    transport: config.transport,
+    logger: log,
+    trustedProxies: config.protection.trustedProxies,
+  };
 
   let localKeyManager: ReturnType<typeof createKeyManager> | undefined;
   let snapshotBuilder: SnapshotBuilder | undefined;
@@ -83,45 +125,76 @@ export async function startTollgate(config: Config, profile: Profile, print: (li
       const svc = await createServices(config, { now });
       closers.push(svc.close);
       await bootstrapAdmin(svc, print);
-      const keys = await SigningKeys.load(svc.stores.signingKeys, config.token.jwtAlgorithm, Date.now());
+      const keys = await SigningKeys.load(
+        svc.stores.signingKeys,
+        config.token.jwtAlgorithm,
+        Date.now(),
+      );
       const recorder = createAuditRecorder({
         store: svc.stores.audit,
         onError: (err, lost) => log.warn({ err, lost }, 'audit events could not be written'),
       });
       // Closed before the database: pending audit rows are written first.
       closers.unshift(recorder.close);
-      const metrics = config.metricsEnabled ? createMetrics({ hashPool: svc.hasher, auditDropped: () => recorder.dropped }) : undefined;
+      const metrics = config.metricsEnabled
+        ? createMetrics({ hashPool: svc.hasher, auditDropped: () => recorder.dropped })
+        : undefined;
       // Admin actions and management-API sign-in failures: the same audit log and counters.
       const audit = (row: AuditEvent) => {
         recorder.record(row);
         metrics?.refusal(row.type, row.reason);
       };
-      const throttle = createLoginThrottle(counter, config.protection, (err) => log.warn({ err }, 'throttle counters unavailable; not throttling'));
+      const throttle = createLoginThrottle(counter, config.protection, (err) =>
+        log.warn({ err }, 'throttle counters unavailable; not throttling'),
+      );
       const sink = createEventSink({ log, recorder, metrics, now });
       const settings = svc.settings;
       localKeyManager = createKeyManager({
-        config: config.token, users: svc.users, applications: svc.stores.applications, scopes: svc.stores.scopes,
-        tokens: svc.stores.tokens, keys, throttle, now, shedPauseMs: config.protection.shedPauseMs,
+        config: config.token,
+        users: svc.users,
+        applications: svc.stores.applications,
+        scopes: svc.stores.scopes,
+        tokens: svc.stores.tokens,
+        keys,
+        throttle,
+        now,
+        shedPauseMs: config.protection.shedPauseMs,
         events: sink,
         // The admin's password-grant switch is read per request (R21), under deployment.toml's
         // ceiling: `[oauth.grant_type.password] enable = false` refuses it whatever the admin set.
-        grantEnabled: async (g) => config.token.enabledGrants.includes(g) && (g !== 'password' || (await settings.get()).passwordGrant),
+        grantEnabled: async (g) =>
+          config.token.enabledGrants.includes(g) &&
+          (g !== 'password' || (await settings.get()).passwordGrant),
       });
       const mgmt = createHttpServer({ ...serverOpts, tls });
       registerKeyManagerRoutes(mgmt, localKeyManager);
       // Every management REST route admits the web session (pages) or HTTP Basic (scripts),
       // Basic being checked like a password grant (lockout, bounded hashing, audit).
       const basic = basicAdminResolver({ users: svc.users, audit, now });
-      const web = registerWebUi(mgmt, { services: svc, keyManager: localKeyManager, now, basic, audit, flushAudit: recorder.flush });
+      const web = registerWebUi(mgmt, {
+        services: svc,
+        keyManager: localKeyManager,
+        now,
+        basic,
+        audit,
+        flushAudit: recorder.flush,
+      });
       closers.push(web.close);
-      snapshotBuilder = registerControlPlaneRoutes(mgmt, { services: svc, km: localKeyManager, resolvers: web.resolvers });
+      snapshotBuilder = registerControlPlaneRoutes(mgmt, {
+        services: svc,
+        km: localKeyManager,
+        resolvers: web.resolvers,
+      });
       registerAdminRoutes(mgmt, {
         resolvers: web.resolvers,
         lockout: { users: svc.users, audit, now },
         audit: { list: (q) => svc.stores.audit.list(q), flush: recorder.flush, now },
       });
       closers.unshift(scheduleCleanup({ services: svc, config: config.cleanup, log, now }));
-      if (metrics) mgmt.get('/metrics', async (_req, reply) => reply.header('content-type', metrics.contentType).send(await metrics.text()));
+      if (metrics)
+        mgmt.get('/metrics', async (_req, reply) =>
+          reply.header('content-type', metrics.contentType).send(await metrics.text()),
+        );
       mgmt.get('/health', async () => ({ status: 'ok' }));
       servers.push(mgmt);
       listeners.push([mgmt, config.ports.management]);
@@ -132,12 +205,15 @@ export async function startTollgate(config: Config, profile: Profile, print: (li
       const gw = createHttpServer({ ...serverOpts, tls });
       // The remote Key Manager's CA (ca_file), else this server's own certificate (same host). Not both:
       // two self-signed "localhost" certificates in one trust list make the lookup pick the wrong one.
-      const ca = [config.keyManager.caFile ? readFileSync(config.keyManager.caFile, 'utf8') : tls.cert];
+      const ca = [
+        config.keyManager.caFile ? readFileSync(config.keyManager.caFile, 'utf8') : tls.cert,
+      ];
       if (localKeyManager && !config.keyManager.serverUrl) {
         registerTokenRoutes(gw, localKeyManager, { token: '/token', revoke: '/revoke' });
       } else {
         const km: KeyManagerClient = createKeyManagerClient({
-          serverUrl: config.keyManager.serverUrl || `https://${host}:${config.ports.management}`, ca,
+          serverUrl: config.keyManager.serverUrl || `https://${host}:${config.ports.management}`,
+          ca,
         });
         closers.push(km.close);
         registerTokenPassThrough(gw, km);
@@ -152,9 +228,17 @@ export async function startTollgate(config: Config, profile: Profile, print: (li
       plain.get('/health', async () => ({ status: 'ok' }));
       servers.push(plain);
 
-      const local = localKeyManager && snapshotBuilder ? { build: snapshotBuilder, km: localKeyManager } : undefined;
+      const local =
+        localKeyManager && snapshotBuilder
+          ? { build: snapshotBuilder, km: localKeyManager }
+          : undefined;
       const runtime = await startGatewayRuntime({
-        config, log, controlPlane: gatewayControlPlane(config, local, ca), counter, https: gw, http: plain,
+        config,
+        log,
+        controlPlane: gatewayControlPlane(config, local, ca),
+        counter,
+        https: gw,
+        http: plain,
       });
       closers.unshift(runtime.close);
       // The proxy's HTTP client loads shortly after the ports are open (a backend call before that waits for it).

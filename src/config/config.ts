@@ -117,12 +117,16 @@ export interface TierConfig {
 function parseTiers(key: string, list: readonly string[]): TierConfig[] {
   const tiers = list.map((entry) => {
     const m = /^([A-Za-z0-9][A-Za-z0-9_-]{0,63}):(\d{1,9})$/.exec(entry);
-    if (!m) throw new ConfigError(`${key}: "${entry}" must look like "Gold:5000" (name:requests-per-minute, 0 = unlimited)`);
+    if (!m)
+      throw new ConfigError(
+        `${key}: "${entry}" must look like "Gold:5000" (name:requests-per-minute, 0 = unlimited)`,
+      );
     const n = Number(m[2]);
     return { name: m[1]!, requestsPerMinute: n === 0 ? null : n };
   });
   if (tiers.length === 0) throw new ConfigError(`${key}: at least one policy is required`);
-  if (new Set(tiers.map((t) => t.name)).size !== tiers.length) throw new ConfigError(`${key}: policy names must be unique`);
+  if (new Set(tiers.map((t) => t.name)).size !== tiers.length)
+    throw new ConfigError(`${key}: policy names must be unique`);
   return tiers;
 }
 
@@ -130,13 +134,16 @@ function parseTiers(key: string, list: readonly string[]): TierConfig[] {
 function parseApplicationPolicies(list: readonly string[]): TierConfig[] {
   const policies = parseTiers('apim.throttling.application_policies', list);
   if (!policies.some((p) => p.name === 'Unlimited')) {
-    throw new ConfigError('apim.throttling.application_policies: a policy named "Unlimited" is required (the policy of new applications)');
+    throw new ConfigError(
+      'apim.throttling.application_policies: a policy named "Unlimited" is required (the policy of new applications)',
+    );
   }
   return policies;
 }
 
 function checkSecret(secret: string): string {
-  if (secret !== '' && secret.length < 32) throw new ConfigError('apim.gateway.shared_secret must be at least 32 characters (or empty)');
+  if (secret !== '' && secret.length < 32)
+    throw new ConfigError('apim.gateway.shared_secret must be at least 32 characters (or empty)');
   return secret;
 }
 
@@ -187,7 +194,9 @@ function trustedProxies(list: readonly string[], file: string): readonly string[
     const bits = family === 4 ? 32 : 128;
     const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits);
     if (family === 0 || !prefixOk || extra !== undefined) {
-      throw new ConfigError(`${file}: server.trusted_proxies: "${entry}" is not an IP address or CIDR`);
+      throw new ConfigError(
+        `${file}: server.trusted_proxies: "${entry}" is not an IP address or CIDR`,
+      );
     }
   }
   return list;
@@ -199,7 +208,11 @@ export function loadConfig(home: string, overrides: Record<string, unknown> = {}
   const get = <T>(key: string) => s.get(key) as T;
   const hostname = get<string>('server.hostname');
   const offset = get<number>('server.offset');
-  const ports = { gatewayHttps: 8243 + offset, gatewayHttp: 8280 + offset, management: 9443 + offset };
+  const ports = {
+    gatewayHttps: 8243 + offset,
+    gatewayHttp: 8280 + offset,
+    management: 9443 + offset,
+  };
   const grants = (['password', 'client_credentials', 'refresh_token'] as const).filter((g) =>
     get<boolean>(`oauth.grant_type.${g}.enable`),
   );
@@ -210,8 +223,12 @@ export function loadConfig(home: string, overrides: Record<string, unknown> = {}
     bindAddress: get<string>('server.bind_address'),
     ports,
     transport: {
-      certFile: get<string>('transport.https.cert_file') && resolvePath(home, get<string>('transport.https.cert_file')),
-      keyFile: get<string>('transport.https.key_file') && resolvePath(home, get<string>('transport.https.key_file')),
+      certFile:
+        get<string>('transport.https.cert_file') &&
+        resolvePath(home, get<string>('transport.https.cert_file')),
+      keyFile:
+        get<string>('transport.https.key_file') &&
+        resolvePath(home, get<string>('transport.https.key_file')),
       requestTimeoutMs: get<number>('transport.http.request_timeout_ms'),
       headersTimeoutMs: get<number>('transport.http.headers_timeout_ms'),
       maxConnections: get<number>('transport.http.max_connections'),
@@ -253,12 +270,18 @@ export function loadConfig(home: string, overrides: Record<string, unknown> = {}
         maxFailedAttempts: get<number>('identity.account_locking.max_failed_attempts'),
         lockMs: get<number>('identity.account_locking.lock_seconds') * 1000,
         incrementFactor: get<number>('identity.account_locking.increment_factor'),
-        maxLockMs: Math.max(get<number>('identity.account_locking.max_lock_seconds'), get<number>('identity.account_locking.lock_seconds')) * 1000,
+        maxLockMs:
+          Math.max(
+            get<number>('identity.account_locking.max_lock_seconds'),
+            get<number>('identity.account_locking.lock_seconds'),
+          ) * 1000,
       },
     },
     keyManager: {
       serverUrl: get<string>('apim.key_manager.configuration.ServerURL').replace(/\/+$/, ''),
-      caFile: get<string>('apim.key_manager.ca_file') && resolvePath(home, get<string>('apim.key_manager.ca_file')),
+      caFile:
+        get<string>('apim.key_manager.ca_file') &&
+        resolvePath(home, get<string>('apim.key_manager.ca_file')),
     },
     gateway: {
       sharedSecret: checkSecret(get<string>('apim.gateway.shared_secret')),
@@ -266,8 +289,13 @@ export function loadConfig(home: string, overrides: Record<string, unknown> = {}
       tokenCacheTtlMs: get<number>('apim.gateway.token_cache_ttl_ms'),
       backendTimeoutMs: get<number>('apim.gateway.backend_timeout_ms'),
     },
-    tiers: parseTiers('apim.throttling.subscription_tiers', get<string[]>('apim.throttling.subscription_tiers')),
-    applicationPolicies: parseApplicationPolicies(get<string[]>('apim.throttling.application_policies')),
+    tiers: parseTiers(
+      'apim.throttling.subscription_tiers',
+      get<string[]>('apim.throttling.subscription_tiers'),
+    ),
+    applicationPolicies: parseApplicationPolicies(
+      get<string[]>('apim.throttling.application_policies'),
+    ),
     cleanup: {
       enabled: get<boolean>('oauth.token_cleanup.enable'),
       intervalSeconds: get<number>('oauth.token_cleanup.interval_seconds'),
@@ -275,7 +303,10 @@ export function loadConfig(home: string, overrides: Record<string, unknown> = {}
       auditRetentionDays: get<number>('audit.retention_days'),
     },
     protection: {
-      trustedProxies: trustedProxies(get<string[]>('server.trusted_proxies'), join(home, 'conf', 'deployment.toml')),
+      trustedProxies: trustedProxies(
+        get<string[]>('server.trusted_proxies'),
+        join(home, 'conf', 'deployment.toml'),
+      ),
       shedPauseMs: get<number>('protection.shed_pause_ms'),
       ipMaxFailures: get<number>('protection.ip_throttle.max_failures'),
       ipWindowMs: get<number>('protection.ip_throttle.window_seconds') * 1000,

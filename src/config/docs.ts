@@ -3,10 +3,14 @@ import { SETTINGS, type Setting } from './schema.js';
 function typeOf(s: Setting): string {
   const t = s.type;
   switch (t.kind) {
-    case 'integer': return `integer ${t.min}–${t.max}`;
-    case 'enum': return t.values.map((v) => `"${v}"`).join(' \\| ');
-    case 'string-list': return t.values ? `list of ${t.values.map((v) => `"${v}"`).join(', ')}` : 'list of strings';
-    default: return t.kind;
+    case 'integer':
+      return `integer ${t.min}–${t.max}`;
+    case 'enum':
+      return t.values.map((v) => `"${v}"`).join(' \\| ');
+    case 'string-list':
+      return t.values ? `list of ${t.values.map((v) => `"${v}"`).join(', ')}` : 'list of strings';
+    default:
+      return t.kind;
   }
 }
 

@@ -1,9 +1,30 @@
 export { loadConfig } from './config.js';
 export type {
   CleanupConfig,
-  Config, DatabaseConfig, GrantType, HashingConfig, IdentityConfig, JwtAlgorithm,
-  KeyManagerClientConfig, LockoutConfig, Ports, GatewayConfig, ProtectionConfig, RedisConfig, TierConfig, TokenConfig, TokenType, TransportConfig, UiConfig,
+  Config,
+  DatabaseConfig,
+  GrantType,
+  HashingConfig,
+  IdentityConfig,
+  JwtAlgorithm,
+  KeyManagerClientConfig,
+  LockoutConfig,
+  Ports,
+  GatewayConfig,
+  ProtectionConfig,
+  RedisConfig,
+  TierConfig,
+  TokenConfig,
+  TokenType,
+  TransportConfig,
+  UiConfig,
 } from './config.js';
 export { ConfigError } from './load.js';
 export { SETTINGS, GRANT_TYPES } from './schema.js';
-export { createRuntimeSettings, SettingLockedError, type RuntimeSettings, type RuntimeSettingsValues, type SettingsStore } from './runtime-settings.js';
+export {
+  createRuntimeSettings,
+  SettingLockedError,
+  type RuntimeSettings,
+  type RuntimeSettingsValues,
+  type SettingsStore,
+} from './runtime-settings.js';

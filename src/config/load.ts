@@ -10,7 +10,12 @@ export class ConfigError extends Error {
 type Flat = Map<string, unknown>;
 
 function flatten(prefix: string, value: unknown, out: Flat): void {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)) {
+  if (
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    !(value instanceof Date)
+  ) {
     for (const [k, v] of Object.entries(value)) flatten(prefix ? `${prefix}.${k}` : k, v, out);
   } else {
     out.set(prefix, value);
@@ -29,13 +34,17 @@ function check(setting: Setting, value: unknown, file: string): unknown {
       return value;
     case 'integer': {
       const n = typeof value === 'bigint' ? Number(value) : value;
-      if (typeof n !== 'number' || !Number.isInteger(n)) throw new ConfigError(`${where} must be an integer`);
-      if (n < t.min || n > t.max) throw new ConfigError(`${where} must be between ${t.min} and ${t.max}`);
+      if (typeof n !== 'number' || !Number.isInteger(n))
+        throw new ConfigError(`${where} must be an integer`);
+      if (n < t.min || n > t.max)
+        throw new ConfigError(`${where} must be between ${t.min} and ${t.max}`);
       return n;
     }
     case 'enum':
       if (typeof value !== 'string' || !t.values.includes(value)) {
-        throw new ConfigError(`${where} must be one of ${t.values.map((v) => `"${v}"`).join(', ')}`);
+        throw new ConfigError(
+          `${where} must be one of ${t.values.map((v) => `"${v}"`).join(', ')}`,
+        );
       }
       return value;
     case 'string-list':
@@ -44,14 +53,20 @@ function check(setting: Setting, value: unknown, file: string): unknown {
       }
       if (t.values) {
         const bad = value.find((v) => !t.values!.includes(v as string));
-        if (bad !== undefined) throw new ConfigError(`${where}: unknown value "${bad}" (allowed: ${t.values.join(', ')})`);
+        if (bad !== undefined)
+          throw new ConfigError(
+            `${where}: unknown value "${bad}" (allowed: ${t.values.join(', ')})`,
+          );
       }
       return Object.freeze([...value]);
   }
 }
 
 /** Reads conf/deployment.toml (if present) and returns every setting, validated, by dotted key. */
-export function readSettings(home: string, overrides: Record<string, unknown> = {}): Map<string, unknown> {
+export function readSettings(
+  home: string,
+  overrides: Record<string, unknown> = {},
+): Map<string, unknown> {
   const file = join(home, 'conf', 'deployment.toml');
   const flat: Flat = new Map();
   if (existsSync(file)) {
@@ -70,7 +85,10 @@ export function readSettings(home: string, overrides: Record<string, unknown> = 
   }
   const values = new Map<string, unknown>();
   for (const setting of known.values()) {
-    values.set(setting.key, flat.has(setting.key) ? check(setting, flat.get(setting.key), file) : setting.default);
+    values.set(
+      setting.key,
+      flat.has(setting.key) ? check(setting, flat.get(setting.key), file) : setting.default,
+    );
   }
   return values;
 }

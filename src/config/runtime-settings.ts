@@ -23,7 +23,10 @@ export class SettingLockedError extends Error {
   override readonly name = 'SettingLockedError';
   /** As written in deployment.toml, e.g. `[oauth.grant_type.password] enable`. */
   readonly configKey: string;
-  constructor(readonly setting: keyof RuntimeSettingsValues, key: string) {
+  constructor(
+    readonly setting: keyof RuntimeSettingsValues,
+    key: string,
+  ) {
     const dot = key.lastIndexOf('.');
     const configKey = `[${key.slice(0, dot)}] ${key.slice(dot + 1)}`;
     super(`${setting} is turned off by ${configKey} = false in deployment.toml`);
@@ -41,7 +44,12 @@ const KEYS: Record<keyof RuntimeSettingsValues, string> = {
  * query the database on every request; a local write is seen at once, a write by another
  * node within `cacheMs`.
  */
-export function createRuntimeSettings(deps: { store: SettingsStore; config: Config; now?: () => number; cacheMs?: number }) {
+export function createRuntimeSettings(deps: {
+  store: SettingsStore;
+  config: Config;
+  now?: () => number;
+  cacheMs?: number;
+}) {
   const now = deps.now ?? Date.now;
   const cacheMs = deps.cacheMs ?? 1000;
   const defaults: RuntimeSettingsValues = {
@@ -49,7 +57,10 @@ export function createRuntimeSettings(deps: { store: SettingsStore; config: Conf
     passwordGrant: deps.config.token.enabledGrants.includes('password'),
   };
   // The operator's file wins: what it turns off, no stored setting turns on.
-  const lockedByConfig: RuntimeSettingsValues = { selfSignup: !defaults.selfSignup, passwordGrant: !defaults.passwordGrant };
+  const lockedByConfig: RuntimeSettingsValues = {
+    selfSignup: !defaults.selfSignup,
+    passwordGrant: !defaults.passwordGrant,
+  };
   let cached: { at: number; values: RuntimeSettingsValues } | undefined;
 
   async function get(): Promise<RuntimeSettingsValues> {

@@ -3,8 +3,20 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { HitCounter } from '../ratelimit/index.js';
 import type { ConfigSync } from './config-sync.js';
 import {
-  ambiguousPath, apiBlocked, applicationThrottled, insufficientScope, methodNotAllowed, missingCredentials, noApi, noResource,
-  noSandboxEndpoint, notConfigured, notSubscribed, throttled, twoTokenMethods, invalidCredentials,
+  ambiguousPath,
+  apiBlocked,
+  applicationThrottled,
+  insufficientScope,
+  methodNotAllowed,
+  missingCredentials,
+  noApi,
+  noResource,
+  noSandboxEndpoint,
+  notConfigured,
+  notSubscribed,
+  throttled,
+  twoTokenMethods,
+  invalidCredentials,
 } from './faults.js';
 import { backendFault, ClientGoneError, type Proxy } from './proxy.js';
 import { canonicalPath } from './routing-table.js';
@@ -34,7 +46,11 @@ function bearerToken(req: FastifyRequest, query: string): string | undefined {
 }
 
 /** Counts one hit in the current minute; the Retry-After seconds when it is over `limit`. */
-async function overLimit(counter: HitCounter, key: string, limit: number): Promise<number | undefined> {
+async function overLimit(
+  counter: HitCounter,
+  key: string,
+  limit: number,
+): Promise<number | undefined> {
   const w = await counter.hit(key, MINUTE);
   return w.count > limit ? Math.max(1, Math.ceil(w.resetInMs / 1000)) : undefined;
 }
@@ -44,7 +60,11 @@ async function overLimit(counter: HitCounter, key: string, limit: number): Promi
  * scope, API state, subscription tier, application policy), then the backend call. Each refusal is a typed fault rendered by
  * the one error renderer.
  */
-async function handle(deps: GatewayDeps, req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+async function handle(
+  deps: GatewayDeps,
+  req: FastifyRequest,
+  reply: FastifyReply,
+): Promise<FastifyReply> {
   const table = deps.sync.table();
   if (!table) throw notConfigured();
   const target = canonicalPath(req.raw.url ?? '/');
@@ -57,7 +77,9 @@ async function handle(deps: GatewayDeps, req: FastifyRequest, reply: FastifyRepl
 
   let backend = api.productionUrl;
   // Who is counted against the subscription tier and the application policy (none for auth "none").
-  let counted: { applicationId: string; subject: string; tier: number | null; application: number | null } | undefined;
+  let counted:
+    | { applicationId: string; subject: string; tier: number | null; application: number | null }
+    | undefined;
   if (match.resource.authType === 'oauth') {
     const token = bearerToken(req, target.query);
     if (token === undefined) throw missingCredentials();
@@ -65,41 +87,61 @@ async function handle(deps: GatewayDeps, req: FastifyRequest, reply: FastifyRepl
     if (info.jti !== undefined && table.revoked.has(info.jti)) throw invalidCredentials();
     const sub = table.subscription(api.id, info.clientId);
     if (!sub) throw notSubscribed();
-    if (match.resource.scope !== null && !info.scopes.has(match.resource.scope)) throw insufficientScope(match.resource.scope);
+    if (match.resource.scope !== null && !info.scopes.has(match.resource.scope))
+      throw insufficientScope(match.resource.scope);
     if (sub.environment === 'sandbox') {
       if (!api.sandboxUrl) throw noSandboxEndpoint();
       backend = api.sandboxUrl;
     }
-    counted = { applicationId: sub.applicationId, subject: info.subject, tier: table.tiers.get(sub.tier) ?? null, application: table.applicationLimit(sub.applicationId) };
+    counted = {
+      applicationId: sub.applicationId,
+      subject: info.subject,
+      tier: table.tiers.get(sub.tier) ?? null,
+      application: table.applicationLimit(sub.applicationId),
+    };
   }
   if (api.status === 'BLOCKED') throw apiBlocked();
   // WSO2's order: subscription tier (per application and API), then application policy (per
   // application and end user, across all APIs). Unlimited ones are not counted at all.
   if (counted?.tier != null) {
-    const retryAfter = await overLimit(deps.counter, `tier:${api.id}:${counted.applicationId}`, counted.tier);
+    const retryAfter = await overLimit(
+      deps.counter,
+      `tier:${api.id}:${counted.applicationId}`,
+      counted.tier,
+    );
     if (retryAfter !== undefined) throw throttled(retryAfter);
   }
   if (counted?.application != null) {
-    const retryAfter = await overLimit(deps.counter, `app:${counted.applicationId}:${counted.subject}`, counted.application);
+    const retryAfter = await overLimit(
+      deps.counter,
+      `app:${counted.applicationId}:${counted.subject}`,
+      counted.application,
+    );
     if (retryAfter !== undefined) throw applicationThrottled(retryAfter);
   }
 
-  const hasBody = (!BODYLESS.has(req.method) && (req.headers['content-length'] ?? '0') !== '0') || req.headers['transfer-encoding'] !== undefined;
+  const hasBody =
+    (!BODYLESS.has(req.method) && (req.headers['content-length'] ?? '0') !== '0') ||
+    req.headers['transfer-encoding'] !== undefined;
   let started = false;
   try {
-    await deps.proxy.forward({
-      method: req.method,
-      url: `${backend}${match.rest === '/' && target.path === api.path ? '' : match.rest}${target.query}`,
-      headers: req.headers,
-      body: hasBody ? (req.body as Readable) : null,
-      clientIp: req.ip,
-      proto: deps.proto,
-      stripAuthorization: match.resource.authType === 'oauth',
-    }, reply.raw, () => {
-      // From here the backend's answer is written straight to the client.
-      started = true;
-      reply.hijack();
-    });
+    await deps.proxy.forward(
+      {
+        method: req.method,
+        url: `${backend}${match.rest === '/' && target.path === api.path ? '' : match.rest}${target.query}`,
+        headers: req.headers,
+        body: hasBody ? (req.body as Readable) : null,
+        clientIp: req.ip,
+        proto: deps.proto,
+        stripAuthorization: match.resource.authType === 'oauth',
+      },
+      reply.raw,
+      () => {
+        // From here the backend's answer is written straight to the client.
+        started = true;
+        reply.hijack();
+      },
+    );
   } catch (err) {
     if (err instanceof ClientGoneError) {
       // The client left and the backend call was cancelled: neither a backend fault nor an error of ours.

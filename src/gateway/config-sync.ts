@@ -7,7 +7,11 @@ import type { ControlPlane } from './snapshot.js';
  * the last ETag (an unchanged configuration costs a 304), and on any failure keeps serving the
  * last configuration it had (R56), logging once per outage.
  */
-export function startConfigSync(opts: { controlPlane: ControlPlane; intervalMs: number; log: Logger }) {
+export function startConfigSync(opts: {
+  controlPlane: ControlPlane;
+  intervalMs: number;
+  log: Logger;
+}) {
   let table: RoutingTable | undefined;
   let etag: string | undefined;
   let failing = false;
@@ -25,7 +29,11 @@ export function startConfigSync(opts: { controlPlane: ControlPlane; intervalMs: 
       if (failing) opts.log.info('gateway config sync: control plane reachable again');
       failing = false;
     } catch (err) {
-      if (!failing) opts.log.warn({ err: (err as Error).message }, 'gateway config sync failed; serving the last known configuration');
+      if (!failing)
+        opts.log.warn(
+          { err: (err as Error).message },
+          'gateway config sync failed; serving the last known configuration',
+        );
       failing = true;
     }
   }

@@ -1,6 +1,11 @@
 import { lazyAgent, undici } from './lazy-undici.js';
 import type { Dispatcher } from 'undici';
-import type { ControlPlane, GatewaySnapshot, IntrospectionResult, JsonWebKeySet } from './snapshot.js';
+import type {
+  ControlPlane,
+  GatewaySnapshot,
+  IntrospectionResult,
+  JsonWebKeySet,
+} from './snapshot.js';
 
 export interface ControlPlaneClientOptions {
   /** The control plane's management URL ([apim.key_manager] configuration.ServerURL). */
@@ -24,15 +29,20 @@ export function createControlPlaneClient(opts: ControlPlaneClientOptions): Contr
   const timeout = opts.timeoutMs ?? 5_000;
   const agent = lazyAgent({
     connect: { ca: [...opts.ca], rejectUnauthorized: true, timeout },
-    headersTimeout: timeout, bodyTimeout: timeout, keepAliveTimeout: 30_000,
+    headersTimeout: timeout,
+    bodyTimeout: timeout,
+    keepAliveTimeout: 30_000,
   });
   const base = opts.serverUrl.replace(/\/+$/, '');
   const auth = { authorization: `Bearer ${opts.sharedSecret}` };
 
   return {
     async snapshot(etag) {
-      const res = await (await undici()).request(`${base}/internal/gateway/v1/snapshot`, {
-        headers: { ...auth, ...(etag ? { 'if-none-match': etag } : {}) }, dispatcher: await agent.get(),
+      const res = await (
+        await undici()
+      ).request(`${base}/internal/gateway/v1/snapshot`, {
+        headers: { ...auth, ...(etag ? { 'if-none-match': etag } : {}) },
+        dispatcher: await agent.get(),
       });
       if (res.statusCode === 304) {
         await res.body.dump();
@@ -43,14 +53,20 @@ export function createControlPlaneClient(opts: ControlPlaneClientOptions): Contr
       return { etag: typeof tag === 'string' ? tag : '', snapshot };
     },
     async introspect(token) {
-      const res = await (await undici()).request(`${base}/internal/gateway/v1/introspect`, {
-        method: 'POST', headers: { ...auth, 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ token }).toString(), dispatcher: await agent.get(),
+      const res = await (
+        await undici()
+      ).request(`${base}/internal/gateway/v1/introspect`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ token }).toString(),
+        dispatcher: await agent.get(),
       });
       return (await expectJson(res, 'introspection')) as IntrospectionResult;
     },
     async jwks() {
-      const res = await (await undici()).request(`${base}/oauth2/jwks`, { dispatcher: await agent.get() });
+      const res = await (
+        await undici()
+      ).request(`${base}/oauth2/jwks`, { dispatcher: await agent.get() });
       return (await expectJson(res, 'jwks')) as JsonWebKeySet;
     },
     close: () => agent.close(),

@@ -13,7 +13,14 @@ export interface ForwardedResponse {
   readonly body: Buffer;
 }
 
-const PASS_BACK = ['content-type', 'cache-control', 'pragma', 'www-authenticate', 'retry-after', 'allow'];
+const PASS_BACK = [
+  'content-type',
+  'cache-control',
+  'pragma',
+  'www-authenticate',
+  'retry-after',
+  'allow',
+];
 
 /**
  * How the Gateway reaches a Key Manager that runs elsewhere ([apim.key_manager]
@@ -31,10 +38,21 @@ export function createKeyManagerClient(opts: KeyManagerClientOptions) {
 
   return {
     /** Forwards a Token API request as received; the Key Manager does all the checking. */
-    async forward(path: string, headers: Record<string, string | undefined>, body: Buffer | undefined): Promise<ForwardedResponse> {
+    async forward(
+      path: string,
+      headers: Record<string, string | undefined>,
+      body: Buffer | undefined,
+    ): Promise<ForwardedResponse> {
       const out: Record<string, string> = {};
       for (const [k, v] of Object.entries(headers)) if (v !== undefined) out[k] = v;
-      const res = await (await undici()).request(`${base}${path}`, { method: 'POST', headers: out, body: body ?? null, dispatcher: await agent.get() });
+      const res = await (
+        await undici()
+      ).request(`${base}${path}`, {
+        method: 'POST',
+        headers: out,
+        body: body ?? null,
+        dispatcher: await agent.get(),
+      });
       const buf = Buffer.from(await res.body.arrayBuffer());
       const back: Record<string, string> = {};
       for (const name of PASS_BACK) {

@@ -20,15 +20,39 @@ describe('last known configuration', () => {
 
   it('loads a file written before snapshots carried application policies: no application limit applies', async () => {
     // The snapshot.json of an older Gateway: no applicationPolicies, no applications.
-    writeFileSync(join(dir, 'snapshot.json'), JSON.stringify({
-      etag: '"old"',
-      snapshot: {
-        issuer: 'https://km', audience: 'https://gw', tiers: [{ name: 'Gold', requestsPerMinute: 5000 }], revokedJtis: [],
-        subscriptions: [{ apiId: 'a1', applicationId: 'app', consumerKey: 'ck', environment: 'production', tier: 'Gold' }],
-        apis: [{ id: 'a1', name: 'Pizza', version: '1', path: '/pizza/1', status: 'PUBLISHED', productionUrl: 'http://p', sandboxUrl: '',
-          resources: [{ method: 'GET', uriTemplate: '/menu', authType: 'oauth', scope: null }] }],
-      },
-    }));
+    writeFileSync(
+      join(dir, 'snapshot.json'),
+      JSON.stringify({
+        etag: '"old"',
+        snapshot: {
+          issuer: 'https://km',
+          audience: 'https://gw',
+          tiers: [{ name: 'Gold', requestsPerMinute: 5000 }],
+          revokedJtis: [],
+          subscriptions: [
+            {
+              apiId: 'a1',
+              applicationId: 'app',
+              consumerKey: 'ck',
+              environment: 'production',
+              tier: 'Gold',
+            },
+          ],
+          apis: [
+            {
+              id: 'a1',
+              name: 'Pizza',
+              version: '1',
+              path: '/pizza/1',
+              status: 'PUBLISHED',
+              productionUrl: 'http://p',
+              sandboxUrl: '',
+              resources: [{ method: 'GET', uriTemplate: '/menu', authType: 'oauth', scope: null }],
+            },
+          ],
+        },
+      }),
+    );
     const saved = await withLastKnownConfig(down, dir).snapshot(undefined);
     assert.ok(saved);
     const table = new RoutingTable(saved.snapshot);

@@ -39,7 +39,9 @@ export function withLastKnownConfig(inner: ControlPlane, dir: string): ControlPl
         if (next) save(snapshotFile, next);
         return next;
       } catch (err) {
-        const saved = snapshotReached ? undefined : load<{ etag: string; snapshot: GatewaySnapshot }>(snapshotFile);
+        const saved = snapshotReached
+          ? undefined
+          : load<{ etag: string; snapshot: GatewaySnapshot }>(snapshotFile);
         if (!saved || saved.etag === etag) throw err;
         return saved;
       }

@@ -14,7 +14,10 @@ export function undici(): Promise<Undici> {
 }
 
 /** A keep-alive Agent made at first use. */
-export function lazyAgent(options: AgentOptions): { get(): Promise<Agent>; close(): Promise<void> } {
+export function lazyAgent(options: AgentOptions): {
+  get(): Promise<Agent>;
+  close(): Promise<void>;
+} {
   let agent: Promise<Agent> | undefined;
   return {
     get: () => (agent ??= undici().then((u) => new u.Agent(options))),

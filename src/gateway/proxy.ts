@@ -6,16 +6,45 @@ import { backendFailed, backendTimeout, backendUnreachable } from './faults.js';
 import { undici } from './lazy-undici.js';
 
 // RFC 9110 §7.6.1 hop-by-hop fields, plus those a client must not steer the backend with.
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'proxy-connection']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'proxy-connection',
+]);
 // R47: the backend must run the method the Gateway checked.
-const NEVER_FORWARDED = new Set(['host', 'x-http-method-override', 'x-http-method', 'x-method-override']);
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
+const NEVER_FORWARDED = new Set([
+  'host',
+  'x-http-method-override',
+  'x-http-method',
+  'x-method-override',
+]);
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 const TIMEOUT = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 
-function connectionListed(headers: IncomingHttpHeaders | Record<string, string | string[] | undefined>): Set<string> {
+function connectionListed(
+  headers: IncomingHttpHeaders | Record<string, string | string[] | undefined>,
+): Set<string> {
   const c = headers['connection'];
   const list = Array.isArray(c) ? c.join(',') : (c ?? '');
-  return new Set(list.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean));
+  return new Set(
+    list
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean),
+  );
 }
 
 export interface ProxyRequest {
@@ -41,13 +70,21 @@ export function forwardHeaders(req: ProxyRequest): Record<string, string | strin
   const listed = connectionListed(req.headers);
   const out: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined || HOP_BY_HOP.has(name) || NEVER_FORWARDED.has(name) || listed.has(name)) continue;
+    if (
+      value === undefined ||
+      HOP_BY_HOP.has(name) ||
+      NEVER_FORWARDED.has(name) ||
+      listed.has(name)
+    )
+      continue;
     if (name === 'authorization' && req.stripAuthorization) continue;
     if (name.startsWith('x-forwarded-')) continue;
     out[name] = value;
   }
   const prior = req.headers['x-forwarded-for'];
-  out['x-forwarded-for'] = prior ? `${Array.isArray(prior) ? prior.join(', ') : prior}, ${req.clientIp}` : req.clientIp;
+  out['x-forwarded-for'] = prior
+    ? `${Array.isArray(prior) ? prior.join(', ') : prior}, ${req.clientIp}`
+    : req.clientIp;
   out['x-forwarded-proto'] = req.proto;
   if (req.headers.host) out['x-forwarded-host'] = req.headers.host;
   return out;
@@ -63,7 +100,8 @@ export class ClientGoneError extends Error {
 
 /** Maps a failed backend call to the Gateway's honest 502/503/504. */
 export function backendFault(err: unknown): ApiError {
-  const code = (err as { code?: string }).code ?? (err as { cause?: { code?: string } }).cause?.code ?? '';
+  const code =
+    (err as { code?: string }).code ?? (err as { cause?: { code?: string } }).cause?.code ?? '';
   if (TIMEOUT.has(code)) return backendTimeout();
   if (UNREACHABLE.has(code)) return backendUnreachable();
   return backendFailed();
@@ -88,12 +126,23 @@ export function createProxy(opts: { timeoutMs: number }) {
     return client;
   }
 
-  function send(req: ProxyRequest, out: ServerResponse, begin: () => void, signal: AbortSignal): Promise<unknown> {
+  function send(
+    req: ProxyRequest,
+    out: ServerResponse,
+    begin: () => void,
+    signal: AbortSignal,
+  ): Promise<unknown> {
     if (!client) return load().then(() => send(req, out, begin, signal));
     const { stream, dispatcher } = client;
     return stream(
       req.url,
-      { method: req.method as 'GET', headers: forwardHeaders(req), body: req.body, dispatcher, signal },
+      {
+        method: req.method as 'GET',
+        headers: forwardHeaders(req),
+        body: req.body,
+        dispatcher,
+        signal,
+      },
       ({ statusCode, headers }) => {
         const listed = connectionListed(headers);
         const back: Record<string, string | string[]> = {};

@@ -4,17 +4,44 @@ import { canonicalPath, RoutingTable, templatePattern } from './routing-table.js
 import type { GatewaySnapshot } from './snapshot.js';
 
 const snapshot: GatewaySnapshot = {
-  issuer: 'https://km', audience: 'https://gw', tiers: [{ name: 'Gold', requestsPerMinute: 5000 }], revokedJtis: ['j1'],
-  subscriptions: [{ apiId: 'a1', applicationId: 'app', consumerKey: 'ck', environment: 'production', tier: 'Gold' }],
+  issuer: 'https://km',
+  audience: 'https://gw',
+  tiers: [{ name: 'Gold', requestsPerMinute: 5000 }],
+  revokedJtis: ['j1'],
+  subscriptions: [
+    {
+      apiId: 'a1',
+      applicationId: 'app',
+      consumerKey: 'ck',
+      environment: 'production',
+      tier: 'Gold',
+    },
+  ],
   apis: [
-    { id: 'a1', name: 'Pizza', version: '1.0.0', path: '/pizzashack/1.0.0', status: 'PUBLISHED', productionUrl: 'http://p', sandboxUrl: '', resources: [
-      { method: 'GET', uriTemplate: '/menu', authType: 'oauth', scope: null },
-      { method: 'POST', uriTemplate: '/order/{orderId}', authType: 'oauth', scope: 'update' },
-      { method: 'GET', uriTemplate: '/files/*', authType: 'none', scope: null },
-    ] },
-    { id: 'a2', name: 'Deep', version: 'v1', path: '/pizzashack/1.0.0/deep/v1', status: 'PUBLISHED', productionUrl: 'http://d', sandboxUrl: '', resources: [
-      { method: 'GET', uriTemplate: '/', authType: 'none', scope: null },
-    ] },
+    {
+      id: 'a1',
+      name: 'Pizza',
+      version: '1.0.0',
+      path: '/pizzashack/1.0.0',
+      status: 'PUBLISHED',
+      productionUrl: 'http://p',
+      sandboxUrl: '',
+      resources: [
+        { method: 'GET', uriTemplate: '/menu', authType: 'oauth', scope: null },
+        { method: 'POST', uriTemplate: '/order/{orderId}', authType: 'oauth', scope: 'update' },
+        { method: 'GET', uriTemplate: '/files/*', authType: 'none', scope: null },
+      ],
+    },
+    {
+      id: 'a2',
+      name: 'Deep',
+      version: 'v1',
+      path: '/pizzashack/1.0.0/deep/v1',
+      status: 'PUBLISHED',
+      productionUrl: 'http://d',
+      sandboxUrl: '',
+      resources: [{ method: 'GET', uriTemplate: '/', authType: 'none', scope: null }],
+    },
   ],
 };
 
@@ -39,7 +66,11 @@ describe('RoutingTable', () => {
     assert.equal(table.match('GET', '/pizzashack/1.0.0x/menu').kind, 'no_api');
     assert.equal(table.match('GET', '/pizzashack/1.0.0/order/42/x').kind, 'no_resource');
     assert.equal(table.match('GET', '/pizzashack/1.0.0/menu/').kind, 'no_resource');
-    assert.deepEqual(table.match('GET', '/pizzashack/1.0.0/order/42'), { kind: 'method_not_allowed', api: (table.match('GET', '/pizzashack/1.0.0/menu') as { api: unknown }).api, allow: ['POST'] });
+    assert.deepEqual(table.match('GET', '/pizzashack/1.0.0/order/42'), {
+      kind: 'method_not_allowed',
+      api: (table.match('GET', '/pizzashack/1.0.0/menu') as { api: unknown }).api,
+      allow: ['POST'],
+    });
   });
 
   it('finds subscriptions by API and consumer key, tiers and revoked jti', () => {
@@ -49,11 +80,18 @@ describe('RoutingTable', () => {
     assert.ok(table.revoked.has('j1'));
   });
 
-  it('knows each subscribed application\'s limit per end user; unlimited when the policy is Unlimited, unknown or absent', () => {
+  it("knows each subscribed application's limit per end user; unlimited when the policy is Unlimited, unknown or absent", () => {
     const withPolicies = new RoutingTable({
       ...snapshot,
-      applicationPolicies: [{ name: 'Unlimited', requestsPerMinute: null }, { name: '10PerMin', requestsPerMinute: 10 }],
-      applications: [{ id: 'app', throttlingPolicy: '10PerMin' }, { id: 'free', throttlingPolicy: 'Unlimited' }, { id: 'gone', throttlingPolicy: 'Removed' }],
+      applicationPolicies: [
+        { name: 'Unlimited', requestsPerMinute: null },
+        { name: '10PerMin', requestsPerMinute: 10 },
+      ],
+      applications: [
+        { id: 'app', throttlingPolicy: '10PerMin' },
+        { id: 'free', throttlingPolicy: 'Unlimited' },
+        { id: 'gone', throttlingPolicy: 'Removed' },
+      ],
     });
     assert.equal(withPolicies.applicationLimit('app'), 10);
     assert.equal(withPolicies.applicationLimit('free'), null);
@@ -73,7 +111,16 @@ describe('templatePattern and canonicalPath (R47)', () => {
   });
 
   it('refuses ambiguous paths and keeps the query', () => {
-    for (const bad of ['/a/../b', '/a/./b', '/a//b', '/a/%2e%2e/b', '/a%2Fb', '/a;x=1', '/a\\b', '/a/..']) {
+    for (const bad of [
+      '/a/../b',
+      '/a/./b',
+      '/a//b',
+      '/a/%2e%2e/b',
+      '/a%2Fb',
+      '/a;x=1',
+      '/a\\b',
+      '/a/..',
+    ]) {
       assert.equal(canonicalPath(bad), undefined, bad);
     }
     assert.deepEqual(canonicalPath('/a/b?x=1&y=%2F'), { path: '/a/b', query: '?x=1&y=%2F' });

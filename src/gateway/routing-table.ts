@@ -1,4 +1,9 @@
-import type { GatewaySnapshot, SnapshotApi, SnapshotResource, SnapshotSubscription } from './snapshot.js';
+import type {
+  GatewaySnapshot,
+  SnapshotApi,
+  SnapshotResource,
+  SnapshotSubscription,
+} from './snapshot.js';
 
 interface CompiledResource {
   readonly resource: SnapshotResource;
@@ -14,7 +19,12 @@ export type RouteMatch =
   | { readonly kind: 'no_api' }
   | { readonly kind: 'no_resource'; readonly api: CompiledApi }
   | { readonly kind: 'method_not_allowed'; readonly api: CompiledApi; readonly allow: string[] }
-  | { readonly kind: 'ok'; readonly api: CompiledApi; readonly resource: SnapshotResource; readonly rest: string };
+  | {
+      readonly kind: 'ok';
+      readonly api: CompiledApi;
+      readonly resource: SnapshotResource;
+      readonly rest: string;
+    };
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -39,12 +49,22 @@ export class RoutingTable {
 
   constructor(readonly snapshot: GatewaySnapshot) {
     this.apis = snapshot.apis
-      .map((api) => ({ api, resources: api.resources.map((resource) => ({ resource, pattern: templatePattern(resource.uriTemplate) })) }))
+      .map((api) => ({
+        api,
+        resources: api.resources.map((resource) => ({
+          resource,
+          pattern: templatePattern(resource.uriTemplate),
+        })),
+      }))
       .sort((a, b) => b.api.path.length - a.api.path.length);
-    for (const s of snapshot.subscriptions) this.subscriptions.set(`${s.apiId} ${s.consumerKey}`, s);
+    for (const s of snapshot.subscriptions)
+      this.subscriptions.set(`${s.apiId} ${s.consumerKey}`, s);
     this.tiers = new Map(snapshot.tiers.map((t) => [t.name, t.requestsPerMinute]));
-    const policies = new Map((snapshot.applicationPolicies ?? []).map((p) => [p.name, p.requestsPerMinute]));
-    for (const a of snapshot.applications ?? []) this.applicationLimits.set(a.id, policies.get(a.throttlingPolicy) ?? null);
+    const policies = new Map(
+      (snapshot.applicationPolicies ?? []).map((p) => [p.name, p.requestsPerMinute]),
+    );
+    for (const a of snapshot.applications ?? [])
+      this.applicationLimits.set(a.id, policies.get(a.throttlingPolicy) ?? null);
     this.revoked = new Set(snapshot.revokedJtis);
   }
 
@@ -56,7 +76,12 @@ export class RoutingTable {
     const onPath = found.resources.filter((r) => r.pattern.test(rest));
     if (onPath.length === 0) return { kind: 'no_resource', api: found };
     const hit = onPath.find((r) => r.resource.method === method);
-    if (!hit) return { kind: 'method_not_allowed', api: found, allow: [...new Set(onPath.map((r) => r.resource.method))] };
+    if (!hit)
+      return {
+        kind: 'method_not_allowed',
+        api: found,
+        allow: [...new Set(onPath.map((r) => r.resource.method))],
+      };
     return { kind: 'ok', api: found, resource: hit.resource, rest };
   }
 

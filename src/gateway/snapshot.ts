@@ -62,10 +62,15 @@ export interface GatewaySnapshot {
 export type IntrospectionResult =
   | { readonly active: false }
   | {
-    readonly active: true; readonly client_id: string; readonly scope: string; readonly exp: number; readonly jti?: string; readonly username?: string;
-    /** The end user: a user's id, or the consumer key for a client's own token (older control planes omit it). */
-    readonly sub?: string;
-  };
+      readonly active: true;
+      readonly client_id: string;
+      readonly scope: string;
+      readonly exp: number;
+      readonly jti?: string;
+      readonly username?: string;
+      /** The end user: a user's id, or the consumer key for a client's own token (older control planes omit it). */
+      readonly sub?: string;
+    };
 
 export interface JsonWebKeySet {
   readonly keys: readonly Record<string, unknown>[];
@@ -74,7 +79,9 @@ export interface JsonWebKeySet {
 /** How the Gateway reaches the control plane: over HTTPS when apart, by direct calls in one process. */
 export interface ControlPlane {
   /** The current snapshot and its ETag, or undefined when it still matches `etag`. */
-  snapshot(etag: string | undefined): Promise<{ etag: string; snapshot: GatewaySnapshot } | undefined>;
+  snapshot(
+    etag: string | undefined,
+  ): Promise<{ etag: string; snapshot: GatewaySnapshot } | undefined>;
   introspect(token: string): Promise<IntrospectionResult>;
   jwks(): Promise<JsonWebKeySet>;
   close(): Promise<void>;

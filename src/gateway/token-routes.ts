@@ -9,7 +9,11 @@ const BODY_LIMIT = 56 * 1024;
 export function registerTokenPassThrough(app: FastifyInstance, km: KeyManagerClient): void {
   app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (_req, body, done) => done(null, body));
+    scope.addContentTypeParser(
+      '*',
+      { parseAs: 'buffer', bodyLimit: BODY_LIMIT },
+      (_req, body, done) => done(null, body),
+    );
     for (const [path, target] of Object.entries(TOKEN_PATHS)) {
       scope.all(path, async (req, reply) => {
         const forwardedFor = req.headers['x-forwarded-for'];
@@ -26,7 +30,9 @@ export function registerTokenPassThrough(app: FastifyInstance, km: KeyManagerCli
           );
         } catch (err) {
           req.log.warn({ err }, 'key manager unreachable');
-          throw new TemporarilyUnavailableError('The Key Manager is unreachable; retry later.', 2, { cause: err });
+          throw new TemporarilyUnavailableError('The Key Manager is unreachable; retry later.', 2, {
+            cause: err,
+          });
         }
         return reply.code(res.status).headers(res.headers).send(res.body);
       });
@@ -46,7 +52,10 @@ export function refuseTokenApiOverHttp(app: FastifyInstance, httpsBase: string):
       return reply
         .code(400)
         .headers({ 'cache-control': 'no-store', pragma: 'no-cache' })
-        .send({ error: 'invalid_request', error_description: `TLS is required: use ${httpsBase}${path}` });
+        .send({
+          error: 'invalid_request',
+          error_description: `TLS is required: use ${httpsBase}${path}`,
+        });
     }
     return undefined;
   });

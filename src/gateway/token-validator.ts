@@ -68,12 +68,20 @@ export function createTokenValidator(opts: TokenValidatorOptions) {
       verified.delete(token);
     }
     await refreshKeys(false);
-    const verify = () => jwtVerify(token, keySet!, { issuer, audience, typ: 'at+jwt', algorithms: ALGORITHMS, clockTolerance: 60 });
+    const verify = () =>
+      jwtVerify(token, keySet!, {
+        issuer,
+        audience,
+        typ: 'at+jwt',
+        algorithms: ALGORITHMS,
+        clockTolerance: 60,
+      });
     let payload;
     try {
       payload = (await verify()).payload;
     } catch (err) {
-      if (!(err instanceof joseErrors.JWKSNoMatchingKey) || !(await refreshKeys(true))) throw invalidCredentials();
+      if (!(err instanceof joseErrors.JWKSNoMatchingKey) || !(await refreshKeys(true)))
+        throw invalidCredentials();
       try {
         payload = (await verify()).payload;
       } catch {
@@ -84,8 +92,11 @@ export function createTokenValidator(opts: TokenValidatorOptions) {
     if (typeof clientId !== 'string' || typeof payload.exp !== 'number') throw invalidCredentials();
     const scope = typeof payload['scope'] === 'string' ? payload['scope'] : '';
     const info: TokenInfo = {
-      clientId, subject: typeof payload.sub === 'string' ? payload.sub : clientId, scopes: new Set(scope.split(' ').filter(Boolean)),
-      jti: typeof payload.jti === 'string' ? payload.jti : undefined, expiresAt: (payload.exp + 60) * 1000,
+      clientId,
+      subject: typeof payload.sub === 'string' ? payload.sub : clientId,
+      scopes: new Set(scope.split(' ').filter(Boolean)),
+      jti: typeof payload.jti === 'string' ? payload.jti : undefined,
+      expiresAt: (payload.exp + 60) * 1000,
     };
     bounded(verified, max, token, info);
     return info;
@@ -94,26 +105,37 @@ export function createTokenValidator(opts: TokenValidatorOptions) {
   function fromIntrospection(r: IntrospectionResult): TokenInfo | undefined {
     if (!r.active) return undefined;
     // An older control plane sends no sub: the client then stands for its user.
-    return { clientId: r.client_id, subject: r.sub ?? r.client_id, scopes: new Set(r.scope.split(' ').filter(Boolean)), jti: r.jti, expiresAt: r.exp * 1000 };
+    return {
+      clientId: r.client_id,
+      subject: r.sub ?? r.client_id,
+      scopes: new Set(r.scope.split(' ').filter(Boolean)),
+      jti: r.jti,
+      expiresAt: r.exp * 1000,
+    };
   }
 
   async function introspect(token: string): Promise<TokenInfo | undefined> {
     const t = now();
     const hit = introspected.get(token);
-    if (hit && hit.until > t) return hit.result && hit.result.expiresAt > t ? hit.result : undefined;
+    if (hit && hit.until > t)
+      return hit.result && hit.result.expiresAt > t ? hit.result : undefined;
     let pending = inflight.get(token);
     if (!pending) {
       // Concurrent requests with the same token share one introspection call.
-      pending = opts.controlPlane.introspect(token).then(
-        (r) => {
-          const result = fromIntrospection(r);
-          if (opts.introspectionTtlMs > 0) bounded(introspected, max, token, { result, until: now() + opts.introspectionTtlMs });
-          return result;
-        },
-        () => {
-          throw keyManagerUnavailable();
-        },
-      ).finally(() => inflight.delete(token));
+      pending = opts.controlPlane
+        .introspect(token)
+        .then(
+          (r) => {
+            const result = fromIntrospection(r);
+            if (opts.introspectionTtlMs > 0)
+              bounded(introspected, max, token, { result, until: now() + opts.introspectionTtlMs });
+            return result;
+          },
+          () => {
+            throw keyManagerUnavailable();
+          },
+        )
+        .finally(() => inflight.delete(token));
       inflight.set(token, pending);
     }
     return pending;

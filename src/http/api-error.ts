@@ -14,7 +14,12 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly description: string,
-    opts: { code?: number; headers?: Record<string, string>; cause?: unknown; errors?: readonly unknown[] } = {},
+    opts: {
+      code?: number;
+      headers?: Record<string, string>;
+      cause?: unknown;
+      errors?: readonly unknown[];
+    } = {},
   ) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.code = opts.code ?? status;
@@ -25,7 +30,10 @@ export class ApiError extends Error {
 
 export const badRequest = (description: string) => new ApiError(400, 'Bad Request', description);
 export const unauthorized = (description = 'Authentication is required.') =>
-  new ApiError(401, 'Unauthorized', description, { headers: { 'www-authenticate': 'Basic realm="tollgate"' } });
-export const forbidden = (description = 'You are not allowed to do this.') => new ApiError(403, 'Forbidden', description);
+  new ApiError(401, 'Unauthorized', description, {
+    headers: { 'www-authenticate': 'Basic realm="tollgate"' },
+  });
+export const forbidden = (description = 'You are not allowed to do this.') =>
+  new ApiError(403, 'Forbidden', description);
 export const notFound = (description: string) => new ApiError(404, 'Not Found', description);
 export const conflict = (description: string) => new ApiError(409, 'Conflict', description);

@@ -35,29 +35,51 @@ function pauseConnection(request: FastifyRequest, ms: number): void {
  * refused becomes invalid_request; everything else is a 500 with fixed text, its detail
  * logged with the request id and never sent (R9).
  */
-export function renderError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+export function renderError(
+  error: FastifyError | Error,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
   if (error instanceof ShedError && error.pauseMs > 0) pauseConnection(request, error.pauseMs);
   if (error instanceof OAuthError) return send(reply, error);
   // A domain's refusal of bad input on the management REST APIs (name taken, weak password...).
   error = domainApiError(error) ?? error;
   if (error instanceof ApiError) {
-    return reply.code(error.status).headers({ ...NO_STORE, ...error.headers }).send({ code: error.code, message: error.message, description: error.description, ...(error.errors ? { errors: error.errors } : {}) });
+    return reply
+      .code(error.status)
+      .headers({ ...NO_STORE, ...error.headers })
+      .send({
+        code: error.code,
+        message: error.message,
+        description: error.description,
+        ...(error.errors ? { errors: error.errors } : {}),
+      });
   }
   if (isStoreUnavailable(error)) {
     request.log.warn({ err: error, reqId: request.id }, 'storage unavailable');
-    return send(reply, new TemporarilyUnavailableError('The service is temporarily unavailable; retry later.', 2));
+    return send(
+      reply,
+      new TemporarilyUnavailableError('The service is temporarily unavailable; retry later.', 2),
+    );
   }
   const status = (error as FastifyError).statusCode;
   if (status !== undefined && status >= 400 && status < 500) {
     const description =
-      status === 413 ? 'The request body is too large.' : status === 415 ? 'Unsupported content type.' : 'The request is malformed.';
-    return reply.code(status === 413 ? 413 : 400).headers(NO_STORE).send({ error: 'invalid_request', error_description: description });
+      status === 413
+        ? 'The request body is too large.'
+        : status === 415
+          ? 'Unsupported content type.'
+          : 'The request is malformed.';
+    return reply
+      .code(status === 413 ? 413 : 400)
+      .headers(NO_STORE)
+      .send({ error: 'invalid_request', error_description: description });
   }
   request.log.error({ err: error, reqId: request.id }, 'unexpected error');
-  return reply
-    .code(500)
-    .headers(NO_STORE)
-    .send({ error: 'server_error', error_description: 'The server encountered an unexpected condition.' });
+  return reply.code(500).headers(NO_STORE).send({
+    error: 'server_error',
+    error_description: 'The server encountered an unexpected condition.',
+  });
 }
 
 export function renderNotFound(_request: FastifyRequest, reply: FastifyReply): FastifyReply {

@@ -4,7 +4,9 @@ import { FormParams, formDecode, parseFormBody } from './form.js';
 import { InvalidRequestError } from '../keymanager/errors.js';
 
 const invalid = (description: string) => (err: unknown) =>
-  err instanceof InvalidRequestError && err.error === 'invalid_request' && err.description === description;
+  err instanceof InvalidRequestError &&
+  err.error === 'invalid_request' &&
+  err.description === description;
 
 describe('strict form parsing', () => {
   it('decodes + as space, %XX as UTF-8 bytes', () => {
@@ -12,13 +14,22 @@ describe('strict form parsing', () => {
   });
 
   it('refuses a malformed escape instead of keeping it literally', () => {
-    assert.throws(() => formDecode('abc%zz'), invalid('The request body has a malformed percent-escape.'));
-    assert.throws(() => formDecode('abc%4'), invalid('The request body has a malformed percent-escape.'));
+    assert.throws(
+      () => formDecode('abc%zz'),
+      invalid('The request body has a malformed percent-escape.'),
+    );
+    assert.throws(
+      () => formDecode('abc%4'),
+      invalid('The request body has a malformed percent-escape.'),
+    );
   });
 
   it('refuses invalid UTF-8 instead of turning it into U+FFFD', () => {
     assert.throws(() => formDecode('%C3%28'), invalid('The request body is not valid UTF-8.'));
-    assert.throws(() => parseFormBody('application/x-www-form-urlencoded', Buffer.from([0x61, 0x3d, 0xff])), invalid('The request body is not valid UTF-8.'));
+    assert.throws(
+      () => parseFormBody('application/x-www-form-urlencoded', Buffer.from([0x61, 0x3d, 0xff])),
+      invalid('The request body is not valid UTF-8.'),
+    );
   });
 
   it('treats empty values as absent and refuses duplicates of a parameter that is read', () => {
@@ -31,9 +42,22 @@ describe('strict form parsing', () => {
   });
 
   it('accepts only application/x-www-form-urlencoded in UTF-8', () => {
-    assert.equal(parseFormBody('application/x-www-form-urlencoded; charset=UTF-8', Buffer.from('x=1')).get('x'), '1');
-    for (const type of [undefined, 'application/json', 'text/plain', 'application/x-www-form-urlencoded; charset=latin1']) {
-      assert.throws(() => parseFormBody(type, Buffer.from('x=1')), invalid('The request body must be application/x-www-form-urlencoded (UTF-8).'));
+    assert.equal(
+      parseFormBody('application/x-www-form-urlencoded; charset=UTF-8', Buffer.from('x=1')).get(
+        'x',
+      ),
+      '1',
+    );
+    for (const type of [
+      undefined,
+      'application/json',
+      'text/plain',
+      'application/x-www-form-urlencoded; charset=latin1',
+    ]) {
+      assert.throws(
+        () => parseFormBody(type, Buffer.from('x=1')),
+        invalid('The request body must be application/x-www-form-urlencoded (UTF-8).'),
+      );
     }
   });
 });

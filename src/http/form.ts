@@ -15,7 +15,8 @@ export function formDecode(component: string): string {
     const ch = component.charCodeAt(i);
     if (ch === 0x25 /* % */) {
       const hex = component.slice(i + 1, i + 3);
-      if (!HEX.test(hex)) throw new InvalidRequestError('The request body has a malformed percent-escape.');
+      if (!HEX.test(hex))
+        throw new InvalidRequestError('The request body has a malformed percent-escape.');
       bytes.push(parseInt(hex, 16));
       i += 2;
     } else if (ch === 0x2b /* + */) {
@@ -54,7 +55,8 @@ export class FormParams {
   get(name: string): string | undefined {
     const list = this.values.get(name)?.filter((v) => v !== '');
     if (!list || list.length === 0) return undefined;
-    if (list.length > 1) throw new InvalidRequestError(`The '${name}' parameter is included more than once.`);
+    if (list.length > 1)
+      throw new InvalidRequestError(`The '${name}' parameter is included more than once.`);
     return list[0];
   }
 
@@ -74,7 +76,9 @@ const FORM_TYPE = /^application\/x-www-form-urlencoded\s*(;\s*charset\s*=\s*"?ut
 /** RFC 6749 §3.2/§4.3.2: the body must be form-encoded UTF-8; query parameters are never read (R3). */
 export function parseFormBody(contentType: string | undefined, body: unknown): FormParams {
   if (!contentType || !FORM_TYPE.test(contentType.trim())) {
-    throw new InvalidRequestError('The request body must be application/x-www-form-urlencoded (UTF-8).');
+    throw new InvalidRequestError(
+      'The request body must be application/x-www-form-urlencoded (UTF-8).',
+    );
   }
   if (!Buffer.isBuffer(body)) return FormParams.parse('');
   let text: string;

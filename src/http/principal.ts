@@ -22,7 +22,10 @@ declare module 'fastify' {
 }
 
 /** A preHandler that admits a caller found by one of the resolvers and, if given, holding one of the roles. */
-export function requirePrincipal(resolvers: readonly PrincipalResolver[], opts: { anyRole?: readonly string[] } = {}) {
+export function requirePrincipal(
+  resolvers: readonly PrincipalResolver[],
+  opts: { anyRole?: readonly string[] } = {},
+) {
   return async (req: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     let principal: Principal | undefined;
     for (const resolve of resolvers) {

@@ -19,19 +19,26 @@ export function createHttpServer(opts: HttpServerOptions): FastifyInstance {
   const { transport } = opts;
   // Node checks headersTimeout/requestTimeout only every connectionsCheckingInterval (30 s by
   // default), which would let a slow-headers client hold a socket far beyond the limit (R57).
-  const nodeServer = { connectionsCheckingInterval: 1000, headersTimeout: transport.headersTimeoutMs, requestTimeout: transport.requestTimeoutMs };
+  const nodeServer = {
+    connectionsCheckingInterval: 1000,
+    headersTimeout: transport.headersTimeoutMs,
+    requestTimeout: transport.requestTimeoutMs,
+  };
   const app = Fastify({
     loggerInstance: opts.logger,
     // Access lines are not logged per request (R-secrets: no URLs with tokens in logs).
     logController: new LogController({ disableRequestLogging: true }),
-    ...(opts.tls ? { https: { cert: opts.tls.cert, key: opts.tls.key, maxHeaderSize: 16384, ...nodeServer } } : { http: nodeServer }),
+    ...(opts.tls
+      ? { https: { cert: opts.tls.cert, key: opts.tls.key, maxHeaderSize: 16384, ...nodeServer } }
+      : { http: nodeServer }),
     maxHeaderSize: 16384,
     requestTimeout: transport.requestTimeoutMs,
     connectionTimeout: transport.requestTimeoutMs,
     keepAliveTimeout: 10_000,
     bodyLimit: opts.bodyLimit ?? 1024 * 1024,
     // R24, RFC 9700 §4.13: X-Forwarded-For is believed only from the configured proxies.
-    trustProxy: opts.trustedProxies && opts.trustedProxies.length > 0 ? [...opts.trustedProxies] : false,
+    trustProxy:
+      opts.trustedProxies && opts.trustedProxies.length > 0 ? [...opts.trustedProxies] : false,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   } as Parameters<typeof Fastify>[0]) as unknown as FastifyInstance;

@@ -14,7 +14,12 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export type FindPrincipal = (userId: string) => Promise<Principal | undefined>;
 
 /** 401 without WWW-Authenticate: the browser must show the sign-in page, not a Basic dialog. */
-export const sessionExpired = () => new ApiError(401, 'Unauthorized', 'You are not signed in, or your session has expired. Sign in again.');
+export const sessionExpired = () =>
+  new ApiError(
+    401,
+    'Unauthorized',
+    'You are not signed in, or your session has expired. Sign in again.',
+  );
 
 /**
  * True when the request comes from a page of this origin. Browsers send Origin on every
@@ -33,7 +38,10 @@ export function sameOrigin(req: FastifyRequest): boolean {
  * X-CSRF-Token and a same-origin Origin (OWASP CSRF Prevention: synchronizer token pattern
  * plus origin verification; SameSite=Strict is a third layer).
  */
-export function sessionPrincipal(sessions: SessionService, findPrincipal: FindPrincipal): PrincipalResolver {
+export function sessionPrincipal(
+  sessions: SessionService,
+  findPrincipal: FindPrincipal,
+): PrincipalResolver {
   return async (req: FastifyRequest) => {
     const id = readCookie(req.headers.cookie, SESSION_COOKIE);
     if (!id) {

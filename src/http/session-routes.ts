@@ -26,18 +26,29 @@ const str = (v: unknown) => (typeof v === 'string' ? v : '');
  * page); DELETE /api/session signs out.
  */
 export function registerSessionRoutes(app: FastifyInstance, deps: SessionRouteDeps): void {
-  const view = (p: Principal, csrfToken: string, expiresAt: number) => ({ username: p.username, roles: p.roles, csrfToken, expiresAt });
+  const view = (p: Principal, csrfToken: string, expiresAt: number) => ({
+    username: p.username,
+    roles: p.roles,
+    csrfToken,
+    expiresAt,
+  });
 
   app.post('/api/session', async (req, reply) => {
     // Login CSRF: a sign-in posted by another site's page is refused.
-    if (!sameOrigin(req) && req.headers.origin !== undefined) throw forbidden('Cross-origin requests are refused.');
+    if (!sameOrigin(req) && req.headers.origin !== undefined)
+      throw forbidden('Cross-origin requests are refused.');
     const username = str(body(req)['username']);
     const password = str(body(req)['password']);
     if (!username || !password) throw badRequest('Enter your username and password.');
     const hit = await deps.attempts.hit(`signin:${req.ip}`, 60_000);
     if (hit.count > deps.attemptsPerMinute) {
       const retry = String(Math.ceil(hit.resetInMs / 1000));
-      throw new ApiError(429, 'Too Many Requests', `Too many sign-in attempts; retry in ${retry} seconds.`, { headers: { 'retry-after': retry } });
+      throw new ApiError(
+        429,
+        'Too Many Requests',
+        `Too many sign-in attempts; retry in ${retry} seconds.`,
+        { headers: { 'retry-after': retry } },
+      );
     }
     const principal = await deps.checkPassword(username, password);
     if (!principal) {
@@ -68,7 +79,8 @@ export function registerSessionRoutes(app: FastifyInstance, deps: SessionRouteDe
     const session = id ? await deps.sessions.resume(id) : undefined;
     if (id && session) {
       const token = req.headers[CSRF_HEADER];
-      if (typeof token !== 'string' || !sameToken(token, session.csrfToken)) throw forbidden('The request lacks a valid CSRF token; reload the page and try again.');
+      if (typeof token !== 'string' || !sameToken(token, session.csrfToken))
+        throw forbidden('The request lacks a valid CSRF token; reload the page and try again.');
       await deps.sessions.end(id);
     }
     return reply.headers(NO_STORE).header('set-cookie', clearedSessionCookie()).code(204).send();

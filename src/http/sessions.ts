@@ -28,7 +28,11 @@ export function sameToken(a: string, b: string): boolean {
 }
 
 /** Web UI sessions: random ids stored hashed, idle and absolute expiry, a CSRF token each. */
-export function createSessionService(deps: { store: SessionStore; timeouts: SessionTimeouts; now?: () => number }) {
+export function createSessionService(deps: {
+  store: SessionStore;
+  timeouts: SessionTimeouts;
+  now?: () => number;
+}) {
   const now = deps.now ?? Date.now;
   const idleMs = deps.timeouts.idleSeconds * 1000;
   const absoluteMs = deps.timeouts.absoluteSeconds * 1000;
@@ -47,7 +51,14 @@ export function createSessionService(deps: { store: SessionStore; timeouts: Sess
       const id = randomBytes(32).toString('base64url');
       const csrfToken = randomBytes(32).toString('base64url');
       const t = now();
-      const record: SessionRecord = { idHash: hashId(id), userId, csrfToken, createdAt: t, lastSeenAt: t, expiresAt: t + absoluteMs };
+      const record: SessionRecord = {
+        idHash: hashId(id),
+        userId,
+        csrfToken,
+        createdAt: t,
+        lastSeenAt: t,
+        expiresAt: t + absoluteMs,
+      };
       await deps.store.create(record);
       return { id, csrfToken, expiresAt: record.expiresAt };
     },

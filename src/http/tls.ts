@@ -16,7 +16,8 @@ export interface TlsMaterial {
 export async function loadTls(config: Config): Promise<TlsMaterial> {
   const { certFile, keyFile } = config.transport;
   if (certFile || keyFile) {
-    if (!certFile || !keyFile) throw new Error('transport.https.cert_file and key_file must be set together');
+    if (!certFile || !keyFile)
+      throw new Error('transport.https.cert_file and key_file must be set together');
     return { cert: readFileSync(certFile, 'utf8'), key: readFileSync(keyFile, 'utf8'), certFile };
   }
   const dir = join(config.home, 'data', 'tls');
@@ -27,14 +28,20 @@ export async function loadTls(config: Config): Promise<TlsMaterial> {
     const names = new Set(['localhost', config.hostname]);
     const altNames = [
       ...[...names].filter((n) => !isIP(n)).map((value) => ({ type: 2, value })),
-      ...[...new Set(['127.0.0.1', '::1', ...[...names].filter((n) => isIP(n))])].map((ip) => ({ type: 7, ip })),
+      ...[...new Set(['127.0.0.1', '::1', ...[...names].filter((n) => isIP(n))])].map((ip) => ({
+        type: 7,
+        ip,
+      })),
     ];
     const notAfter = new Date();
     notAfter.setFullYear(notAfter.getFullYear() + 2);
     // Loaded only when a certificate is made: it is heavy and not needed at later starts.
     const { generate } = await import('selfsigned');
     const pems = await generate([{ name: 'commonName', value: config.hostname }], {
-      keyType: 'ec', curve: 'P-256', algorithm: 'sha256', notAfterDate: notAfter,
+      keyType: 'ec',
+      curve: 'P-256',
+      algorithm: 'sha256',
+      notAfterDate: notAfter,
       extensions: [
         { name: 'basicConstraints', cA: false },
         { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
@@ -45,5 +52,9 @@ export async function loadTls(config: Config): Promise<TlsMaterial> {
     writeFileSync(keyPath, pems.private, { mode: 0o600 });
     writeFileSync(certPath, pems.cert, { mode: 0o644 });
   }
-  return { cert: readFileSync(certPath, 'utf8'), key: readFileSync(keyPath, 'utf8'), certFile: certPath };
+  return {
+    cert: readFileSync(certPath, 'utf8'),
+    key: readFileSync(keyPath, 'utf8'),
+    certFile: certPath,
+  };
 }

@@ -5,9 +5,20 @@ import { hashSync, verifySync } from '@node-rs/argon2';
 import { verifyForeign } from './foreign-hashes.js';
 
 export type HashTask =
-  | { readonly op: 'hash'; readonly password: string; readonly memoryCost: number; readonly timeCost: number; readonly parallelism: number }
+  | {
+      readonly op: 'hash';
+      readonly password: string;
+      readonly memoryCost: number;
+      readonly timeCost: number;
+      readonly parallelism: number;
+    }
   /** `pad`: an argon2id hash also checked (result ignored) after a foreign hash, see PasswordHasher.verify. */
-  | { readonly op: 'verify'; readonly stored: string; readonly password: string; readonly pad?: string };
+  | {
+      readonly op: 'verify';
+      readonly stored: string;
+      readonly password: string;
+      readonly pad?: string;
+    };
 
 function argon2(stored: string, password: string): boolean {
   try {
@@ -19,7 +30,11 @@ function argon2(stored: string, password: string): boolean {
 
 export default function run(task: HashTask): string | boolean {
   if (task.op === 'hash') {
-    return hashSync(task.password, { memoryCost: task.memoryCost, timeCost: task.timeCost, parallelism: task.parallelism });
+    return hashSync(task.password, {
+      memoryCost: task.memoryCost,
+      timeCost: task.timeCost,
+      parallelism: task.parallelism,
+    });
   }
   if (task.stored.startsWith('$argon2')) return argon2(task.stored, task.password);
   let ok = false;

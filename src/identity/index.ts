@@ -1,5 +1,17 @@
-export { createUserService, type UserService, type AuthenticationResult, type AuthenticationFailure } from './users.js';
-export { createLockout, lockDuration, isLocked, type Lockout, type LockoutState, type LockoutStore } from './lockout.js';
+export {
+  createUserService,
+  type UserService,
+  type AuthenticationResult,
+  type AuthenticationFailure,
+} from './users.js';
+export {
+  createLockout,
+  lockDuration,
+  isLocked,
+  type Lockout,
+  type LockoutState,
+  type LockoutStore,
+} from './lockout.js';
 export { PasswordHasher, HashingOverloadedError } from './password-hasher.js';
 export { checkNewPassword, MAX_PASSWORD_BYTES, type PasswordPolicy } from './password-policy.js';
 export { normalizeUsername, validUsername } from './usernames.js';

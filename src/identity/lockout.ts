@@ -41,7 +41,8 @@ export const isLocked = (state: LockoutState | undefined, now: number): boolean 
 export function createLockout(store: LockoutStore, cfg: LockoutConfig) {
   return {
     enabled: cfg.enabled,
-    state: (userId: string): Promise<LockoutState | undefined> => (cfg.enabled ? store.get(userId) : Promise.resolve(undefined)),
+    state: (userId: string): Promise<LockoutState | undefined> =>
+      cfg.enabled ? store.get(userId) : Promise.resolve(undefined),
 
     /** Counts a wrong password; returns the lock's end when this failure locked the account. */
     async recordFailure(userId: string, now: number): Promise<number | undefined> {

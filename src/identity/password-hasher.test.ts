@@ -14,24 +14,40 @@ describe('password hashing', () => {
     assert.equal(await h.verify(stored, 'pässword with spaces'), false);
     assert.equal(await h.verify('not a hash', 'x'), false);
     assert.equal(h.needsRehash(stored), false);
-    assert.equal(new PasswordHasher({ ...params, iterations: 3, maxConcurrent: 1, maxQueued: 1 }).needsRehash(stored), true);
+    assert.equal(
+      new PasswordHasher({ ...params, iterations: 3, maxConcurrent: 1, maxQueued: 1 }).needsRehash(
+        stored,
+      ),
+      true,
+    );
     await h.close();
   });
 
   it('refuses at once when the bounded queue is full (R55)', async () => {
     const h = new PasswordHasher({ ...params, maxConcurrent: 1, maxQueued: 1 });
     const stored = await h.hash('some password');
-    const results = await Promise.allSettled([h.verify(stored, 'a'), h.verify(stored, 'b'), h.verify(stored, 'c')]);
-    assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'fulfilled', 'rejected']);
+    const results = await Promise.allSettled([
+      h.verify(stored, 'a'),
+      h.verify(stored, 'b'),
+      h.verify(stored, 'c'),
+    ]);
+    assert.deepEqual(
+      results.map((r) => r.status),
+      ['fulfilled', 'fulfilled', 'rejected'],
+    );
     assert.ok((results[2] as PromiseRejectedResult).reason instanceof HashingOverloadedError);
     assert.deepEqual(h.load, { active: 0, queued: 0 });
     await h.close();
   });
 
-  it('an unknown user\'s check refused while the pool was full is not refused for ever after', async () => {
+  it("an unknown user's check refused while the pool was full is not refused for ever after", async () => {
     const h = new PasswordHasher({ ...params, maxConcurrent: 1, maxQueued: 0 });
     const busy = h.hash('holds the only slot');
-    await assert.rejects(h.verifyDummy('x'), HashingOverloadedError, 'the dummy hash could not be made: shed');
+    await assert.rejects(
+      h.verifyDummy('x'),
+      HashingOverloadedError,
+      'the dummy hash could not be made: shed',
+    );
     await busy;
     assert.equal(await h.verifyDummy('x'), false, 'the next unknown user is checked normally');
     await h.close();

@@ -43,7 +43,13 @@ export class PasswordHasher {
 
   hash(password: string): Promise<string> {
     return this.gated(() =>
-      this.run<string>({ op: 'hash', password, memoryCost: this.cfg.memoryKib, timeCost: this.cfg.iterations, parallelism: this.cfg.parallelism }),
+      this.run<string>({
+        op: 'hash',
+        password,
+        memoryCost: this.cfg.memoryKib,
+        timeCost: this.cfg.iterations,
+        parallelism: this.cfg.parallelism,
+      }),
     );
   }
 
@@ -55,7 +61,9 @@ export class PasswordHasher {
    */
   async verify(stored: string, password: string): Promise<boolean> {
     const pad = stored.startsWith('$argon2') ? undefined : await this.dummy();
-    return this.gated(() => this.run<boolean>({ op: 'verify', stored, password, ...(pad !== undefined ? { pad } : {}) }));
+    return this.gated(() =>
+      this.run<boolean>({ op: 'verify', stored, password, ...(pad !== undefined ? { pad } : {}) }),
+    );
   }
 
   /** The unknown user's hash, made once; a refusal (pool full) is not remembered, the next call tries again. */

@@ -12,16 +12,28 @@ export interface PasswordPolicy {
 export function checkNewPassword(password: string, username: string, policy: PasswordPolicy): void {
   const length = [...password].length;
   if (length < policy.minLength) {
-    throw new IdentityError('weak_password', `The password must have at least ${policy.minLength} characters.`);
+    throw new IdentityError(
+      'weak_password',
+      `The password must have at least ${policy.minLength} characters.`,
+    );
   }
   if (Buffer.byteLength(password, 'utf8') > MAX_PASSWORD_BYTES) {
-    throw new IdentityError('weak_password', `The password must be at most ${MAX_PASSWORD_BYTES} bytes long.`);
+    throw new IdentityError(
+      'weak_password',
+      `The password must be at most ${MAX_PASSWORD_BYTES} bytes long.`,
+    );
   }
   if (/[\r\n\0]/.test(password)) {
-    throw new IdentityError('weak_password', 'The password may not contain line breaks or NUL characters.');
+    throw new IdentityError(
+      'weak_password',
+      'The password may not contain line breaks or NUL characters.',
+    );
   }
   const lower = password.toLowerCase();
   if (COMMON_PASSWORDS.has(lower) || lower === username.toLowerCase()) {
-    throw new IdentityError('weak_password', 'This password is too common or equals the username; choose another.');
+    throw new IdentityError(
+      'weak_password',
+      'This password is too common or equals the username; choose another.',
+    );
   }
 }

@@ -9,6 +9,10 @@ export function parseRoles(input: string | readonly string[]): string[] {
   const list = typeof input === 'string' ? input.split(',') : input;
   const roles = [...new Set(list.map((r) => r.trim()).filter((r) => r.length > 0))];
   const bad = roles.find((r) => !ROLE.test(r));
-  if (bad !== undefined) throw new IdentityError('invalid_role', `"${bad}" is not a valid role name (letters, digits and . _ : -).`);
+  if (bad !== undefined)
+    throw new IdentityError(
+      'invalid_role',
+      `"${bad}" is not a valid role name (letters, digits and . _ : -).`,
+    );
   return roles;
 }

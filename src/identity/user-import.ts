@@ -12,7 +12,9 @@ import { IdentityError, type User, type UserStatus } from './user.js';
  * `{ username, roles?, passwordHash? | credential? | password?, status? }`, or `problem` when
  * the file reader already found the line unreadable.
  */
-export type ImportItem = { readonly ref: number; readonly value: unknown } | { readonly ref: number; readonly problem: string };
+export type ImportItem =
+  | { readonly ref: number; readonly value: unknown }
+  | { readonly ref: number; readonly problem: string };
 
 export interface ImportProblem {
   readonly ref: number;
@@ -44,22 +46,28 @@ const invalid = (reason: string): never => {
   throw new Invalid(reason);
 };
 
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** A stored hash from `passwordHash` or a Keycloak `credential`, checked to be one Tollgate can verify. */
 function importedHash(b: Record<string, unknown>): string {
   let stored: string;
   if (b['credential'] !== undefined) {
     const c = b['credential'];
-    if (!isObject(c)) return invalid('"credential" must be an object { algorithm, hashIterations, salt, hashedSaltedValue }.');
+    if (!isObject(c))
+      return invalid(
+        '"credential" must be an object { algorithm, hashIterations, salt, hashedSaltedValue }.',
+      );
     const extra = Object.keys(c).find((k) => !CREDENTIAL_FIELDS.has(k));
     if (extra !== undefined) return invalid(`Unknown credential field "${extra}".`);
     const { algorithm, hashIterations, salt, hashedSaltedValue } = c;
     if (typeof algorithm !== 'string' || !KEYCLOAK_ALGORITHMS.has(algorithm)) {
       return invalid('Unknown credential algorithm (pbkdf2-sha256, pbkdf2-sha512 or pbkdf2).');
     }
-    if (typeof hashIterations !== 'number' || !Number.isSafeInteger(hashIterations)) return invalid('"hashIterations" must be an integer.');
-    if (typeof salt !== 'string' || typeof hashedSaltedValue !== 'string') return invalid('"salt" and "hashedSaltedValue" must be base64 strings.');
+    if (typeof hashIterations !== 'number' || !Number.isSafeInteger(hashIterations))
+      return invalid('"hashIterations" must be an integer.');
+    if (typeof salt !== 'string' || typeof hashedSaltedValue !== 'string')
+      return invalid('"salt" and "hashedSaltedValue" must be base64 strings.');
     stored = keycloakCredentialHash({ algorithm, hashIterations, salt, hashedSaltedValue });
   } else {
     if (typeof b['passwordHash'] !== 'string') return invalid('"passwordHash" must be a string.');
@@ -76,11 +84,14 @@ function entryOf(value: unknown, policy: PasswordPolicy): Entry {
   if (typeof value['username'] !== 'string') return invalid('"username" is missing.');
   const username = validUsername(value['username']);
   const roles = value['roles'] ?? [];
-  if (!Array.isArray(roles) || !roles.every((r) => typeof r === 'string')) return invalid('"roles" is a list of role names.');
+  if (!Array.isArray(roles) || !roles.every((r) => typeof r === 'string'))
+    return invalid('"roles" is a list of role names.');
   const status = value['status'] ?? 'active';
-  if (status !== 'active' && status !== 'disabled') return invalid('"status" is "active" or "disabled".');
+  if (status !== 'active' && status !== 'disabled')
+    return invalid('"status" is "active" or "disabled".');
   const given = ['passwordHash', 'credential', 'password'].filter((k) => value[k] !== undefined);
-  if (given.length !== 1) return invalid('Give exactly one of "passwordHash", "credential" or "password".');
+  if (given.length !== 1)
+    return invalid('Give exactly one of "passwordHash", "credential" or "password".');
   let secret: Entry['secret'];
   if (given[0] === 'password') {
     if (typeof value['password'] !== 'string') return invalid('"password" must be a string.');
@@ -112,12 +123,18 @@ export interface UserImportDeps {
  * the user's next successful login (users.ts authenticate, R48); a plain `password` is hashed now.
  */
 export function createUserImport(deps: UserImportDeps) {
-  return async function importUsers(items: readonly ImportItem[], opts: { dryRun?: boolean; refName?: 'line' | 'entry' } = {}): Promise<ImportResult> {
+  return async function importUsers(
+    items: readonly ImportItem[],
+    opts: { dryRun?: boolean; refName?: 'line' | 'entry' } = {},
+  ): Promise<ImportResult> {
     const problems: ImportProblem[] = [];
     const entries: Entry[] = [];
     const seen = new Map<string, number>();
     for (const item of items) {
-      const rawName = 'value' in item && isObject(item.value) && typeof item.value['username'] === 'string' ? item.value['username'] : undefined;
+      const rawName =
+        'value' in item && isObject(item.value) && typeof item.value['username'] === 'string'
+          ? item.value['username']
+          : undefined;
       const named = rawName !== undefined ? { username: rawName } : {};
       if ('problem' in item) {
         problems.push({ ref: item.ref, ...named, reason: item.problem });
@@ -127,10 +144,12 @@ export function createUserImport(deps: UserImportDeps) {
         // Duplicates are found among bad entries too, so that fixing one line does not reveal another problem.
         const key = rawName !== undefined ? normalizeUsername(rawName) : undefined;
         const first = key !== undefined ? seen.get(key) : undefined;
-        if (first !== undefined) invalid(`Duplicate username "${key}" (first on ${opts.refName ?? 'entry'} ${first}).`);
+        if (first !== undefined)
+          invalid(`Duplicate username "${key}" (first on ${opts.refName ?? 'entry'} ${first}).`);
         if (key !== undefined) seen.set(key, item.ref);
         const entry = entryOf(item.value, deps.policy);
-        if (await deps.store.findByUsername(normalizeUsername(entry.username))) invalid(`A user named "${entry.username}" already exists.`);
+        if (await deps.store.findByUsername(normalizeUsername(entry.username)))
+          invalid(`A user named "${entry.username}" already exists.`);
         if (await deps.isClientId?.(entry.username)) invalid('This username is not available.');
         entries.push(entry);
       } catch (err) {
@@ -138,13 +157,22 @@ export function createUserImport(deps: UserImportDeps) {
       }
     }
     const dryRun = opts.dryRun === true;
-    if (problems.length > 0 || dryRun) return { valid: problems.length > 0 ? 0 : entries.length, imported: 0, dryRun, problems };
+    if (problems.length > 0 || dryRun)
+      return { valid: problems.length > 0 ? 0 : entries.length, imported: 0, dryRun, problems };
     const t = deps.now();
     const users: User[] = [];
     for (const e of entries) {
       // One at a time: a large import never fills the bounded hashing queue by itself.
-      const passwordHash = 'hash' in e.secret ? e.secret.hash : await deps.hasher.hash(e.secret.password);
-      users.push({ id: randomUUID(), username: e.username, passwordHash, roles: e.roles, status: e.status, createdAt: t });
+      const passwordHash =
+        'hash' in e.secret ? e.secret.hash : await deps.hasher.hash(e.secret.password);
+      users.push({
+        id: randomUUID(),
+        username: e.username,
+        passwordHash,
+        roles: e.roles,
+        status: e.status,
+        createdAt: t,
+      });
     }
     await deps.store.createMany(users);
     return { valid: users.length, imported: users.length, dryRun, problems };

@@ -12,7 +12,8 @@ export interface User {
 export class IdentityError extends Error {
   override readonly name = 'IdentityError';
   constructor(
-    readonly code: 'invalid_username' | 'weak_password' | 'user_exists' | 'user_not_found' | 'invalid_role',
+    readonly code:
+      'invalid_username' | 'weak_password' | 'user_exists' | 'user_not_found' | 'invalid_role',
     message: string,
   ) {
     super(message);

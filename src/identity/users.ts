@@ -26,7 +26,12 @@ export type AuthenticationFailure = 'unknown_user' | 'wrong_password' | 'disable
 /** `user` is set for failures on an existing account (audit); it never reaches the client (R19). */
 export type AuthenticationResult =
   | { readonly ok: true; readonly user: User }
-  | { readonly ok: false; readonly reason: AuthenticationFailure; readonly user?: User; readonly lockedUntil?: number };
+  | {
+      readonly ok: false;
+      readonly reason: AuthenticationFailure;
+      readonly user?: User;
+      readonly lockedUntil?: number;
+    };
 
 export function createUserService(deps: UserServiceDeps) {
   const now = deps.now ?? Date.now;
@@ -39,7 +44,11 @@ export function createUserService(deps: UserServiceDeps) {
   }
 
   return {
-    async create(input: { username: string; password: string; roles?: string | readonly string[] }): Promise<User> {
+    async create(input: {
+      username: string;
+      password: string;
+      roles?: string | readonly string[];
+    }): Promise<User> {
       const username = validUsername(input.username);
       if (await deps.isClientId?.(username)) {
         throw new IdentityError('invalid_username', 'This username is not available.');
@@ -81,7 +90,12 @@ export function createUserService(deps: UserServiceDeps) {
       if (isLocked(lock, t)) return { ok: false, reason: 'locked', user };
       if (!matches) {
         const lockedUntil = await deps.lockout?.recordFailure(user.id, t);
-        return { ok: false, reason: 'wrong_password', user, ...(lockedUntil !== undefined ? { lockedUntil } : {}) };
+        return {
+          ok: false,
+          reason: 'wrong_password',
+          user,
+          ...(lockedUntil !== undefined ? { lockedUntil } : {}),
+        };
       }
       if (user.status !== 'active') return { ok: false, reason: 'disabled', user };
       await deps.lockout?.recordSuccess(user.id, lock);
@@ -136,7 +150,13 @@ export function createUserService(deps: UserServiceDeps) {
     },
 
     /** Users from another system, keeping their password hashes until their next login (user-import.ts). */
-    importUsers: createUserImport({ store, hasher, policy: deps.policy, now, ...(deps.isClientId ? { isClientId: deps.isClientId } : {}) }),
+    importUsers: createUserImport({
+      store,
+      hasher,
+      policy: deps.policy,
+      now,
+      ...(deps.isClientId ? { isClientId: deps.isClientId } : {}),
+    }),
 
     /** The hashing pool would refuse a check now: callers shed before any lookup (R55). */
     hashingSaturated: () => hasher.saturated,

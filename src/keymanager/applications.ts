@@ -8,7 +8,10 @@ import type { ApplicationStore, TokenStore } from './store.js';
 
 export class ApplicationError extends Error {
   override readonly name = 'ApplicationError';
-  constructor(readonly code: 'invalid_input' | 'not_found' | 'exists', message: string) {
+  constructor(
+    readonly code: 'invalid_input' | 'not_found' | 'exists',
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -35,31 +38,50 @@ const NAME = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,99}$/u;
 
 function checkGrantTypes(list: readonly string[]): GrantType[] {
   const bad = list.find((g) => !(GRANT_TYPES as readonly string[]).includes(g));
-  if (bad !== undefined) throw new ApplicationError('invalid_input', `Unknown grant type "${bad}" (allowed: ${GRANT_TYPES.join(', ')}).`);
+  if (bad !== undefined)
+    throw new ApplicationError(
+      'invalid_input',
+      `Unknown grant type "${bad}" (allowed: ${GRANT_TYPES.join(', ')}).`,
+    );
   return [...new Set(list)] as GrantType[];
 }
 
 function checkLifetime(v: number | null | undefined, what: string): number | null {
   if (v === undefined || v === null) return null;
-  if (!Number.isInteger(v) || v < 60 || v > 31536000) throw new ApplicationError('invalid_input', `The ${what} must be between 60 and 31536000 seconds.`);
+  if (!Number.isInteger(v) || v < 60 || v > 31536000)
+    throw new ApplicationError(
+      'invalid_input',
+      `The ${what} must be between 60 and 31536000 seconds.`,
+    );
   return v;
 }
 
 function checkName(raw: string): string {
   const name = raw.trim();
-  if (!NAME.test(name)) throw new ApplicationError('invalid_input', 'An application name is 1 to 100 letters, digits, spaces and . _ -.');
+  if (!NAME.test(name))
+    throw new ApplicationError(
+      'invalid_input',
+      'An application name is 1 to 100 letters, digits, spaces and . _ -.',
+    );
   return name;
 }
 
 function checkThrottlingPolicy(policy: string, allowed: readonly string[]): string {
   if (!allowed.includes(policy)) {
-    throw new ApplicationError('invalid_input', `Unknown throttling policy "${policy.slice(0, 64)}" (allowed: ${allowed.join(', ')}).`);
+    throw new ApplicationError(
+      'invalid_input',
+      `Unknown throttling policy "${policy.slice(0, 64)}" (allowed: ${allowed.join(', ')}).`,
+    );
   }
   return policy;
 }
 
 export function checkEnvironment(env: string): Environment {
-  if (!(ENVIRONMENTS as readonly string[]).includes(env)) throw new ApplicationError('invalid_input', 'The key environment is "production" or "sandbox".');
+  if (!(ENVIRONMENTS as readonly string[]).includes(env))
+    throw new ApplicationError(
+      'invalid_input',
+      'The key environment is "production" or "sandbox".',
+    );
   return env as Environment;
 }
 
@@ -68,7 +90,11 @@ export function checkEnvironment(env: string): Environment {
  * are the names of [apim.throttling] application_policies ("Unlimited" among them).
  */
 export function createApplicationService(deps: {
-  store: ApplicationStore; tokens: TokenStore; config: TokenConfig; throttlingPolicies: readonly string[]; now?: () => number;
+  store: ApplicationStore;
+  tokens: TokenStore;
+  config: TokenConfig;
+  throttlingPolicies: readonly string[];
+  now?: () => number;
 }) {
   const now = deps.now ?? Date.now;
   const { store } = deps;
@@ -76,7 +102,8 @@ export function createApplicationService(deps: {
 
   async function mustGet(ownerId: string, name: string): Promise<Application> {
     const app = await store.findByOwnerAndName(ownerId, name);
-    if (!app) throw new ApplicationError('not_found', `No application named "${name}" for this owner.`);
+    if (!app)
+      throw new ApplicationError('not_found', `No application named "${name}" for this owner.`);
     return app;
   }
 
@@ -84,7 +111,10 @@ export function createApplicationService(deps: {
     async create(input: NewApplication): Promise<Application> {
       const name = checkName(input.name);
       const app: Application = {
-        id: randomUUID(), name, ownerId: input.ownerId, description: (input.description ?? '').slice(0, 1000),
+        id: randomUUID(),
+        name,
+        ownerId: input.ownerId,
+        description: (input.description ?? '').slice(0, 1000),
         tokenType: input.tokenType ?? deps.config.defaultTokenType,
         grantTypes: checkGrantTypes(input.grantTypes ?? deps.config.defaultGrantTypes),
         accessTokenLifetime: checkLifetime(input.accessTokenLifetime, 'access token lifetime'),
@@ -96,16 +126,39 @@ export function createApplicationService(deps: {
       return app;
     },
 
-    async update(app: Application, changes: Partial<Omit<NewApplication, 'ownerId'>>): Promise<Application> {
+    async update(
+      app: Application,
+      changes: Partial<Omit<NewApplication, 'ownerId'>>,
+    ): Promise<Application> {
       const next: Application = {
         ...app,
         ...(changes.name !== undefined ? { name: checkName(changes.name) } : {}),
-        ...(changes.throttlingPolicy !== undefined ? { throttlingPolicy: checkPolicy(changes.throttlingPolicy) } : {}),
-        ...(changes.description !== undefined ? { description: changes.description.slice(0, 1000) } : {}),
+        ...(changes.throttlingPolicy !== undefined
+          ? { throttlingPolicy: checkPolicy(changes.throttlingPolicy) }
+          : {}),
+        ...(changes.description !== undefined
+          ? { description: changes.description.slice(0, 1000) }
+          : {}),
         ...(changes.tokenType !== undefined ? { tokenType: changes.tokenType } : {}),
-        ...(changes.grantTypes !== undefined ? { grantTypes: checkGrantTypes(changes.grantTypes) } : {}),
-        ...(changes.accessTokenLifetime !== undefined ? { accessTokenLifetime: checkLifetime(changes.accessTokenLifetime, 'access token lifetime') } : {}),
-        ...(changes.refreshTokenLifetime !== undefined ? { refreshTokenLifetime: checkLifetime(changes.refreshTokenLifetime, 'refresh token lifetime') } : {}),
+        ...(changes.grantTypes !== undefined
+          ? { grantTypes: checkGrantTypes(changes.grantTypes) }
+          : {}),
+        ...(changes.accessTokenLifetime !== undefined
+          ? {
+              accessTokenLifetime: checkLifetime(
+                changes.accessTokenLifetime,
+                'access token lifetime',
+              ),
+            }
+          : {}),
+        ...(changes.refreshTokenLifetime !== undefined
+          ? {
+              refreshTokenLifetime: checkLifetime(
+                changes.refreshTokenLifetime,
+                'refresh token lifetime',
+              ),
+            }
+          : {}),
       };
       await store.update(next);
       return next;
@@ -127,11 +180,20 @@ export function createApplicationService(deps: {
     /** WSO2's "Generate Keys" on the Production or Sandbox Keys tab. */
     async generateKeys(app: Application, environment: Environment): Promise<GeneratedKeys> {
       if (await store.findKey(app.id, environment)) {
-        throw new ApplicationError('exists', `The application already has ${environment} keys; regenerate the secret instead.`);
+        throw new ApplicationError(
+          'exists',
+          `The application already has ${environment} keys; regenerate the secret instead.`,
+        );
       }
       const consumerSecret = newConsumerSecret();
       const t = now();
-      const key: ClientKey = { consumerKey: newConsumerKey(), applicationId: app.id, environment, secretHash: hashSecret(consumerSecret), createdAt: t };
+      const key: ClientKey = {
+        consumerKey: newConsumerKey(),
+        applicationId: app.id,
+        environment,
+        secretHash: hashSecret(consumerSecret),
+        createdAt: t,
+      };
       await store.createKey(key);
       return { consumerKey: key.consumerKey, consumerSecret, environment };
     },
@@ -141,7 +203,11 @@ export function createApplicationService(deps: {
     /** A new secret; the old one stops working at once and the key's tokens are revoked. */
     async regenerateSecret(app: Application, environment: Environment): Promise<GeneratedKeys> {
       const key = await store.findKey(app.id, environment);
-      if (!key) throw new ApplicationError('not_found', `The application has no ${environment} keys yet; generate them first.`);
+      if (!key)
+        throw new ApplicationError(
+          'not_found',
+          `The application has no ${environment} keys yet; generate them first.`,
+        );
       const consumerSecret = newConsumerSecret();
       await store.updateSecret(key.consumerKey, hashSecret(consumerSecret), now());
       await deps.tokens.revokeClient(key.consumerKey, now());
@@ -149,7 +215,8 @@ export function createApplicationService(deps: {
     },
 
     /** "Registered Users for Application": users who obtained tokens with the password grant. */
-    registeredUsers: (app: Application): Promise<RegisteredUser[]> => deps.tokens.usersByGrant(app.id, 'password'),
+    registeredUsers: (app: Application): Promise<RegisteredUser[]> =>
+      deps.tokens.usersByGrant(app.id, 'password'),
   };
 }
 

@@ -18,29 +18,45 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 function parseBasic(value: string): PresentedCredentials {
   const encoded = value.slice(6).trim();
   if (encoded === '' || !BASE64.test(encoded)) {
-    throw new InvalidRequestError('The Authorization header is not valid Basic credentials (bad base64).');
+    throw new InvalidRequestError(
+      'The Authorization header is not valid Basic credentials (bad base64).',
+    );
   }
   let decoded: string;
   try {
     decoded = utf8.decode(Buffer.from(encoded, 'base64'));
   } catch {
-    throw new InvalidRequestError('The Authorization header is not valid Basic credentials (not UTF-8).');
+    throw new InvalidRequestError(
+      'The Authorization header is not valid Basic credentials (not UTF-8).',
+    );
   }
   const colon = decoded.indexOf(':');
-  if (colon < 0) throw new InvalidRequestError('The Authorization header is not valid Basic credentials (no colon).');
-  return { clientId: formDecode(decoded.slice(0, colon)), clientSecret: formDecode(decoded.slice(colon + 1)), via: 'basic' };
+  if (colon < 0)
+    throw new InvalidRequestError(
+      'The Authorization header is not valid Basic credentials (no colon).',
+    );
+  return {
+    clientId: formDecode(decoded.slice(0, colon)),
+    clientSecret: formDecode(decoded.slice(colon + 1)),
+    via: 'basic',
+  };
 }
 
 /**
  * Finds the one client authentication method the request used (R10–R12). Throws
  * invalid_client when none was used.
  */
-export function presentedCredentials(authorization: string | undefined, form: FormParams): PresentedCredentials {
+export function presentedCredentials(
+  authorization: string | undefined,
+  form: FormParams,
+): PresentedCredentials {
   const bodyId = form.get('client_id');
   const bodySecret = form.get('client_secret');
   if (authorization !== undefined) {
     if (!/^basic /i.test(authorization)) {
-      throw new InvalidClientError('Only HTTP Basic client authentication is supported in the Authorization header.');
+      throw new InvalidClientError(
+        'Only HTTP Basic client authentication is supported in the Authorization header.',
+      );
     }
     const basic = parseBasic(authorization);
     // RFC 6749 §2.3: one method only. A body client_id equal to the Basic one is harmless.
@@ -49,7 +65,8 @@ export function presentedCredentials(authorization: string | undefined, form: Fo
     }
     return basic;
   }
-  if (bodyId !== undefined && bodySecret !== undefined) return { clientId: bodyId, clientSecret: bodySecret, via: 'body' };
+  if (bodyId !== undefined && bodySecret !== undefined)
+    return { clientId: bodyId, clientSecret: bodySecret, via: 'body' };
   throw new InvalidClientError('Client authentication is required.');
 }
 
@@ -60,8 +77,13 @@ const DUMMY_HASH = hashSecret('tollgate-dummy-secret');
 // unknown client without a database lookup, so PostgreSQL never sees a NUL (R26).
 const PLAUSIBLE_CLIENT_ID = /^[\x21-\x7E]{1,64}$/;
 
-export async function authenticateClient(store: ApplicationStore, creds: PresentedCredentials): Promise<Client> {
-  const client = PLAUSIBLE_CLIENT_ID.test(creds.clientId) ? await store.findClient(creds.clientId) : undefined;
+export async function authenticateClient(
+  store: ApplicationStore,
+  creds: PresentedCredentials,
+): Promise<Client> {
+  const client = PLAUSIBLE_CLIENT_ID.test(creds.clientId)
+    ? await store.findClient(creds.clientId)
+    : undefined;
   const matches = sameHash(hashSecret(creds.clientSecret), client?.key.secretHash ?? DUMMY_HASH);
   if (!client) throw new InvalidClientError(undefined, 'unknown_client');
   if (!matches) throw new InvalidClientError(undefined, 'wrong_secret');

@@ -36,7 +36,10 @@ export class InvalidRequestError extends OAuthError {
 export class InvalidClientError extends OAuthError {
   /** For the audit log only; the client always sees the same answer (R14). */
   readonly reason: 'unknown_client' | 'wrong_secret' | 'no_credentials';
-  constructor(description = 'Client authentication failed.', reason: 'unknown_client' | 'wrong_secret' | 'no_credentials' = 'no_credentials') {
+  constructor(
+    description = 'Client authentication failed.',
+    reason: 'unknown_client' | 'wrong_secret' | 'no_credentials' = 'no_credentials',
+  ) {
     super('invalid_client', 401, description);
     this.reason = reason;
     this.headers['www-authenticate'] = 'Basic realm="tollgate", charset="UTF-8"';
@@ -75,7 +78,11 @@ export class UnsupportedTokenTypeError extends OAuthError {
 
 /** Overload or an unavailable store: the client may retry after `retryAfter` seconds (R32, R36, R54, R55). */
 export class TemporarilyUnavailableError extends OAuthError {
-  constructor(description = 'The service is temporarily unavailable; retry later.', retryAfter = 1, options?: { cause?: unknown }) {
+  constructor(
+    description = 'The service is temporarily unavailable; retry later.',
+    retryAfter = 1,
+    options?: { cause?: unknown },
+  ) {
     super('temporarily_unavailable', 503, description, options);
     this.headers['retry-after'] = String(retryAfter);
   }
@@ -88,7 +95,10 @@ export class TemporarilyUnavailableError extends OAuthError {
  * affected.
  */
 export class ShedError extends TemporarilyUnavailableError {
-  constructor(description: string, readonly pauseMs: number) {
+  constructor(
+    description: string,
+    readonly pauseMs: number,
+  ) {
     super(description, Math.max(1, Math.ceil(pauseMs / 1000)));
   }
 }

@@ -1,6 +1,12 @@
 export { createKeyManager, type KeyManager, type KeyManagerDeps } from './key-manager.js';
 export { registerKeyManagerRoutes, registerTokenRoutes, OAUTH_BODY_LIMIT } from './routes.js';
-export { createApplicationService, checkEnvironment, ApplicationError, type ApplicationService, type GeneratedKeys } from './applications.js';
+export {
+  createApplicationService,
+  checkEnvironment,
+  ApplicationError,
+  type ApplicationService,
+  type GeneratedKeys,
+} from './applications.js';
 export { SigningKeys } from './signing-keys.js';
 export { parseScope, checkScopeName, DEFAULT_SCOPE } from './scopes.js';
 export * from './errors.js';
@@ -8,5 +14,11 @@ export type { KeyManagerEvent, EventSink, ThrottleReason } from './events.js';
 export { createLoginThrottle, type LoginThrottle } from './login-throttle.js';
 export type * from './model.js';
 export { ENVIRONMENTS } from './model.js';
-export type { ApplicationStore, ScopeStore, TokenStore, SigningKeyStore, RotationOutcome } from './store.js';
+export type {
+  ApplicationStore,
+  ScopeStore,
+  TokenStore,
+  SigningKeyStore,
+  RotationOutcome,
+} from './store.js';
 export { createTokenAdmin } from './token-admin.js';

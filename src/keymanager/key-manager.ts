@@ -42,29 +42,65 @@ export function createKeyManager(deps: KeyManagerDeps) {
   const now = deps.now ?? Date.now;
   const keys = () => deps.keys;
   const mint = createTokenIssuer({ config: deps.config, keys });
-  const shared = { users: deps.users, tokens: deps.tokens, mint, events: deps.events, enabledGrants: deps.config.enabledGrants };
+  const shared = {
+    users: deps.users,
+    tokens: deps.tokens,
+    mint,
+    events: deps.events,
+    enabledGrants: deps.config.enabledGrants,
+  };
   const all: Grant[] = [
-    passwordGrant({ ...shared, scopes: deps.scopes, shedPauseMs: deps.shedPauseMs ?? 1000, ...(deps.throttle ? { throttle: deps.throttle } : {}) }),
+    passwordGrant({
+      ...shared,
+      scopes: deps.scopes,
+      shedPauseMs: deps.shedPauseMs ?? 1000,
+      ...(deps.throttle ? { throttle: deps.throttle } : {}),
+    }),
     clientCredentialsGrant({ ...shared, scopes: deps.scopes }),
     refreshTokenGrant({ ...shared, clock: now }),
   ];
   // With a runtime switch every grant is registered and the switch is asked per request;
   // without one, a grant disabled in the config is simply absent.
-  const grantEnabled = deps.grantEnabled ?? (async (g: GrantType) => deps.config.enabledGrants.includes(g));
-  const registered = deps.grantEnabled ? all : all.filter((g) => deps.config.enabledGrants.includes(g.name));
+  const grantEnabled =
+    deps.grantEnabled ?? (async (g: GrantType) => deps.config.enabledGrants.includes(g));
+  const registered = deps.grantEnabled
+    ? all
+    : all.filter((g) => deps.config.enabledGrants.includes(g.name));
   const grants = new Map(registered.map((g) => [g.name as string, g]));
   const lookup = createTokenLookup({ store: deps.tokens, keys, config: deps.config });
-  const auth = { applications: deps.applications, events: deps.events, ...(deps.throttle ? { throttle: deps.throttle } : {}) };
+  const auth = {
+    applications: deps.applications,
+    events: deps.events,
+    ...(deps.throttle ? { throttle: deps.throttle } : {}),
+  };
   return {
     token: tokenEndpoint({ ...auth, grants, grantEnabled, now }),
     revoke: revokeEndpoint({ ...auth, tokens: deps.tokens, lookup, now }),
-    introspect: introspectEndpoint({ ...auth, lookup, users: deps.users, config: deps.config, now }),
+    introspect: introspectEndpoint({
+      ...auth,
+      lookup,
+      users: deps.users,
+      config: deps.config,
+      now,
+    }),
     /** For the Gateway (any client's access token); reached only with the gateway secret. */
     introspectForGateway: gatewayIntrospection({ lookup, users: deps.users, now }),
     jwks: () => deps.keys.jwks,
     /** Developer Portal "Generate Access Token" (no Token API round trip). */
-    ownerToken: ownerTokenIssuer({ users: deps.users, applications: deps.applications, scopes: deps.scopes, tokens: deps.tokens, mint, events: deps.events, now }),
-    metadata: async () => metadataDocument(deps.config, (await deps.scopes.list()).map((s) => s.name)),
+    ownerToken: ownerTokenIssuer({
+      users: deps.users,
+      applications: deps.applications,
+      scopes: deps.scopes,
+      tokens: deps.tokens,
+      mint,
+      events: deps.events,
+      now,
+    }),
+    metadata: async () =>
+      metadataDocument(
+        deps.config,
+        (await deps.scopes.list()).map((s) => s.name),
+      ),
   };
 }
 

@@ -18,7 +18,11 @@ const digest = (text: string) => createHash('sha256').update(text).digest('base6
  * share them through Redis. If the counter store fails, the throttle lets requests through
  * (the per-account lock in the database still holds) and reports the error.
  */
-export function createLoginThrottle(counter: HitCounter, cfg: ProtectionConfig, onError: (err: unknown) => void) {
+export function createLoginThrottle(
+  counter: HitCounter,
+  cfg: ProtectionConfig,
+  onError: (err: unknown) => void,
+) {
   const ipKey = (ip: string) => `tf:ip:${ip}`;
   const sprayKey = (ip: string) => `tf:spray:${ip}`;
   const pairKey = (ip: string, username: string) => `tf:pair:${digest(`${ip}\n${username}`)}`;
@@ -37,9 +41,14 @@ export function createLoginThrottle(counter: HitCounter, cfg: ProtectionConfig, 
     /** Called before any credential is looked at: a throttled address costs no lookup and no hash. */
     check(ip: string): Promise<ThrottleVerdict | undefined> {
       return guarded(async () => {
-        const [failures, accounts] = await Promise.all([counter.peek(ipKey(ip), cfg.ipWindowMs), counter.peek(sprayKey(ip), cfg.sprayWindowMs)]);
-        if (failures.count >= cfg.ipMaxFailures) return { reason: 'ip_failures', retryAfterS: seconds(failures.resetInMs) } as const;
-        if (accounts.count >= cfg.sprayMaxAccounts) return { reason: 'password_spraying', retryAfterS: seconds(accounts.resetInMs) } as const;
+        const [failures, accounts] = await Promise.all([
+          counter.peek(ipKey(ip), cfg.ipWindowMs),
+          counter.peek(sprayKey(ip), cfg.sprayWindowMs),
+        ]);
+        if (failures.count >= cfg.ipMaxFailures)
+          return { reason: 'ip_failures', retryAfterS: seconds(failures.resetInMs) } as const;
+        if (accounts.count >= cfg.sprayMaxAccounts)
+          return { reason: 'password_spraying', retryAfterS: seconds(accounts.resetInMs) } as const;
         return undefined;
       }, undefined);
     },
@@ -52,7 +61,10 @@ export function createLoginThrottle(counter: HitCounter, cfg: ProtectionConfig, 
     /** A failed sign-in; the first failure on an account from this address counts towards spraying. */
     loginFailed(ip: string, username: string): Promise<void> {
       return guarded(async () => {
-        const [, pair] = await Promise.all([counter.hit(ipKey(ip), cfg.ipWindowMs), counter.hit(pairKey(ip, username), cfg.sprayWindowMs)]);
+        const [, pair] = await Promise.all([
+          counter.hit(ipKey(ip), cfg.ipWindowMs),
+          counter.hit(pairKey(ip, username), cfg.sprayWindowMs),
+        ]);
         if (pair.count === 1) await counter.hit(sprayKey(ip), cfg.sprayWindowMs);
       }, undefined);
     },

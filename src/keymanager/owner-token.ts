@@ -24,29 +24,62 @@ export const MAX_VALIDITY = 31_536_000;
  * owner's roles allow; it gets no refresh token (RFC 6749 §4.4.3).
  */
 export function ownerTokenIssuer(deps: {
-  users: UserService; applications: ApplicationStore; scopes: ScopeStore; tokens: TokenStore;
-  mint: TokenMinter; events: EventSink; now: () => number;
+  users: UserService;
+  applications: ApplicationStore;
+  scopes: ScopeStore;
+  tokens: TokenStore;
+  mint: TokenMinter;
+  events: EventSink;
+  now: () => number;
 }) {
   return async (req: OwnerTokenRequest): Promise<TokenResponse> => {
-    if (!Number.isInteger(req.validity) || req.validity < MIN_VALIDITY || req.validity > MAX_VALIDITY) {
-      throw new ApplicationError('invalid_input', `The validity period is ${MIN_VALIDITY} to ${MAX_VALIDITY} seconds.`);
+    if (
+      !Number.isInteger(req.validity) ||
+      req.validity < MIN_VALIDITY ||
+      req.validity > MAX_VALIDITY
+    ) {
+      throw new ApplicationError(
+        'invalid_input',
+        `The validity period is ${MIN_VALIDITY} to ${MAX_VALIDITY} seconds.`,
+      );
     }
     const app = req.application;
     if (!app.grantTypes.includes('client_credentials')) {
-      throw new ApplicationError('invalid_input', 'Tokens are generated with the client credentials grant: tick it in the key configuration first.');
+      throw new ApplicationError(
+        'invalid_input',
+        'Tokens are generated with the client credentials grant: tick it in the key configuration first.',
+      );
     }
     const key = await deps.applications.findKey(app.id, req.environment);
-    if (!key) throw new ApplicationError('not_found', `The application has no ${req.environment} keys yet; generate them first.`);
+    if (!key)
+      throw new ApplicationError(
+        'not_found',
+        `The application has no ${req.environment} keys yet; generate them first.`,
+      );
     const owner = await deps.users.findById(app.ownerId);
-    if (!owner || owner.status !== 'active') throw new ApplicationError('not_found', 'The application owner is not an active user.');
+    if (!owner || owner.status !== 'active')
+      throw new ApplicationError('not_found', 'The application owner is not an active user.');
     const scope = await grantScopes(deps.scopes, req.scope, owner.roles);
     const client = { key, application: { ...app, accessTokenLifetime: req.validity } };
     const minted = await deps.mint(
-      { client, grantType: 'client_credentials', scope, subject: { id: owner.id, username: owner.username }, withRefreshToken: false },
+      {
+        client,
+        grantType: 'client_credentials',
+        scope,
+        subject: { id: owner.id, username: owner.username },
+        withRefreshToken: false,
+      },
       deps.now(),
     );
     await deps.tokens.saveIssuance(minted.issuance);
-    deps.events({ type: 'token.issued', applicationId: app.id, consumerKey: key.consumerKey, userId: owner.id, grantType: 'client_credentials', scope });
+    deps.events({
+      type: 'token.issued',
+      applicationId: app.id,
+      consumerKey: key.consumerKey,
+      userId: owner.id,
+      grantType: 'client_credentials',
+      scope,
+    });
     return minted.response;
   };
 }

@@ -7,19 +7,32 @@ import type { KeyManager } from './key-manager.js';
 export const OAUTH_BODY_LIMIT = 56 * 1024;
 
 export function toOAuthRequest(req: FastifyRequest): OAuthRequest {
-  return { contentType: req.headers['content-type'], authorization: req.headers.authorization, body: req.body, ip: req.ip };
+  return {
+    contentType: req.headers['content-type'],
+    authorization: req.headers.authorization,
+    body: req.body,
+    ip: req.ip,
+  };
 }
 
 /**
  * Registers the POST-only OAuth endpoints (token, revoke) under the given paths. Used by the
  * Key Manager (/oauth2/...) and, in one process, by the Gateway (/token, /revoke).
  */
-export function registerTokenRoutes(app: FastifyInstance, km: KeyManager, paths: { token: string; revoke: string; introspect?: string }): void {
+export function registerTokenRoutes(
+  app: FastifyInstance,
+  km: KeyManager,
+  paths: { token: string; revoke: string; introspect?: string },
+): void {
   app.register(async (scope) => {
     // Every body reaches the endpoint raw; it checks the content type itself (R3) and
     // parses strictly (form.ts). Query parameters are never read.
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: OAUTH_BODY_LIMIT }, (_req, body, done) => done(null, body));
+    scope.addContentTypeParser(
+      '*',
+      { parseAs: 'buffer', bodyLimit: OAUTH_BODY_LIMIT },
+      (_req, body, done) => done(null, body),
+    );
 
     const postOnly = (url: string, handler: (req: FastifyRequest) => Promise<unknown>) => {
       scope.post(url, async (req, reply) => {
@@ -32,7 +45,11 @@ export function registerTokenRoutes(app: FastifyInstance, km: KeyManager, paths:
         method: ['GET', 'HEAD', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'],
         url,
         handler: async (_req, reply) =>
-          reply.code(405).header('allow', 'POST').headers(NO_STORE).send({ error: 'invalid_request', error_description: 'Use POST.' }),
+          reply
+            .code(405)
+            .header('allow', 'POST')
+            .headers(NO_STORE)
+            .send({ error: 'invalid_request', error_description: 'Use POST.' }),
       });
     };
     postOnly(paths.token, (req) => km.token(toOAuthRequest(req)));
@@ -42,8 +59,14 @@ export function registerTokenRoutes(app: FastifyInstance, km: KeyManager, paths:
 }
 
 export function registerKeyManagerRoutes(app: FastifyInstance, km: KeyManager): void {
-  registerTokenRoutes(app, km, { token: '/oauth2/token', revoke: '/oauth2/revoke', introspect: '/oauth2/introspect' });
-  app.get('/oauth2/jwks', async (_req, reply) => reply.header('cache-control', 'public, max-age=300').send(km.jwks()));
+  registerTokenRoutes(app, km, {
+    token: '/oauth2/token',
+    revoke: '/oauth2/revoke',
+    introspect: '/oauth2/introspect',
+  });
+  app.get('/oauth2/jwks', async (_req, reply) =>
+    reply.header('cache-control', 'public, max-age=300').send(km.jwks()),
+  );
   app.get('/.well-known/oauth-authorization-server', async (_req, reply) =>
     reply.header('cache-control', 'public, max-age=300').send(await km.metadata()),
   );

@@ -11,7 +11,8 @@ export function parseScope(raw: string | undefined): string[] {
   if (raw === undefined) return [];
   const tokens = raw.split(' ').filter((t) => t !== '');
   const bad = tokens.find((t) => !SCOPE_TOKEN.test(t));
-  if (bad !== undefined) throw new InvalidScopeError('The scope parameter contains an illegal character.');
+  if (bad !== undefined)
+    throw new InvalidScopeError('The scope parameter contains an illegal character.');
   if (tokens.length > 100) throw new InvalidScopeError('Too many scopes requested.');
   return [...new Set(tokens)];
 }
@@ -25,11 +26,19 @@ export function formatScope(scopes: readonly string[]): string {
  * is defined and either bound to no role or to a role the subject has; anything else is
  * silently dropped (RFC 6749 §3.3). Nothing granted = "default".
  */
-export async function grantScopes(store: ScopeStore, requested: readonly string[], roles: readonly string[]): Promise<string[]> {
+export async function grantScopes(
+  store: ScopeStore,
+  requested: readonly string[],
+  roles: readonly string[],
+): Promise<string[]> {
   const wanted = requested.filter((s) => s !== DEFAULT_SCOPE);
   if (wanted.length === 0) return [DEFAULT_SCOPE];
   const defined = await store.findMany(wanted);
-  const allowed = new Set(defined.filter((s) => s.roles.length === 0 || s.roles.some((r) => roles.includes(r))).map((s) => s.name));
+  const allowed = new Set(
+    defined
+      .filter((s) => s.roles.length === 0 || s.roles.some((r) => roles.includes(r)))
+      .map((s) => s.name),
+  );
   const granted = wanted.filter((s) => allowed.has(s));
   return granted.length === 0 ? [DEFAULT_SCOPE] : granted;
 }
@@ -37,7 +46,9 @@ export async function grantScopes(store: ScopeStore, requested: readonly string[
 /** Validates a scope definition for the Publisher and the CLI. */
 export function checkScopeName(name: string): string {
   if (!SCOPE_TOKEN.test(name) || name.length > 255 || name === DEFAULT_SCOPE) {
-    throw new InvalidScopeError(`"${name}" is not a valid scope name (printable ASCII without spaces, quotes or backslashes; not "default").`);
+    throw new InvalidScopeError(
+      `"${name}" is not a valid scope name (printable ASCII without spaces, quotes or backslashes; not "default").`,
+    );
   }
   return name;
 }

@@ -1,6 +1,14 @@
 import type {
-  AccessTokenRecord, Application, Client, ClientKey, Environment, Issuance, RefreshTokenState,
-  RegisteredUser, Scope, SigningKey,
+  AccessTokenRecord,
+  Application,
+  Client,
+  ClientKey,
+  Environment,
+  Issuance,
+  RefreshTokenState,
+  RegisteredUser,
+  Scope,
+  SigningKey,
 } from './model.js';
 
 /** What the key manager needs from storage: applications and their key pairs. */

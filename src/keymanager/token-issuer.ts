@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import type { GrantType, TokenConfig } from '../config/index.js';
-import type { AccessTokenRecord, Client, Issuance, RefreshTokenRecord, TokenFamily } from './model.js';
+import type {
+  AccessTokenRecord,
+  Client,
+  Issuance,
+  RefreshTokenRecord,
+  TokenFamily,
+} from './model.js';
 import { formatScope } from './scopes.js';
 import { hashSecret, newOpaqueToken } from './secrets.js';
 import type { SigningKeys } from './signing-keys.js';
@@ -40,23 +46,30 @@ export function createTokenIssuer(deps: { config: TokenConfig; keys: () => Signi
   const { config } = deps;
 
   // RFC 9068 §2.2: iss exp aud sub client_id iat jti, plus scope.
-  async function signJwt(req: TokenRequest, jti: string, iat: number, exp: number): Promise<string> {
+  async function signJwt(
+    req: TokenRequest,
+    jti: string,
+    iat: number,
+    exp: number,
+  ): Promise<string> {
     const { active } = deps.keys();
     const claims: Record<string, unknown> = {
       client_id: req.client.key.consumerKey,
       scope: formatScope(req.scope),
     };
     if (req.subject) claims['username'] = req.subject.username;
-    return new SignJWT(claims)
-      .setProtectedHeader({ alg: active.alg, kid: active.kid, typ: 'at+jwt' })
-      .setIssuer(config.issuer)
-      .setAudience(config.audience)
-      // A user's id is a UUID; a client's sub is its consumer key: they cannot collide (R40).
-      .setSubject(req.subject?.id ?? req.client.key.consumerKey)
-      .setIssuedAt(Math.floor(iat / 1000))
-      .setExpirationTime(Math.floor(exp / 1000))
-      .setJti(jti)
-      .sign(active.key);
+    return (
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: active.alg, kid: active.kid, typ: 'at+jwt' })
+        .setIssuer(config.issuer)
+        .setAudience(config.audience)
+        // A user's id is a UUID; a client's sub is its consumer key: they cannot collide (R40).
+        .setSubject(req.subject?.id ?? req.client.key.consumerKey)
+        .setIssuedAt(Math.floor(iat / 1000))
+        .setExpirationTime(Math.floor(exp / 1000))
+        .setJti(jti)
+        .sign(active.key)
+    );
   }
 
   return async function mint(req: TokenRequest, now: number): Promise<MintedTokens> {
@@ -80,23 +93,41 @@ export function createTokenIssuer(deps: { config: TokenConfig; keys: () => Signi
     if (req.withRefreshToken) {
       if (!family) {
         newFamily = family = {
-          id: randomUUID(), consumerKey: req.client.key.consumerKey, userId: req.subject?.id ?? null,
-          createdAt: now, expiresAt: now + config.refreshTokenMaxLifetime * 1000, revokedAt: null,
+          id: randomUUID(),
+          consumerKey: req.client.key.consumerKey,
+          userId: req.subject?.id ?? null,
+          createdAt: now,
+          expiresAt: now + config.refreshTokenMaxLifetime * 1000,
+          revokedAt: null,
         };
       }
       refreshToken = newOpaqueToken();
       const refreshLifetime = app.refreshTokenLifetime ?? config.refreshTokenLifetime;
       refresh = {
-        tokenHash: hashSecret(refreshToken), familyId: family.id, consumerKey: req.client.key.consumerKey,
-        userId: req.subject?.id ?? null, scope: req.scope, issuedAt: now,
-        expiresAt: Math.min(now + refreshLifetime * 1000, family.expiresAt), consumedAt: null, revokedAt: null,
+        tokenHash: hashSecret(refreshToken),
+        familyId: family.id,
+        consumerKey: req.client.key.consumerKey,
+        userId: req.subject?.id ?? null,
+        scope: req.scope,
+        issuedAt: now,
+        expiresAt: Math.min(now + refreshLifetime * 1000, family.expiresAt),
+        consumedAt: null,
+        revokedAt: null,
       };
     }
 
     const access: AccessTokenRecord = {
-      jti, tokenHash, consumerKey: req.client.key.consumerKey, applicationId: app.id,
-      userId: req.subject?.id ?? null, scope: req.scope, familyId: family?.id ?? null,
-      grantType: req.grantType, issuedAt: now, expiresAt, revokedAt: null,
+      jti,
+      tokenHash,
+      consumerKey: req.client.key.consumerKey,
+      applicationId: app.id,
+      userId: req.subject?.id ?? null,
+      scope: req.scope,
+      familyId: family?.id ?? null,
+      grantType: req.grantType,
+      issuedAt: now,
+      expiresAt,
+      revokedAt: null,
     };
     // Field order as in WSO2's documented response.
     const response: TokenResponse = {

@@ -18,13 +18,19 @@ const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
  * our own keys before their jti is looked up, so a forged JWT finds nothing. The hint
  * only orders the search (RFC 7009 §2.1).
  */
-export function createTokenLookup(deps: { store: TokenStore; keys: () => SigningKeys; config: TokenConfig }) {
+export function createTokenLookup(deps: {
+  store: TokenStore;
+  keys: () => SigningKeys;
+  config: TokenConfig;
+}) {
   async function access(value: string): Promise<FoundToken | undefined> {
     let record: AccessTokenRecord | undefined;
     if (JWT_SHAPE.test(value)) {
       try {
         const { payload } = await jwtVerify(value, deps.keys().getKey, {
-          issuer: deps.config.issuer, typ: 'at+jwt', algorithms: [deps.config.jwtAlgorithm],
+          issuer: deps.config.issuer,
+          typ: 'at+jwt',
+          algorithms: [deps.config.jwtAlgorithm],
         });
         if (typeof payload.jti === 'string') record = await deps.store.findAccessByJti(payload.jti);
       } catch {

@@ -16,12 +16,17 @@ const tokenType = (v: unknown): 'jwt' | 'opaque' | undefined => {
 };
 
 /** Developer Portal applications of the signed-in user: list, create, read, edit, delete. */
-export function registerApplicationRoutes(app: FastifyInstance, deps: { applications: ApplicationService; auth: preHandlerHookHandler }): void {
+export function registerApplicationRoutes(
+  app: FastifyInstance,
+  deps: { applications: ApplicationService; auth: preHandlerHookHandler },
+): void {
   const base = '/api/devportal/v1/applications';
   const { applications } = deps;
   const opts = { preHandler: deps.auth };
 
-  app.get(base, opts, async (req) => ({ list: (await applications.list(req.principal!.userId)).map(applicationView) }));
+  app.get(base, opts, async (req) => ({
+    list: (await applications.list(req.principal!.userId)).map(applicationView),
+  }));
 
   app.post(base, opts, async (req, reply) => {
     const b = jsonBody(req);
@@ -31,7 +36,8 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: { applicat
     const type = tokenType(b['tokenType']);
     const policy = optionalString(b['throttlingPolicy'], 'throttlingPolicy');
     const created = await applications.create({
-      name, ownerId: req.principal!.userId,
+      name,
+      ownerId: req.principal!.userId,
       ...(description !== undefined ? { description } : {}),
       ...(type ? { tokenType: type } : {}),
       ...(policy !== undefined ? { throttlingPolicy: policy } : {}),
@@ -39,7 +45,9 @@ export function registerApplicationRoutes(app: FastifyInstance, deps: { applicat
     return reply.code(201).send(applicationView(created));
   });
 
-  app.get(`${base}/:id`, opts, async (req) => applicationView(await ownedApplication(applications, req)));
+  app.get(`${base}/:id`, opts, async (req) =>
+    applicationView(await ownedApplication(applications, req)),
+  );
 
   app.put(`${base}/:id`, opts, async (req) => {
     const current = await ownedApplication(applications, req);

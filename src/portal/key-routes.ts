@@ -1,12 +1,18 @@
 import type { FastifyInstance, preHandlerHookHandler } from 'fastify';
 import { badRequest } from '../http/api-error.js';
 import { NO_STORE } from '../http/responses.js';
-import { ENVIRONMENTS, parseScope, type ApplicationService, type KeyManager } from '../keymanager/index.js';
+import {
+  ENVIRONMENTS,
+  parseScope,
+  type ApplicationService,
+  type KeyManager,
+} from '../keymanager/index.js';
 import { environmentParam, jsonBody, ownedApplication } from './owned-application.js';
 
 function grantTypesField(v: unknown): string[] | undefined {
   if (v === undefined || v === null) return undefined;
-  if (!Array.isArray(v) || !v.every((g) => typeof g === 'string')) throw badRequest('"grantTypes" is a list of grant type names.');
+  if (!Array.isArray(v) || !v.every((g) => typeof g === 'string'))
+    throw badRequest('"grantTypes" is a list of grant type names.');
   if (v.length === 0) throw badRequest('Choose at least one grant type.');
   return v as string[];
 }
@@ -15,9 +21,14 @@ function grantTypesField(v: unknown): string[] | undefined {
  * The Production Keys and Sandbox Keys tabs: generate keys (with the grant types), change the
  * grant types, regenerate the secret, and generate an access token without the Token API.
  */
-export function registerKeyRoutes(app: FastifyInstance, deps: {
-  applications: ApplicationService; ownerToken: KeyManager['ownerToken']; auth: preHandlerHookHandler;
-}): void {
+export function registerKeyRoutes(
+  app: FastifyInstance,
+  deps: {
+    applications: ApplicationService;
+    ownerToken: KeyManager['ownerToken'];
+    auth: preHandlerHookHandler;
+  },
+): void {
   const base = '/api/devportal/v1/applications/:id/keys';
   const { applications } = deps;
   const opts = { preHandler: deps.auth };
@@ -39,7 +50,10 @@ export function registerKeyRoutes(app: FastifyInstance, deps: {
     const grantTypes = grantTypesField(jsonBody(req)['grantTypes']);
     if (grantTypes) current = await applications.update(current, { grantTypes });
     const keys = await applications.generateKeys(current, env);
-    return reply.code(201).headers(NO_STORE).send({ ...keys, grantTypes: current.grantTypes });
+    return reply
+      .code(201)
+      .headers(NO_STORE)
+      .send({ ...keys, grantTypes: current.grantTypes });
   });
 
   // Grant types belong to the application: both key pairs follow them.
@@ -63,7 +77,8 @@ export function registerKeyRoutes(app: FastifyInstance, deps: {
     const env = environmentParam(req);
     const b = jsonBody(req);
     const scopes = b['scopes'] ?? [];
-    if (!Array.isArray(scopes) || !scopes.every((s) => typeof s === 'string')) throw badRequest('"scopes" is a list of scope names.');
+    if (!Array.isArray(scopes) || !scopes.every((s) => typeof s === 'string'))
+      throw badRequest('"scopes" is a list of scope names.');
     const validity = b['validityPeriod'] ?? 3600;
     if (typeof validity !== 'number') throw badRequest('"validityPeriod" is a number of seconds.');
     let scope: string[];
@@ -72,7 +87,12 @@ export function registerKeyRoutes(app: FastifyInstance, deps: {
     } catch {
       throw badRequest('A scope name contains an illegal character.');
     }
-    const token = await deps.ownerToken({ application: current, environment: env, scope, validity });
+    const token = await deps.ownerToken({
+      application: current,
+      environment: env,
+      scope,
+      validity,
+    });
     return reply.headers(NO_STORE).send(token);
   });
 }

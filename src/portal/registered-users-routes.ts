@@ -10,21 +10,39 @@ const DAY_MS = 86_400_000;
  * "Registered Users for Application" (PRODUCT.md item 10): the users who obtained tokens with
  * the password grant, with counts, and per day over the last `days` for the chart.
  */
-export function registerRegisteredUsersRoutes(app: FastifyInstance, deps: {
-  applications: ApplicationService; users: UserService; statistics: StatisticsStore; auth: preHandlerHookHandler; now: () => number;
-}): void {
-  app.get('/api/devportal/v1/applications/:id/registered-users', { preHandler: deps.auth }, async (req) => {
-    const current = await ownedApplication(deps.applications, req);
-    const days = Math.min(365, Math.max(1, Number((req.query as { days?: string }).days ?? 30) || 30));
-    const found = await deps.applications.registeredUsers(current);
-    const list = await Promise.all(found.map(async (u) => ({
-      username: (await deps.users.findById(u.userId))?.username ?? '(removed user)',
-      tokenCount: u.tokenCount, firstIssuedAt: u.firstIssuedAt, lastIssuedAt: u.lastIssuedAt,
-    })));
-    const since = (Math.floor(deps.now() / DAY_MS) - days + 1) * DAY_MS;
-    const daily = (await deps.statistics.issuancePerDay(since, current.id))
-      .filter((d) => d.grantType === 'password')
-      .map((d) => ({ day: d.day, users: d.users, tokens: d.tokens }));
-    return { count: list.length, list, days, daily };
-  });
+export function registerRegisteredUsersRoutes(
+  app: FastifyInstance,
+  deps: {
+    applications: ApplicationService;
+    users: UserService;
+    statistics: StatisticsStore;
+    auth: preHandlerHookHandler;
+    now: () => number;
+  },
+): void {
+  app.get(
+    '/api/devportal/v1/applications/:id/registered-users',
+    { preHandler: deps.auth },
+    async (req) => {
+      const current = await ownedApplication(deps.applications, req);
+      const days = Math.min(
+        365,
+        Math.max(1, Number((req.query as { days?: string }).days ?? 30) || 30),
+      );
+      const found = await deps.applications.registeredUsers(current);
+      const list = await Promise.all(
+        found.map(async (u) => ({
+          username: (await deps.users.findById(u.userId))?.username ?? '(removed user)',
+          tokenCount: u.tokenCount,
+          firstIssuedAt: u.firstIssuedAt,
+          lastIssuedAt: u.lastIssuedAt,
+        })),
+      );
+      const since = (Math.floor(deps.now() / DAY_MS) - days + 1) * DAY_MS;
+      const daily = (await deps.statistics.issuancePerDay(since, current.id))
+        .filter((d) => d.grantType === 'password')
+        .map((d) => ({ day: d.day, users: d.users, tokens: d.tokens }));
+      return { count: list.length, list, days, daily };
+    },
+  );
 }

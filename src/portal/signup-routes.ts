@@ -9,14 +9,26 @@ import { jsonBody } from './owned-application.js';
 const HOUR_MS = 3_600_000;
 
 /** Self sign-up on the Developer Portal, when the admin allows it (R50: rate-limited per IP). */
-export function registerSignupRoutes(app: FastifyInstance, deps: {
-  users: UserService; settings: RuntimeSettings; attempts: HitCounter; perHour: number;
-}): void {
-  app.get('/api/devportal/v1/signup', async () => ({ enabled: (await deps.settings.get()).selfSignup }));
+export function registerSignupRoutes(
+  app: FastifyInstance,
+  deps: {
+    users: UserService;
+    settings: RuntimeSettings;
+    attempts: HitCounter;
+    perHour: number;
+  },
+): void {
+  app.get('/api/devportal/v1/signup', async () => ({
+    enabled: (await deps.settings.get()).selfSignup,
+  }));
 
   app.post('/api/devportal/v1/signup', async (req, reply) => {
-    if (req.headers.origin !== undefined && !sameOrigin(req)) throw forbidden('Cross-origin requests are refused.');
-    if (!(await deps.settings.get()).selfSignup) throw forbidden('Self sign-up is disabled on this server; ask an administrator for an account.');
+    if (req.headers.origin !== undefined && !sameOrigin(req))
+      throw forbidden('Cross-origin requests are refused.');
+    if (!(await deps.settings.get()).selfSignup)
+      throw forbidden(
+        'Self sign-up is disabled on this server; ask an administrator for an account.',
+      );
     const b = jsonBody(req);
     const username = typeof b['username'] === 'string' ? b['username'] : '';
     const password = typeof b['password'] === 'string' ? b['password'] : '';
@@ -24,7 +36,12 @@ export function registerSignupRoutes(app: FastifyInstance, deps: {
     const hit = await deps.attempts.hit(`signup:${req.ip}`, HOUR_MS);
     if (hit.count > deps.perHour) {
       const retry = String(Math.ceil(hit.resetInMs / 1000));
-      throw new ApiError(429, 'Too Many Requests', 'Too many sign-ups from your address; try again later.', { headers: { 'retry-after': retry } });
+      throw new ApiError(
+        429,
+        'Too Many Requests',
+        'Too many sign-ups from your address; try again later.',
+        { headers: { 'retry-after': retry } },
+      );
     }
     // Self-registered users get no role: scopes bound to roles need an admin's grant.
     const user = await deps.users.create({ username, password, roles: [] });

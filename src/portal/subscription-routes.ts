@@ -6,30 +6,61 @@ import { DEVPORTAL_BASE } from './api-routes.js';
 import type { SubscriptionService } from './subscription-service.js';
 
 /** Developer Portal REST: the caller's own applications' subscriptions (WSO2 field names). */
-export function registerSubscriptionRoutes(app: FastifyInstance, deps: { subscriptions: SubscriptionService; resolvers: readonly PrincipalResolver[] }): void {
+export function registerSubscriptionRoutes(
+  app: FastifyInstance,
+  deps: { subscriptions: SubscriptionService; resolvers: readonly PrincipalResolver[] },
+): void {
   app.register(async (scope) => {
     useCatalogErrors(scope);
     scope.addHook('preHandler', requirePrincipal(deps.resolvers));
     const { subscriptions } = deps;
-    const view = (s: { id: string; applicationId: string; apiId: string; tier: string; createdAt: number }) => ({
-      subscriptionId: s.id, applicationId: s.applicationId, apiId: s.apiId, throttlingPolicy: s.tier, createdTime: s.createdAt,
+    const view = (s: {
+      id: string;
+      applicationId: string;
+      apiId: string;
+      tier: string;
+      createdAt: number;
+    }) => ({
+      subscriptionId: s.id,
+      applicationId: s.applicationId,
+      apiId: s.apiId,
+      throttlingPolicy: s.tier,
+      createdTime: s.createdAt,
     });
 
-    scope.get<{ Querystring: { applicationId?: string } }>(`${DEVPORTAL_BASE}/subscriptions`, async (req) => {
-      const list = (await subscriptions.list(req.principal!, req.query.applicationId)).map(view);
-      return { count: list.length, list };
-    });
+    scope.get<{ Querystring: { applicationId?: string } }>(
+      `${DEVPORTAL_BASE}/subscriptions`,
+      async (req) => {
+        const list = (await subscriptions.list(req.principal!, req.query.applicationId)).map(view);
+        return { count: list.length, list };
+      },
+    );
     scope.post(`${DEVPORTAL_BASE}/subscriptions`, async (req, reply) => {
-      const b = (req.body ?? {}) as { applicationId?: unknown; apiId?: unknown; throttlingPolicy?: unknown };
-      if (typeof b.applicationId !== 'string' || typeof b.apiId !== 'string' || typeof b.throttlingPolicy !== 'string') {
+      const b = (req.body ?? {}) as {
+        applicationId?: unknown;
+        apiId?: unknown;
+        throttlingPolicy?: unknown;
+      };
+      if (
+        typeof b.applicationId !== 'string' ||
+        typeof b.apiId !== 'string' ||
+        typeof b.throttlingPolicy !== 'string'
+      ) {
         throw badRequest('applicationId, apiId and throttlingPolicy are required.');
       }
-      const sub = await subscriptions.subscribe(req.principal!, { applicationId: b.applicationId, apiId: b.apiId, tier: b.throttlingPolicy });
+      const sub = await subscriptions.subscribe(req.principal!, {
+        applicationId: b.applicationId,
+        apiId: b.apiId,
+        tier: b.throttlingPolicy,
+      });
       return reply.code(201).send(view(sub));
     });
-    scope.delete<{ Params: { subscriptionId: string } }>(`${DEVPORTAL_BASE}/subscriptions/:subscriptionId`, async (req, reply) => {
-      await subscriptions.unsubscribe(req.principal!, req.params.subscriptionId);
-      return reply.code(204).send();
-    });
+    scope.delete<{ Params: { subscriptionId: string } }>(
+      `${DEVPORTAL_BASE}/subscriptions/:subscriptionId`,
+      async (req, reply) => {
+        await subscriptions.unsubscribe(req.principal!, req.params.subscriptionId);
+        return reply.code(204).send();
+      },
+    );
   });
 }

@@ -11,17 +11,35 @@ export const PUBLISHER_BASE = '/api/publisher/v1';
 /** Who may use the Publisher: administrators and API owners. */
 export const PUBLISHER_ROLES = ['admin', 'publisher'] as const;
 
-const OPENAPI_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/plain', 'application/vnd.oai.openapi', 'application/vnd.oai.openapi+json'];
+const OPENAPI_TYPES = [
+  'application/yaml',
+  'application/x-yaml',
+  'text/yaml',
+  'text/plain',
+  'application/vnd.oai.openapi',
+  'application/vnd.oai.openapi+json',
+];
 
 /** An API as the Publisher sees it, with its Gateway path and the lifecycle actions its state allows. */
-export const apiView = (api: Api) => ({ ...api, path: gatewayPath(api), lifecycleActions: allowedActions(api.status) });
+export const apiView = (api: Api) => ({
+  ...api,
+  path: gatewayPath(api),
+  lifecycleActions: allowedActions(api.status),
+});
 
 /** Publisher REST: APIs, resources, lifecycle, OpenAPI import (roles admin or publisher). */
-export function registerPublisherApiRoutes(app: FastifyInstance, deps: { apis: ApiService; resolvers: readonly PrincipalResolver[] }): void {
+export function registerPublisherApiRoutes(
+  app: FastifyInstance,
+  deps: { apis: ApiService; resolvers: readonly PrincipalResolver[] },
+): void {
   app.register(async (scope) => {
     useCatalogErrors(scope);
     scope.addHook('preHandler', requirePrincipal(deps.resolvers, { anyRole: PUBLISHER_ROLES }));
-    scope.addContentTypeParser(OPENAPI_TYPES, { parseAs: 'string', bodyLimit: 1024 * 1024 }, (_req, body, done) => done(null, body));
+    scope.addContentTypeParser(
+      OPENAPI_TYPES,
+      { parseAs: 'string', bodyLimit: 1024 * 1024 },
+      (_req, body, done) => done(null, body),
+    );
     const { apis } = deps;
     type IdParams = { Params: { apiId: string } };
 
@@ -30,12 +48,18 @@ export function registerPublisherApiRoutes(app: FastifyInstance, deps: { apis: A
       return { count: list.length, list };
     });
     scope.post(`${PUBLISHER_BASE}/apis`, async (req, reply) => {
-      if (!req.body || typeof req.body !== 'object') throw badRequest('A JSON object describing the API is required.');
-      return reply.code(201).send(apiView(await apis.create(req.body as object, req.principal!.userId)));
+      if (!req.body || typeof req.body !== 'object')
+        throw badRequest('A JSON object describing the API is required.');
+      return reply
+        .code(201)
+        .send(apiView(await apis.create(req.body as object, req.principal!.userId)));
     });
-    scope.get<IdParams>(`${PUBLISHER_BASE}/apis/:apiId`, async (req) => apiView(await apis.get(req.params.apiId)));
+    scope.get<IdParams>(`${PUBLISHER_BASE}/apis/:apiId`, async (req) =>
+      apiView(await apis.get(req.params.apiId)),
+    );
     scope.put<IdParams>(`${PUBLISHER_BASE}/apis/:apiId`, async (req) => {
-      if (!req.body || typeof req.body !== 'object') throw badRequest('A JSON object with the fields to change is required.');
+      if (!req.body || typeof req.body !== 'object')
+        throw badRequest('A JSON object with the fields to change is required.');
       return apiView(await apis.update(req.params.apiId, req.body as object));
     });
     scope.delete<IdParams>(`${PUBLISHER_BASE}/apis/:apiId`, async (req, reply) => {
@@ -43,11 +67,15 @@ export function registerPublisherApiRoutes(app: FastifyInstance, deps: { apis: A
       return reply.code(204).send();
     });
     // WSO2: POST /apis/change-lifecycle?apiId=…&action=Publish; here per API, the action in the query or body.
-    scope.post<IdParams & { Querystring: { action?: string } }>(`${PUBLISHER_BASE}/apis/:apiId/lifecycle`, async (req) => {
-      const action = req.query.action ?? (req.body as { action?: unknown } | undefined)?.action;
-      if (typeof action !== 'string') throw badRequest('action is required (publish, deprecate, block, retire).');
-      return apiView(await apis.changeLifecycle(req.params.apiId, parseLifecycleAction(action)));
-    });
+    scope.post<IdParams & { Querystring: { action?: string } }>(
+      `${PUBLISHER_BASE}/apis/:apiId/lifecycle`,
+      async (req) => {
+        const action = req.query.action ?? (req.body as { action?: unknown } | undefined)?.action;
+        if (typeof action !== 'string')
+          throw badRequest('action is required (publish, deprecate, block, retire).');
+        return apiView(await apis.changeLifecycle(req.params.apiId, parseLifecycleAction(action)));
+      },
+    );
     scope.put<IdParams>(`${PUBLISHER_BASE}/apis/:apiId/openapi`, async (req) => {
       const text = typeof req.body === 'string' ? req.body : JSON.stringify(req.body ?? null);
       return apiView(await apis.setResources(req.params.apiId, resourcesFromOpenApi(text)));

@@ -3,7 +3,13 @@ import { CatalogError } from './errors.js';
 import { nextStatus, type LifecycleAction } from './lifecycle.js';
 import { gatewayPath, type Api, type ApiResource } from './model.js';
 import type { ApiStore } from './store.js';
-import { checkBackendUrl, checkContext, checkName, checkResources, checkVersion } from './validate.js';
+import {
+  checkBackendUrl,
+  checkContext,
+  checkName,
+  checkResources,
+  checkVersion,
+} from './validate.js';
 
 export interface ApiInput {
   readonly name?: unknown;
@@ -19,7 +25,11 @@ export interface ApiInput {
 export type HasSubscriptions = (apiId: string) => Promise<boolean>;
 
 /** The Publisher: APIs, their resources and their lifecycle. */
-export function createApiService(deps: { store: ApiStore; hasSubscriptions: HasSubscriptions; now?: () => number }) {
+export function createApiService(deps: {
+  store: ApiStore;
+  hasSubscriptions: HasSubscriptions;
+  now?: () => number;
+}) {
   const now = deps.now ?? Date.now;
 
   async function mustGet(id: string): Promise<Api> {
@@ -29,14 +39,21 @@ export function createApiService(deps: { store: ApiStore; hasSubscriptions: HasS
   }
 
   async function checkUniquePath(api: Api): Promise<void> {
-    const clash = (await deps.store.list()).find((a) => a.id !== api.id && gatewayPath(a) === gatewayPath(api));
-    if (clash) throw new CatalogError('conflict', `Another API (${clash.name}) already uses ${gatewayPath(api)}.`);
+    const clash = (await deps.store.list()).find(
+      (a) => a.id !== api.id && gatewayPath(a) === gatewayPath(api),
+    );
+    if (clash)
+      throw new CatalogError(
+        'conflict',
+        `Another API (${clash.name}) already uses ${gatewayPath(api)}.`,
+      );
   }
 
   return {
     get: mustGet,
     list: (statuses?: readonly Api['status'][]) => deps.store.list(statuses),
-    findByNameAndVersion: (name: string, version: string) => deps.store.findByNameAndVersion(name, version),
+    findByNameAndVersion: (name: string, version: string) =>
+      deps.store.findByNameAndVersion(name, version),
 
     async create(input: ApiInput, ownerId: string): Promise<Api> {
       const t = now();
@@ -55,7 +72,10 @@ export function createApiService(deps: { store: ApiStore; hasSubscriptions: HasS
         updatedAt: t,
       };
       if (await deps.store.findByNameAndVersion(api.name, api.version)) {
-        throw new CatalogError('conflict', `An API named "${api.name}" version ${api.version} already exists.`);
+        throw new CatalogError(
+          'conflict',
+          `An API named "${api.name}" version ${api.version} already exists.`,
+        );
       }
       await checkUniquePath(api);
       await deps.store.create(api);
@@ -67,9 +87,18 @@ export function createApiService(deps: { store: ApiStore; hasSubscriptions: HasS
       const old = await mustGet(id);
       const api: Api = {
         ...old,
-        description: typeof input.description === 'string' ? input.description.slice(0, 2000) : old.description,
-        productionUrl: input.productionUrl === undefined ? old.productionUrl : checkBackendUrl('productionUrl', input.productionUrl, false),
-        sandboxUrl: input.sandboxUrl === undefined ? old.sandboxUrl : checkBackendUrl('sandboxUrl', input.sandboxUrl, true),
+        description:
+          typeof input.description === 'string'
+            ? input.description.slice(0, 2000)
+            : old.description,
+        productionUrl:
+          input.productionUrl === undefined
+            ? old.productionUrl
+            : checkBackendUrl('productionUrl', input.productionUrl, false),
+        sandboxUrl:
+          input.sandboxUrl === undefined
+            ? old.sandboxUrl
+            : checkBackendUrl('sandboxUrl', input.sandboxUrl, true),
         resources: input.resources === undefined ? old.resources : checkResources(input.resources),
         updatedAt: now(),
       };
@@ -92,7 +121,11 @@ export function createApiService(deps: { store: ApiStore; hasSubscriptions: HasS
 
     async remove(id: string): Promise<void> {
       await mustGet(id);
-      if (await deps.hasSubscriptions(id)) throw new CatalogError('conflict', 'The API has subscriptions; remove them (or retire the API) first.');
+      if (await deps.hasSubscriptions(id))
+        throw new CatalogError(
+          'conflict',
+          'The API has subscriptions; remove them (or retire the API) first.',
+        );
       await deps.store.remove(id);
     },
   };

@@ -8,7 +8,11 @@ import { CatalogError } from './errors.js';
 /** Domain errors of the catalog REST APIs as ApiErrors, then the one renderer. */
 export function toApiError(err: unknown): unknown {
   if (err instanceof CatalogError) {
-    return err.kind === 'not_found' ? notFound(err.message) : err.kind === 'conflict' ? conflict(err.message) : badRequest(err.message);
+    return err.kind === 'not_found'
+      ? notFound(err.message)
+      : err.kind === 'conflict'
+        ? conflict(err.message)
+        : badRequest(err.message);
   }
   if (err instanceof IdentityError) return badRequest(err.message);
   if (err instanceof OAuthError && err.status === 400) return badRequest(err.description);

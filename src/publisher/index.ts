@@ -6,6 +6,11 @@ export { createApiService, type ApiService, type ApiInput } from './api-service.
 export { parseLifecycleAction, LIFECYCLE_ACTIONS, type LifecycleAction } from './lifecycle.js';
 export { resourcesFromOpenApi } from './openapi-import.js';
 export { parseResourceSpec } from './validate.js';
-export { registerPublisherApiRoutes, PUBLISHER_BASE, PUBLISHER_ROLES, apiView } from './api-routes.js';
+export {
+  registerPublisherApiRoutes,
+  PUBLISHER_BASE,
+  PUBLISHER_ROLES,
+  apiView,
+} from './api-routes.js';
 export { registerPublisherScopeRoutes } from './scope-routes.js';
 export { toApiError, useCatalogErrors } from './http-errors.js';

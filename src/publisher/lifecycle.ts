@@ -2,7 +2,12 @@ import { CatalogError } from './errors.js';
 import type { ApiStatus } from './model.js';
 
 export type LifecycleAction = 'publish' | 'deprecate' | 'block' | 'retire';
-export const LIFECYCLE_ACTIONS: readonly LifecycleAction[] = ['publish', 'deprecate', 'block', 'retire'];
+export const LIFECYCLE_ACTIONS: readonly LifecycleAction[] = [
+  'publish',
+  'deprecate',
+  'block',
+  'retire',
+];
 
 // WSO2's default API lifecycle: Created → Published → Deprecated → Retired, and Blocked
 // (re-published when unblocked). Retired is final.
@@ -16,13 +21,21 @@ const TRANSITIONS: Record<ApiStatus, Partial<Record<LifecycleAction, ApiStatus>>
 
 export function parseLifecycleAction(raw: string): LifecycleAction {
   const action = raw.toLowerCase().replace(/^re-?publish$/, 'publish') as LifecycleAction;
-  if (!LIFECYCLE_ACTIONS.includes(action)) throw new CatalogError('invalid', `Unknown lifecycle action "${raw}" (one of ${LIFECYCLE_ACTIONS.join(', ')}).`);
+  if (!LIFECYCLE_ACTIONS.includes(action))
+    throw new CatalogError(
+      'invalid',
+      `Unknown lifecycle action "${raw}" (one of ${LIFECYCLE_ACTIONS.join(', ')}).`,
+    );
   return action;
 }
 
 export function nextStatus(current: ApiStatus, action: LifecycleAction): ApiStatus {
   const next = TRANSITIONS[current][action];
-  if (!next) throw new CatalogError('conflict', `An API in state ${current} cannot be given the "${action}" action.`);
+  if (!next)
+    throw new CatalogError(
+      'conflict',
+      `An API in state ${current} cannot be given the "${action}" action.`,
+    );
   return next;
 }
 

@@ -31,4 +31,5 @@ export interface Api {
 }
 
 /** The path the Gateway serves an API under: context then version (WSO2's /pizzashack/1.0.0). */
-export const gatewayPath = (api: Pick<Api, 'context' | 'version'>) => `${api.context}/${api.version}`;
+export const gatewayPath = (api: Pick<Api, 'context' | 'version'>) =>
+  `${api.context}/${api.version}`;

@@ -26,7 +26,9 @@ describe('resourcesFromOpenApi', () => {
   });
 
   it('reads JSON and refuses Swagger 2 and garbage', () => {
-    assert.deepEqual(resourcesFromOpenApi('{"openapi":"3.1.0","paths":{"/":{"get":{}}}}'), [{ method: 'GET', uriTemplate: '/', authType: 'oauth', scope: null }]);
+    assert.deepEqual(resourcesFromOpenApi('{"openapi":"3.1.0","paths":{"/":{"get":{}}}}'), [
+      { method: 'GET', uriTemplate: '/', authType: 'oauth', scope: null },
+    ]);
     assert.throws(() => resourcesFromOpenApi('{"swagger":"2.0","paths":{}}'), CatalogError);
     assert.throws(() => resourcesFromOpenApi('{nope'), CatalogError);
   });

@@ -4,7 +4,8 @@ import { HTTP_METHODS, type ApiResource } from './model.js';
 import { checkResources } from './validate.js';
 
 /** The YAML parser, loaded at the first YAML document only (it costs ~35 ms and ~6 MB at start). */
-const yaml = (): typeof import('yaml') => createRequire(import.meta.url)('yaml') as typeof import('yaml');
+const yaml = (): typeof import('yaml') =>
+  createRequire(import.meta.url)('yaml') as typeof import('yaml');
 
 /**
  * Resources from an OpenAPI 3 document (JSON or YAML): one per path and operation. An
@@ -14,23 +15,39 @@ const yaml = (): typeof import('yaml') => createRequire(import.meta.url)('yaml')
 export function resourcesFromOpenApi(text: string): ApiResource[] {
   let doc: unknown;
   try {
-    doc = text.trimStart().startsWith('{') ? JSON.parse(text) : yaml().parse(text, { maxAliasCount: 100 });
+    doc = text.trimStart().startsWith('{')
+      ? JSON.parse(text)
+      : yaml().parse(text, { maxAliasCount: 100 });
   } catch (err) {
-    throw new CatalogError('invalid', `The OpenAPI document is not valid JSON or YAML: ${(err as Error).message.split('\n')[0]}`);
+    throw new CatalogError(
+      'invalid',
+      `The OpenAPI document is not valid JSON or YAML: ${(err as Error).message.split('\n')[0]}`,
+    );
   }
-  const d = doc as { openapi?: unknown; paths?: Record<string, Record<string, unknown>>; security?: unknown };
+  const d = doc as {
+    openapi?: unknown;
+    paths?: Record<string, Record<string, unknown>>;
+    security?: unknown;
+  };
   if (!d || typeof d !== 'object' || typeof d.openapi !== 'string' || !d.openapi.startsWith('3.')) {
-    throw new CatalogError('invalid', 'Only OpenAPI 3.x documents can be imported (an "openapi": "3.x" field is required).');
+    throw new CatalogError(
+      'invalid',
+      'Only OpenAPI 3.x documents can be imported (an "openapi": "3.x" field is required).',
+    );
   }
   const out: Record<string, unknown>[] = [];
   for (const [path, item] of Object.entries(d.paths ?? {})) {
     if (!item || typeof item !== 'object') continue;
     for (const [m, op] of Object.entries(item)) {
       const method = m.toUpperCase();
-      if (!(HTTP_METHODS as readonly string[]).includes(method) || !op || typeof op !== 'object') continue;
+      if (!(HTTP_METHODS as readonly string[]).includes(method) || !op || typeof op !== 'object')
+        continue;
       const security = (op as { security?: unknown }).security ?? d.security;
       const none = Array.isArray(security) && security.length === 0;
-      const first = Array.isArray(security) && security[0] && typeof security[0] === 'object' ? Object.values(security[0] as object)[0] : undefined;
+      const first =
+        Array.isArray(security) && security[0] && typeof security[0] === 'object'
+          ? Object.values(security[0] as object)[0]
+          : undefined;
       const scope = Array.isArray(first) && typeof first[0] === 'string' ? first[0] : null;
       out.push({ method, uriTemplate: path, authType: none ? 'none' : 'oauth', scope });
     }

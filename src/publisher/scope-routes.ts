@@ -7,7 +7,10 @@ import { PUBLISHER_BASE, PUBLISHER_ROLES } from './api-routes.js';
 import { useCatalogErrors } from './http-errors.js';
 
 /** Publisher REST for the Key Manager's scopes and the roles that may be granted them. */
-export function registerPublisherScopeRoutes(app: FastifyInstance, deps: { scopes: ScopeStore; resolvers: readonly PrincipalResolver[] }): void {
+export function registerPublisherScopeRoutes(
+  app: FastifyInstance,
+  deps: { scopes: ScopeStore; resolvers: readonly PrincipalResolver[] },
+): void {
   app.register(async (scope) => {
     useCatalogErrors(scope);
     scope.addHook('preHandler', requirePrincipal(deps.resolvers, { anyRole: PUBLISHER_ROLES }));
@@ -18,7 +21,8 @@ export function registerPublisherScopeRoutes(app: FastifyInstance, deps: { scope
     const upsert = async (name: unknown, body: unknown) => {
       const b = (body ?? {}) as { description?: unknown; roles?: unknown };
       if (typeof name !== 'string') throw badRequest('name is required.');
-      if (b.roles !== undefined && !Array.isArray(b.roles)) throw badRequest('roles: a list of role names.');
+      if (b.roles !== undefined && !Array.isArray(b.roles))
+        throw badRequest('roles: a list of role names.');
       const s = {
         name: checkScopeName(name),
         description: typeof b.description === 'string' ? b.description.slice(0, 1000) : '',
@@ -27,11 +31,21 @@ export function registerPublisherScopeRoutes(app: FastifyInstance, deps: { scope
       await deps.scopes.upsert(s, Date.now());
       return s;
     };
-    scope.post(`${PUBLISHER_BASE}/scopes`, async (req, reply) => reply.code(201).send(await upsert((req.body as { name?: unknown } | undefined)?.name, req.body)));
-    scope.put<{ Params: { name: string } }>(`${PUBLISHER_BASE}/scopes/:name`, async (req) => upsert(req.params.name, req.body));
-    scope.delete<{ Params: { name: string } }>(`${PUBLISHER_BASE}/scopes/:name`, async (req, reply) => {
-      if (!(await deps.scopes.remove(req.params.name))) throw notFound(`No scope named "${req.params.name}".`);
-      return reply.code(204).send();
-    });
+    scope.post(`${PUBLISHER_BASE}/scopes`, async (req, reply) =>
+      reply
+        .code(201)
+        .send(await upsert((req.body as { name?: unknown } | undefined)?.name, req.body)),
+    );
+    scope.put<{ Params: { name: string } }>(`${PUBLISHER_BASE}/scopes/:name`, async (req) =>
+      upsert(req.params.name, req.body),
+    );
+    scope.delete<{ Params: { name: string } }>(
+      `${PUBLISHER_BASE}/scopes/:name`,
+      async (req, reply) => {
+        if (!(await deps.scopes.remove(req.params.name)))
+          throw notFound(`No scope named "${req.params.name}".`);
+        return reply.code(204).send();
+      },
+    );
   });
 }

@@ -13,19 +13,23 @@ const invalid = (message: string): never => {
 };
 
 export function checkName(name: unknown): string {
-  if (typeof name !== 'string' || !NAME.test(name)) invalid('name: 1-100 letters, digits, spaces, dots, underscores or hyphens.');
+  if (typeof name !== 'string' || !NAME.test(name))
+    invalid('name: 1-100 letters, digits, spaces, dots, underscores or hyphens.');
   return name as string;
 }
 
 export function checkContext(context: unknown): string {
   if (typeof context !== 'string' || !CONTEXT.test(context) || context.length > 200) {
-    invalid('context: a path such as "/pizzashack" (letters, digits, ".", "_", "~", "-" between slashes).');
+    invalid(
+      'context: a path such as "/pizzashack" (letters, digits, ".", "_", "~", "-" between slashes).',
+    );
   }
   return context as string;
 }
 
 export function checkVersion(version: unknown): string {
-  if (typeof version !== 'string' || !VERSION.test(version)) invalid('version: such as "1.0.0" (letters, digits, ".", "_", "-").');
+  if (typeof version !== 'string' || !VERSION.test(version))
+    invalid('version: such as "1.0.0" (letters, digits, ".", "_", "-").');
   return version as string;
 }
 
@@ -39,31 +43,53 @@ export function checkBackendUrl(field: string, url: unknown, optional: boolean):
   } catch {
     return invalid(`${field}: "${url}" is not a URL.`);
   }
-  if ((u.protocol !== 'http:' && u.protocol !== 'https:') || u.username || u.password || u.search || u.hash) {
+  if (
+    (u.protocol !== 'http:' && u.protocol !== 'https:') ||
+    u.username ||
+    u.password ||
+    u.search ||
+    u.hash
+  ) {
     invalid(`${field}: an http(s) URL without credentials, query or fragment.`);
   }
   return url.replace(/\/+$/, '');
 }
 
 export function checkResource(r: unknown, i: number): ApiResource {
-  if (!r || typeof r !== 'object') return invalid(`resources[${i}]: an object with method and uriTemplate.`);
+  if (!r || typeof r !== 'object')
+    return invalid(`resources[${i}]: an object with method and uriTemplate.`);
   const o = r as Record<string, unknown>;
   const method = typeof o['method'] === 'string' ? o['method'].toUpperCase() : '';
-  if (!HTTP_METHODS.includes(method as HttpMethod)) invalid(`resources[${i}].method: one of ${HTTP_METHODS.join(', ')}.`);
+  if (!HTTP_METHODS.includes(method as HttpMethod))
+    invalid(`resources[${i}].method: one of ${HTTP_METHODS.join(', ')}.`);
   const uriTemplate = o['uriTemplate'] ?? o['target'];
   if (typeof uriTemplate !== 'string' || !TEMPLATE.test(uriTemplate) || uriTemplate.length > 500) {
-    invalid(`resources[${i}].uriTemplate: a path such as "/menu" or "/order/{orderId}", optionally ending in "/*".`);
+    invalid(
+      `resources[${i}].uriTemplate: a path such as "/menu" or "/order/{orderId}", optionally ending in "/*".`,
+    );
   }
   const authRaw = typeof o['authType'] === 'string' ? o['authType'].toLowerCase() : 'oauth';
-  const authType: AuthType = authRaw === 'none' ? 'none' : authRaw === 'oauth' ? 'oauth' : invalid(`resources[${i}].authType: "oauth" or "none".`);
+  const authType: AuthType =
+    authRaw === 'none'
+      ? 'none'
+      : authRaw === 'oauth'
+        ? 'oauth'
+        : invalid(`resources[${i}].authType: "oauth" or "none".`);
   const scopeRaw = o['scope'];
   let scope: string | null = null;
   if (scopeRaw !== undefined && scopeRaw !== null && scopeRaw !== '') {
-    if (typeof scopeRaw !== 'string' || !SCOPE.test(scopeRaw)) invalid(`resources[${i}].scope: one scope name.`);
-    if (authType === 'none') invalid(`resources[${i}]: a resource without authentication cannot require a scope.`);
+    if (typeof scopeRaw !== 'string' || !SCOPE.test(scopeRaw))
+      invalid(`resources[${i}].scope: one scope name.`);
+    if (authType === 'none')
+      invalid(`resources[${i}]: a resource without authentication cannot require a scope.`);
     scope = scopeRaw as string;
   }
-  return { method: method as HttpMethod, uriTemplate: (uriTemplate as string) || '/', authType, scope };
+  return {
+    method: method as HttpMethod,
+    uriTemplate: (uriTemplate as string) || '/',
+    authType,
+    scope,
+  };
 }
 
 export function checkResources(list: unknown): ApiResource[] {

@@ -55,7 +55,11 @@ describe('RedisHitCounter', () => {
   });
 
   it('fails fast, without hanging, when Redis is unreachable', async () => {
-    const down = new RedisHitCounter({ url: 'redis://127.0.0.1:1', keyPrefix: prefix, now: () => t });
+    const down = new RedisHitCounter({
+      url: 'redis://127.0.0.1:1',
+      keyPrefix: prefix,
+      now: () => t,
+    });
     try {
       await assert.rejects(down.hit('k5', 1000));
     } finally {

@@ -28,7 +28,9 @@ export interface RedisHitCounterOptions {
   readonly commandTimeoutMs?: number;
 }
 
-type Counting = Redis & { tgCount(key: string, field: string, ttlMs: number, add: '0' | '1'): Promise<number> };
+type Counting = Redis & {
+  tgCount(key: string, field: string, ttlMs: number, add: '0' | '1'): Promise<number>;
+};
 
 /** Fixed-window counters in Redis, shared by several nodes (windows aligned on the epoch, like MemoryHitCounter). */
 export class RedisHitCounter implements HitCounter {
@@ -55,7 +57,12 @@ export class RedisHitCounter implements HitCounter {
     const t = this.now();
     const windowStart = t - (t % windowMs);
     const resetInMs = windowStart + windowMs - t;
-    const count = await this.redis.tgCount(key, `${windowMs}:${windowStart}`, Math.max(1, resetInMs), add);
+    const count = await this.redis.tgCount(
+      key,
+      `${windowMs}:${windowStart}`,
+      Math.max(1, resetInMs),
+      add,
+    );
     return { count: Number(count), resetInMs };
   }
 

@@ -12,7 +12,6 @@ export interface Database {
   close(): Promise<void>;
 }
 
-
 /**
  * Kysely prepares every query anew; the SQL text of our queries is fixed, so reusing the
  * prepared statement saves a parse per query on the token hot path. Bounded in case a
@@ -45,7 +44,9 @@ function openSqlite(cfg: DatabaseConfig): Kysely<Tables> {
   sqlite.pragma(`synchronous = ${cfg.sqliteSynchronous.toUpperCase()}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  return new Kysely<Tables>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+  });
 }
 
 async function openPostgres(cfg: DatabaseConfig): Promise<Kysely<Tables>> {

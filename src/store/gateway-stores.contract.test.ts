@@ -14,14 +14,23 @@ const id = (prefix: string) => `${prefix}-${randomBytes(6).toString('hex')}`;
 
 function newApi(overrides: Partial<Api> = {}): Api {
   return {
-    id: id('api'), name: id('Pizza'), context: `/${id('ctx')}`, version: '1.0.0', description: 'd',
-    productionUrl: 'http://127.0.0.1:9/prod', sandboxUrl: '', status: 'CREATED', ownerId: 'u-1',
+    id: id('api'),
+    name: id('Pizza'),
+    context: `/${id('ctx')}`,
+    version: '1.0.0',
+    description: 'd',
+    productionUrl: 'http://127.0.0.1:9/prod',
+    sandboxUrl: '',
+    status: 'CREATED',
+    ownerId: 'u-1',
     resources: [
       { method: 'GET', uriTemplate: '/menu', authType: 'oauth', scope: null },
       { method: 'POST', uriTemplate: '/order/{orderId}', authType: 'oauth', scope: 'update' },
       { method: 'GET', uriTemplate: '/health', authType: 'none', scope: null },
     ],
-    createdAt: T0, updatedAt: T0, ...overrides,
+    createdAt: T0,
+    updatedAt: T0,
+    ...overrides,
   };
 }
 
@@ -42,15 +51,34 @@ for (const kind of TEST_DATABASE_KINDS) {
     });
 
     async function newApp(): Promise<{ app: Application; keys: ClientKey[] }> {
-      const owner: User = { id: id('u'), username: id('user'), passwordHash: 'h', roles: [], status: 'active', createdAt: T0 };
+      const owner: User = {
+        id: id('u'),
+        username: id('user'),
+        passwordHash: 'h',
+        roles: [],
+        status: 'active',
+        createdAt: T0,
+      };
       await stores.users.create(owner);
       const app: Application = {
-        id: id('a'), name: 'app', ownerId: owner.id, description: '', tokenType: 'jwt', grantTypes: ['client_credentials'],
-        accessTokenLifetime: null, refreshTokenLifetime: null, throttlingPolicy: 'Unlimited', createdAt: T0,
+        id: id('a'),
+        name: 'app',
+        ownerId: owner.id,
+        description: '',
+        tokenType: 'jwt',
+        grantTypes: ['client_credentials'],
+        accessTokenLifetime: null,
+        refreshTokenLifetime: null,
+        throttlingPolicy: 'Unlimited',
+        createdAt: T0,
       };
       await stores.applications.create(app);
       const keys: ClientKey[] = (['production', 'sandbox'] as const).map((environment) => ({
-        consumerKey: id('ck'), applicationId: app.id, environment, secretHash: 's', createdAt: T0,
+        consumerKey: id('ck'),
+        applicationId: app.id,
+        environment,
+        secretHash: 's',
+        createdAt: T0,
       }));
       for (const k of keys) await stores.applications.createKey(k);
       return { app, keys };
@@ -75,7 +103,13 @@ for (const kind of TEST_DATABASE_KINDS) {
     it('updates fields and replaces resources; lists by status', async () => {
       const api = newApi();
       await stores.apis.create(api);
-      const changed: Api = { ...api, status: 'PUBLISHED', sandboxUrl: 'http://127.0.0.1:9/sb', resources: [api.resources[1]!], updatedAt: T0 + 5 };
+      const changed: Api = {
+        ...api,
+        status: 'PUBLISHED',
+        sandboxUrl: 'http://127.0.0.1:9/sb',
+        resources: [api.resources[1]!],
+        updatedAt: T0 + 5,
+      };
       await stores.apis.update(changed);
       assert.deepEqual(await stores.apis.findById(api.id), changed);
       const published = await stores.apis.list(['PUBLISHED']);
@@ -88,15 +122,25 @@ for (const kind of TEST_DATABASE_KINDS) {
       const api = newApi();
       await stores.apis.create(api);
       const { app, keys } = await newApp();
-      const sub = { id: id('s'), applicationId: app.id, apiId: api.id, tier: 'Gold', createdAt: T0 };
+      const sub = {
+        id: id('s'),
+        applicationId: app.id,
+        apiId: api.id,
+        tier: 'Gold',
+        createdAt: T0,
+      };
       assert.equal(await stores.subscriptions.create(sub), true);
       assert.equal(await stores.subscriptions.create({ ...sub, id: id('s') }), false);
       assert.deepEqual(await stores.subscriptions.findById(sub.id), sub);
       assert.deepEqual(await stores.subscriptions.listByApplications([app.id]), [sub]);
       assert.equal(await stores.subscriptions.countByApi(api.id), 1);
-      const subscribed = (await stores.subscriptions.listSubscribedKeys()).filter((k) => k.apiId === api.id);
+      const subscribed = (await stores.subscriptions.listSubscribedKeys()).filter(
+        (k) => k.apiId === api.id,
+      );
       assert.deepEqual(
-        subscribed.map((k) => [k.consumerKey, k.environment, k.tier, k.applicationId, k.applicationPolicy]).sort(),
+        subscribed
+          .map((k) => [k.consumerKey, k.environment, k.tier, k.applicationId, k.applicationPolicy])
+          .sort(),
         keys.map((k) => [k.consumerKey, k.environment, 'Gold', app.id, 'Unlimited']).sort(),
       );
       assert.equal(await stores.subscriptions.remove(sub.id), true);
@@ -104,11 +148,17 @@ for (const kind of TEST_DATABASE_KINDS) {
       assert.equal(await stores.subscriptions.countByApi(api.id), 0);
     });
 
-    it('drops an application\'s subscriptions with the application', async () => {
+    it("drops an application's subscriptions with the application", async () => {
       const api = newApi();
       await stores.apis.create(api);
       const { app } = await newApp();
-      await stores.subscriptions.create({ id: id('s'), applicationId: app.id, apiId: api.id, tier: 'Gold', createdAt: T0 });
+      await stores.subscriptions.create({
+        id: id('s'),
+        applicationId: app.id,
+        apiId: api.id,
+        tier: 'Gold',
+        createdAt: T0,
+      });
       await stores.applications.remove(app.id);
       assert.equal(await stores.subscriptions.countByApi(api.id), 0);
     });
@@ -117,8 +167,17 @@ for (const kind of TEST_DATABASE_KINDS) {
       const { app, keys } = await newApp();
       const access = (jti: string, expiresAt: number, tokenHash: string | null) => ({
         access: {
-          jti, tokenHash, consumerKey: keys[0]!.consumerKey, applicationId: app.id, userId: null, scope: [], familyId: null,
-          grantType: 'client_credentials' as const, issuedAt: T0, expiresAt, revokedAt: null,
+          jti,
+          tokenHash,
+          consumerKey: keys[0]!.consumerKey,
+          applicationId: app.id,
+          userId: null,
+          scope: [],
+          familyId: null,
+          grantType: 'client_credentials' as const,
+          issuedAt: T0,
+          expiresAt,
+          revokedAt: null,
         },
       });
       const [live, expired, opaque, kept] = [id('jti'), id('jti'), id('jti'), id('jti')];

@@ -4,7 +4,12 @@ import type { StatisticsStore } from '../admin/statistics-store.js';
 import type { SettingsStore } from '../config/runtime-settings.js';
 import type { SessionStore } from '../http/session-store.js';
 import type { UserStore } from '../identity/store.js';
-import type { ApplicationStore, ScopeStore, SigningKeyStore, TokenStore } from '../keymanager/store.js';
+import type {
+  ApplicationStore,
+  ScopeStore,
+  SigningKeyStore,
+  TokenStore,
+} from '../keymanager/store.js';
 import type { ApiStore } from '../publisher/store.js';
 import type { SubscriptionStore } from '../portal/store.js';
 import type { Database } from './database.js';

@@ -29,7 +29,9 @@ const initial = (dialect: Dialect): Migration => ({
       .createTable('applications')
       .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
       .addColumn('name', 'varchar(255)', (c) => c.notNull())
-      .addColumn('owner_id', 'varchar(64)', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('owner_id', 'varchar(64)', (c) =>
+        c.notNull().references('users.id').onDelete('cascade'),
+      )
       .addColumn('description', 'text', (c) => c.notNull())
       .addColumn('token_type', 'varchar(16)', (c) => c.notNull())
       .addColumn('grant_types', 'text', (c) => c.notNull())
@@ -41,7 +43,9 @@ const initial = (dialect: Dialect): Migration => ({
     await db.schema
       .createTable('client_keys')
       .addColumn('consumer_key', 'varchar(64)', (c) => c.primaryKey())
-      .addColumn('application_id', 'varchar(64)', (c) => c.notNull().references('applications.id').onDelete('cascade'))
+      .addColumn('application_id', 'varchar(64)', (c) =>
+        c.notNull().references('applications.id').onDelete('cascade'),
+      )
       .addColumn('environment', 'varchar(16)', (c) => c.notNull())
       .addColumn('secret_hash', 'varchar(128)', (c) => c.notNull())
       .addColumn('created_at', ts, (c) => c.notNull())
@@ -72,9 +76,21 @@ const initial = (dialect: Dialect): Migration => ({
       .addColumn('expires_at', ts, (c) => c.notNull())
       .addColumn('revoked_at', ts)
       .execute();
-    await db.schema.createIndex('access_tokens_family').on('access_tokens').column('family_id').execute();
-    await db.schema.createIndex('access_tokens_user').on('access_tokens').column('user_id').execute();
-    await db.schema.createIndex('access_tokens_client').on('access_tokens').column('consumer_key').execute();
+    await db.schema
+      .createIndex('access_tokens_family')
+      .on('access_tokens')
+      .column('family_id')
+      .execute();
+    await db.schema
+      .createIndex('access_tokens_user')
+      .on('access_tokens')
+      .column('user_id')
+      .execute();
+    await db.schema
+      .createIndex('access_tokens_client')
+      .on('access_tokens')
+      .column('consumer_key')
+      .execute();
     await db.schema
       .createTable('refresh_tokens')
       .addColumn('token_hash', 'varchar(128)', (c) => c.primaryKey())
@@ -87,7 +103,11 @@ const initial = (dialect: Dialect): Migration => ({
       .addColumn('consumed_at', ts)
       .addColumn('revoked_at', ts)
       .execute();
-    await db.schema.createIndex('refresh_tokens_family').on('refresh_tokens').column('family_id').execute();
+    await db.schema
+      .createIndex('refresh_tokens_family')
+      .on('refresh_tokens')
+      .column('family_id')
+      .execute();
     await db.schema
       .createTable('token_issuance')
       .addColumn('id', dialect === 'postgres' ? 'bigserial' : 'integer', (c) =>
@@ -99,7 +119,11 @@ const initial = (dialect: Dialect): Migration => ({
       .addColumn('grant_type', 'varchar(64)', (c) => c.notNull())
       .addColumn('issued_at', ts, (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('token_issuance_app').on('token_issuance').columns(['application_id', 'grant_type']).execute();
+    await db.schema
+      .createIndex('token_issuance_app')
+      .on('token_issuance')
+      .columns(['application_id', 'grant_type'])
+      .execute();
     await db.schema
       .createTable('signing_keys')
       .addColumn('kid', 'varchar(64)', (c) => c.primaryKey())
@@ -119,7 +143,9 @@ const protection = (dialect: Dialect): Migration => ({
     const ts = 'bigint' as const;
     await db.schema
       .createTable('account_lockouts')
-      .addColumn('user_id', 'varchar(64)', (c) => c.primaryKey().references('users.id').onDelete('cascade'))
+      .addColumn('user_id', 'varchar(64)', (c) =>
+        c.primaryKey().references('users.id').onDelete('cascade'),
+      )
       .addColumn('failures', 'integer', (c) => c.notNull())
       .addColumn('lock_count', 'integer', (c) => c.notNull())
       .addColumn('locked_until', ts)
@@ -139,7 +165,11 @@ const protection = (dialect: Dialect): Migration => ({
       .addColumn('detail', 'text')
       .execute();
     await db.schema.createIndex('audit_events_at').on('audit_events').column('at').execute();
-    await db.schema.createIndex('audit_events_type_at').on('audit_events').columns(['type', 'at']).execute();
+    await db.schema
+      .createIndex('audit_events_type_at')
+      .on('audit_events')
+      .columns(['type', 'at'])
+      .execute();
   },
 });
 
@@ -165,7 +195,9 @@ const gateway: Migration = {
       .execute();
     await db.schema
       .createTable('api_resources')
-      .addColumn('api_id', 'varchar(64)', (c) => c.notNull().references('apis.id').onDelete('cascade'))
+      .addColumn('api_id', 'varchar(64)', (c) =>
+        c.notNull().references('apis.id').onDelete('cascade'),
+      )
       .addColumn('position', 'integer', (c) => c.notNull())
       .addColumn('method', 'varchar(10)', (c) => c.notNull())
       .addColumn('uri_template', 'varchar(500)', (c) => c.notNull())
@@ -176,14 +208,20 @@ const gateway: Migration = {
     await db.schema
       .createTable('subscriptions')
       .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
-      .addColumn('application_id', 'varchar(64)', (c) => c.notNull().references('applications.id').onDelete('cascade'))
+      .addColumn('application_id', 'varchar(64)', (c) =>
+        c.notNull().references('applications.id').onDelete('cascade'),
+      )
       .addColumn('api_id', 'varchar(64)', (c) => c.notNull().references('apis.id'))
       .addColumn('tier', 'varchar(64)', (c) => c.notNull())
       .addColumn('created_at', ts, (c) => c.notNull())
       .addUniqueConstraint('subscriptions_app_api', ['application_id', 'api_id'])
       .execute();
     await db.schema.createIndex('subscriptions_api').on('subscriptions').column('api_id').execute();
-    await db.schema.createIndex('access_tokens_revoked').on('access_tokens').column('revoked_at').execute();
+    await db.schema
+      .createIndex('access_tokens_revoked')
+      .on('access_tokens')
+      .column('revoked_at')
+      .execute();
   },
 };
 
@@ -195,7 +233,9 @@ const ui: Migration = {
     await db.schema
       .createTable('sessions')
       .addColumn('id_hash', 'varchar(128)', (c) => c.primaryKey())
-      .addColumn('user_id', 'varchar(64)', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('user_id', 'varchar(64)', (c) =>
+        c.notNull().references('users.id').onDelete('cascade'),
+      )
       .addColumn('csrf_token', 'varchar(128)', (c) => c.notNull())
       .addColumn('created_at', ts, (c) => c.notNull())
       .addColumn('last_seen_at', ts, (c) => c.notNull())
@@ -212,16 +252,32 @@ const ui: Migration = {
       .alterTable('applications')
       .addColumn('throttling_policy', 'varchar(64)', (c) => c.notNull().defaultTo('Unlimited'))
       .execute();
-    await db.schema.createIndex('token_issuance_time').on('token_issuance').column('issued_at').execute();
+    await db.schema
+      .createIndex('token_issuance_time')
+      .on('token_issuance')
+      .column('issued_at')
+      .execute();
   },
 };
 
 /** Indexes for the periodic purge of expired tokens (oauth.token_cleanup). */
 const retention: Migration = {
   async up(db: Kysely<unknown>) {
-    await db.schema.createIndex('access_tokens_expires').on('access_tokens').column('expires_at').execute();
-    await db.schema.createIndex('refresh_tokens_expires').on('refresh_tokens').column('expires_at').execute();
-    await db.schema.createIndex('token_families_expires').on('token_families').column('expires_at').execute();
+    await db.schema
+      .createIndex('access_tokens_expires')
+      .on('access_tokens')
+      .column('expires_at')
+      .execute();
+    await db.schema
+      .createIndex('refresh_tokens_expires')
+      .on('refresh_tokens')
+      .column('expires_at')
+      .execute();
+    await db.schema
+      .createIndex('token_families_expires')
+      .on('token_families')
+      .column('expires_at')
+      .execute();
   },
 };
 
@@ -229,8 +285,11 @@ class CodeMigrations implements MigrationProvider {
   constructor(private readonly dialect: Dialect) {}
   async getMigrations(): Promise<Record<string, Migration>> {
     return {
-      '0001-initial': initial(this.dialect), '0002-protection': protection(this.dialect),
-      '0003-gateway': gateway, '0004-ui': ui, '0005-retention': retention,
+      '0001-initial': initial(this.dialect),
+      '0002-protection': protection(this.dialect),
+      '0003-gateway': gateway,
+      '0004-ui': ui,
+      '0005-retention': retention,
     };
   }
 }
@@ -239,16 +298,24 @@ class CodeMigrations implements MigrationProvider {
 // own, so a second schema in the same PostgreSQL database (one per test run, or a
 // search_path per deployment) would skip its migrations. Pin it to the current schema.
 async function currentSchema(db: Kysely<unknown>): Promise<string | undefined> {
-  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(
+    db,
+  );
   return rows[0]?.schema ?? undefined;
 }
 
 export async function migrate(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   const migrationTableSchema = dialect === 'postgres' ? await currentSchema(db) : undefined;
-  const migrator = new Migrator({ db, provider: new CodeMigrations(dialect), migrationTableSchema });
+  const migrator = new Migrator({
+    db,
+    provider: new CodeMigrations(dialect),
+    migrationTableSchema,
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`database migration ${failed} failed: ${(error as Error).message}`, { cause: error });
+    throw new Error(`database migration ${failed} failed: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 }

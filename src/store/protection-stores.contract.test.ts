@@ -10,10 +10,29 @@ import { createTestDatabase, TEST_DATABASE_KINDS, type TestDatabase } from './te
 
 const T0 = 1_700_000_000_000;
 const id = (prefix: string) => `${prefix}-${randomBytes(6).toString('hex')}`;
-const newUser = (): User => ({ id: id('u'), username: id('user'), passwordHash: 'h', roles: [], status: 'active', createdAt: T0 });
+const newUser = (): User => ({
+  id: id('u'),
+  username: id('user'),
+  passwordHash: 'h',
+  roles: [],
+  status: 'active',
+  createdAt: T0,
+});
 
-const event = (at: number, type: string, reason: string, extra: Partial<AuditEvent> = {}): AuditEvent => ({
-  at, type, reason, username: null, consumerKey: null, ip: '192.0.2.1', detail: null, ...extra,
+const event = (
+  at: number,
+  type: string,
+  reason: string,
+  extra: Partial<AuditEvent> = {},
+): AuditEvent => ({
+  at,
+  type,
+  reason,
+  username: null,
+  consumerKey: null,
+  ip: '192.0.2.1',
+  detail: null,
+  ...extra,
 });
 
 for (const kind of TEST_DATABASE_KINDS) {
@@ -41,10 +60,20 @@ for (const kind of TEST_DATABASE_KINDS) {
     it('counts failures one by one, also when they arrive at once', async () => {
       const u = await user();
       assert.equal(await stores.lockouts.get(u.id), undefined);
-      assert.deepEqual(await stores.lockouts.addFailure(u.id, T0, T0 - 1000), { failures: 1, lockCount: 0, lockedUntil: null });
-      const concurrent = await Promise.all([1, 2, 3, 4].map((i) => stores.lockouts.addFailure(u.id, T0 + i, T0 - 1000)));
+      assert.deepEqual(await stores.lockouts.addFailure(u.id, T0, T0 - 1000), {
+        failures: 1,
+        lockCount: 0,
+        lockedUntil: null,
+      });
+      const concurrent = await Promise.all(
+        [1, 2, 3, 4].map((i) => stores.lockouts.addFailure(u.id, T0 + i, T0 - 1000)),
+      );
       assert.deepEqual(concurrent.map((s) => s.failures).sort(), [2, 3, 4, 5]);
-      assert.deepEqual(await stores.lockouts.get(u.id), { failures: 5, lockCount: 0, lockedUntil: null });
+      assert.deepEqual(await stores.lockouts.get(u.id), {
+        failures: 5,
+        lockCount: 0,
+        lockedUntil: null,
+      });
     });
 
     it('forgets failures older than the memory window', async () => {
@@ -57,12 +86,25 @@ for (const kind of TEST_DATABASE_KINDS) {
     it('locks once per threshold: of two nodes locking at once only one wins', async () => {
       const u = await user();
       for (let i = 0; i < 5; i++) await stores.lockouts.addFailure(u.id, T0, T0 - 1);
-      const wins = await Promise.all([stores.lockouts.lock(u.id, 5, T0 + 300_000), stores.lockouts.lock(u.id, 5, T0 + 300_000)]);
+      const wins = await Promise.all([
+        stores.lockouts.lock(u.id, 5, T0 + 300_000),
+        stores.lockouts.lock(u.id, 5, T0 + 300_000),
+      ]);
       assert.deepEqual(wins.sort(), [false, true]);
-      assert.deepEqual(await stores.lockouts.get(u.id), { failures: 0, lockCount: 1, lockedUntil: T0 + 300_000 });
-      assert.deepEqual(await stores.lockouts.listLocked(T0), [{ userId: u.id, lockedUntil: T0 + 300_000 }]);
+      assert.deepEqual(await stores.lockouts.get(u.id), {
+        failures: 0,
+        lockCount: 1,
+        lockedUntil: T0 + 300_000,
+      });
+      assert.deepEqual(await stores.lockouts.listLocked(T0), [
+        { userId: u.id, lockedUntil: T0 + 300_000 },
+      ]);
       assert.deepEqual(await stores.lockouts.listLocked(T0 + 300_000), []);
-      assert.equal(await stores.lockouts.lock(u.id, 5, T0 + 1), false, 'below the threshold nothing changes');
+      assert.equal(
+        await stores.lockouts.lock(u.id, 5, T0 + 1),
+        false,
+        'below the threshold nothing changes',
+      );
     });
 
     it('reset forgets everything; removing the user removes its row', async () => {
@@ -79,16 +121,40 @@ for (const kind of TEST_DATABASE_KINDS) {
     it('appends audit events in batches and lists them newest first, by type and time', async () => {
       await stores.audit.append([]);
       await stores.audit.append([
-        event(T0, 'login.failed', 'wrong_password', { username: 'alice', consumerKey: 'ck1', detail: 'grant_type=password' }),
+        event(T0, 'login.failed', 'wrong_password', {
+          username: 'alice',
+          consumerKey: 'ck1',
+          detail: 'grant_type=password',
+        }),
         event(T0 + 1, 'account.locked', 'too_many_failures', { username: 'alice' }),
         event(T0 + 2, 'login.failed', 'unknown_user'),
       ]);
       const all = await stores.audit.list({ limit: 10 });
-      assert.deepEqual(all.map((e) => [e.type, e.reason]), [['login.failed', 'unknown_user'], ['account.locked', 'too_many_failures'], ['login.failed', 'wrong_password']]);
+      assert.deepEqual(
+        all.map((e) => [e.type, e.reason]),
+        [
+          ['login.failed', 'unknown_user'],
+          ['account.locked', 'too_many_failures'],
+          ['login.failed', 'wrong_password'],
+        ],
+      );
       const { id: _id, ...first } = all[2]!;
-      assert.deepEqual(first, event(T0, 'login.failed', 'wrong_password', { username: 'alice', consumerKey: 'ck1', detail: 'grant_type=password' }));
-      assert.deepEqual((await stores.audit.list({ limit: 10, type: 'login.failed' })).map((e) => e.reason), ['unknown_user', 'wrong_password']);
-      assert.deepEqual((await stores.audit.list({ limit: 10, since: T0 + 1 })).map((e) => e.at), [T0 + 2, T0 + 1]);
+      assert.deepEqual(
+        first,
+        event(T0, 'login.failed', 'wrong_password', {
+          username: 'alice',
+          consumerKey: 'ck1',
+          detail: 'grant_type=password',
+        }),
+      );
+      assert.deepEqual(
+        (await stores.audit.list({ limit: 10, type: 'login.failed' })).map((e) => e.reason),
+        ['unknown_user', 'wrong_password'],
+      );
+      assert.deepEqual(
+        (await stores.audit.list({ limit: 10, since: T0 + 1 })).map((e) => e.at),
+        [T0 + 2, T0 + 1],
+      );
       assert.equal((await stores.audit.list({ limit: 1 })).length, 1);
     });
   });

@@ -1,34 +1,73 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { Api, ApiResource, ApiStatus, ApiStore, AuthType, HttpMethod } from '../publisher/index.js';
+import type {
+  Api,
+  ApiResource,
+  ApiStatus,
+  ApiStore,
+  AuthType,
+  HttpMethod,
+} from '../publisher/index.js';
 import { DuplicateError, isUniqueViolation } from './errors.js';
 import type { ApiResourcesTable, ApisTable, Tables } from './tables.js';
 
 function toResource(r: Selectable<ApiResourcesTable>): ApiResource {
-  return { method: r.method as HttpMethod, uriTemplate: r.uri_template, authType: r.auth_type as AuthType, scope: r.scope };
+  return {
+    method: r.method as HttpMethod,
+    uriTemplate: r.uri_template,
+    authType: r.auth_type as AuthType,
+    scope: r.scope,
+  };
 }
 
 function toApi(r: Selectable<ApisTable>, resources: ApiResource[]): Api {
   return {
-    id: r.id, name: r.name, context: r.context, version: r.version, description: r.description,
-    productionUrl: r.production_url, sandboxUrl: r.sandbox_url, status: r.status as ApiStatus, ownerId: r.owner_id,
-    resources, createdAt: Number(r.created_at), updatedAt: Number(r.updated_at),
+    id: r.id,
+    name: r.name,
+    context: r.context,
+    version: r.version,
+    description: r.description,
+    productionUrl: r.production_url,
+    sandboxUrl: r.sandbox_url,
+    status: r.status as ApiStatus,
+    ownerId: r.owner_id,
+    resources,
+    createdAt: Number(r.created_at),
+    updatedAt: Number(r.updated_at),
   };
 }
 
 function row(api: Api): Selectable<ApisTable> {
   return {
-    id: api.id, name: api.name, context: api.context, version: api.version, description: api.description,
-    production_url: api.productionUrl, sandbox_url: api.sandboxUrl, status: api.status, owner_id: api.ownerId,
-    created_at: api.createdAt, updated_at: api.updatedAt,
+    id: api.id,
+    name: api.name,
+    context: api.context,
+    version: api.version,
+    description: api.description,
+    production_url: api.productionUrl,
+    sandbox_url: api.sandboxUrl,
+    status: api.status,
+    owner_id: api.ownerId,
+    created_at: api.createdAt,
+    updated_at: api.updatedAt,
   };
 }
 
 async function writeResources(trx: Transaction<Tables>, api: Api): Promise<void> {
   await trx.deleteFrom('api_resources').where('api_id', '=', api.id).execute();
   if (api.resources.length === 0) return;
-  await trx.insertInto('api_resources').values(api.resources.map((r, position) => ({
-    api_id: api.id, position, method: r.method, uri_template: r.uriTemplate, auth_type: r.authType, scope: r.scope,
-  }))).execute();
+  await trx
+    .insertInto('api_resources')
+    .values(
+      api.resources.map((r, position) => ({
+        api_id: api.id,
+        position,
+        method: r.method,
+        uri_template: r.uriTemplate,
+        auth_type: r.authType,
+        scope: r.scope,
+      })),
+    )
+    .execute();
 }
 
 export class SqlApiStore implements ApiStore {
@@ -41,7 +80,11 @@ export class SqlApiStore implements ApiStore {
         await writeResources(trx, api);
       });
     } catch (err) {
-      if (isUniqueViolation(err)) throw new DuplicateError('api', `An API with this name or context already exists in version ${api.version}.`);
+      if (isUniqueViolation(err))
+        throw new DuplicateError(
+          'api',
+          `An API with this name or context already exists in version ${api.version}.`,
+        );
       throw err;
     }
   }
@@ -56,8 +99,17 @@ export class SqlApiStore implements ApiStore {
 
   private async withResources(rows: Selectable<ApisTable>[]): Promise<Api[]> {
     if (rows.length === 0) return [];
-    const res = await this.db.selectFrom('api_resources').selectAll()
-      .where('api_id', 'in', rows.map((r) => r.id)).orderBy('api_id').orderBy('position').execute();
+    const res = await this.db
+      .selectFrom('api_resources')
+      .selectAll()
+      .where(
+        'api_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .orderBy('api_id')
+      .orderBy('position')
+      .execute();
     const byApi = new Map<string, ApiResource[]>();
     for (const r of res) {
       const list = byApi.get(r.api_id) ?? [];
@@ -73,7 +125,12 @@ export class SqlApiStore implements ApiStore {
   }
 
   async findByNameAndVersion(name: string, version: string): Promise<Api | undefined> {
-    const r = await this.db.selectFrom('apis').selectAll().where('name', '=', name).where('version', '=', version).executeTakeFirst();
+    const r = await this.db
+      .selectFrom('apis')
+      .selectAll()
+      .where('name', '=', name)
+      .where('version', '=', version)
+      .executeTakeFirst();
     return r && (await this.withResources([r]))[0];
   }
 

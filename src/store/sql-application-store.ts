@@ -30,7 +30,9 @@ function toKey(r: Selectable<ClientKeysTable>): ClientKey {
   };
 }
 
-function applicationRow(app: Application): Omit<Selectable<ApplicationsTable>, 'id' | 'owner_id' | 'created_at'> {
+function applicationRow(
+  app: Application,
+): Omit<Selectable<ApplicationsTable>, 'id' | 'owner_id' | 'created_at'> {
   return {
     name: app.name,
     description: app.description,
@@ -43,7 +45,10 @@ function applicationRow(app: Application): Omit<Selectable<ApplicationsTable>, '
 }
 
 function duplicateName(name: string): DuplicateError {
-  return new DuplicateError('application', `An application named "${name}" already exists for this owner.`);
+  return new DuplicateError(
+    'application',
+    `An application named "${name}" already exists for this owner.`,
+  );
 }
 
 export class SqlApplicationStore implements ApplicationStore {
@@ -53,7 +58,12 @@ export class SqlApplicationStore implements ApplicationStore {
     try {
       await this.db
         .insertInto('applications')
-        .values({ id: app.id, owner_id: app.ownerId, created_at: app.createdAt, ...applicationRow(app) })
+        .values({
+          id: app.id,
+          owner_id: app.ownerId,
+          created_at: app.createdAt,
+          ...applicationRow(app),
+        })
         .execute();
     } catch (err) {
       if (isUniqueViolation(err)) throw duplicateName(app.name);
@@ -63,7 +73,11 @@ export class SqlApplicationStore implements ApplicationStore {
 
   async update(app: Application): Promise<void> {
     try {
-      await this.db.updateTable('applications').set(applicationRow(app)).where('id', '=', app.id).execute();
+      await this.db
+        .updateTable('applications')
+        .set(applicationRow(app))
+        .where('id', '=', app.id)
+        .execute();
     } catch (err) {
       if (isUniqueViolation(err)) throw duplicateName(app.name);
       throw err;
@@ -71,7 +85,11 @@ export class SqlApplicationStore implements ApplicationStore {
   }
 
   async findById(id: string): Promise<Application | undefined> {
-    const r = await this.db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
+    const r = await this.db
+      .selectFrom('applications')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
     return r && toApplication(r);
   }
 
@@ -112,7 +130,11 @@ export class SqlApplicationStore implements ApplicationStore {
         })
         .execute();
     } catch (err) {
-      if (isUniqueViolation(err)) throw new DuplicateError('client_key', `The application already has ${key.environment} keys.`);
+      if (isUniqueViolation(err))
+        throw new DuplicateError(
+          'client_key',
+          `The application already has ${key.environment} keys.`,
+        );
       throw err;
     }
   }
@@ -133,13 +155,23 @@ export class SqlApplicationStore implements ApplicationStore {
       .innerJoin('applications as a', 'a.id', 'k.application_id')
       .selectAll('k')
       .select([
-        'a.name', 'a.owner_id', 'a.description', 'a.token_type', 'a.grant_types',
-        'a.access_token_lifetime', 'a.refresh_token_lifetime', 'a.throttling_policy', 'a.created_at as app_created_at',
+        'a.name',
+        'a.owner_id',
+        'a.description',
+        'a.token_type',
+        'a.grant_types',
+        'a.access_token_lifetime',
+        'a.refresh_token_lifetime',
+        'a.throttling_policy',
+        'a.created_at as app_created_at',
       ])
       .where('k.consumer_key', '=', consumerKey)
       .executeTakeFirst();
     if (!r) return undefined;
-    return { key: toKey(r), application: toApplication({ ...r, id: r.application_id, created_at: r.app_created_at }) };
+    return {
+      key: toKey(r),
+      application: toApplication({ ...r, id: r.application_id, created_at: r.app_created_at }),
+    };
   }
 
   async updateSecret(consumerKey: string, secretHash: string, now: number): Promise<void> {

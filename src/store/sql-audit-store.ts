@@ -3,7 +3,14 @@ import type { AuditEvent, AuditQuery, AuditStore, StoredAuditEvent } from '../au
 import type { AuditEventsTable, Tables } from './tables.js';
 
 const toEvent = (r: Selectable<AuditEventsTable>): StoredAuditEvent => ({
-  id: Number(r.id), at: r.at, type: r.type, reason: r.reason, username: r.username, consumerKey: r.consumer_key, ip: r.ip, detail: r.detail,
+  id: Number(r.id),
+  at: r.at,
+  type: r.type,
+  reason: r.reason,
+  username: r.username,
+  consumerKey: r.consumer_key,
+  ip: r.ip,
+  detail: r.detail,
 });
 
 export class SqlAuditStore implements AuditStore {
@@ -13,9 +20,17 @@ export class SqlAuditStore implements AuditStore {
     if (events.length === 0) return;
     await this.db
       .insertInto('audit_events')
-      .values(events.map((e) => ({
-        at: e.at, type: e.type, reason: e.reason, username: e.username, consumer_key: e.consumerKey, ip: e.ip, detail: e.detail,
-      })))
+      .values(
+        events.map((e) => ({
+          at: e.at,
+          type: e.type,
+          reason: e.reason,
+          username: e.username,
+          consumer_key: e.consumerKey,
+          ip: e.ip,
+          detail: e.detail,
+        })),
+      )
       .execute();
   }
 
@@ -28,8 +43,14 @@ export class SqlAuditStore implements AuditStore {
   }
 
   async purgeBefore(before: number, limit: number): Promise<number> {
-    const r = await this.db.deleteFrom('audit_events').where('id', 'in',
-      this.db.selectFrom('audit_events').select('id').where('at', '<', before).limit(limit)).executeTakeFirst();
+    const r = await this.db
+      .deleteFrom('audit_events')
+      .where(
+        'id',
+        'in',
+        this.db.selectFrom('audit_events').select('id').where('at', '<', before).limit(limit),
+      )
+      .executeTakeFirst();
     return Number(r.numDeletedRows);
   }
 }

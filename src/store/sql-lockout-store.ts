@@ -12,7 +12,11 @@ export class SqlLockoutStore implements LockoutStore {
   constructor(private readonly db: Kysely<Tables>) {}
 
   async get(userId: string): Promise<LockoutState | undefined> {
-    const r = await this.db.selectFrom('account_lockouts').selectAll().where('user_id', '=', userId).executeTakeFirst();
+    const r = await this.db
+      .selectFrom('account_lockouts')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
     return r && toState(r);
   }
 
@@ -20,7 +24,13 @@ export class SqlLockoutStore implements LockoutStore {
   async addFailure(userId: string, now: number, forgetBefore: number): Promise<LockoutState> {
     const r = await this.db
       .insertInto('account_lockouts')
-      .values({ user_id: userId, failures: 1, lock_count: 0, locked_until: null, last_failure_at: now })
+      .values({
+        user_id: userId,
+        failures: 1,
+        lock_count: 0,
+        locked_until: null,
+        last_failure_at: now,
+      })
       .onConflict((oc) =>
         oc.column('user_id').doUpdateSet({
           failures: sql<number>`case when account_lockouts.last_failure_at < ${forgetBefore} then 1 else account_lockouts.failures + 1 end`,
@@ -43,7 +53,10 @@ export class SqlLockoutStore implements LockoutStore {
   }
 
   async reset(userId: string): Promise<boolean> {
-    const r = await this.db.deleteFrom('account_lockouts').where('user_id', '=', userId).executeTakeFirst();
+    const r = await this.db
+      .deleteFrom('account_lockouts')
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
     return r.numDeletedRows > 0n;
   }
 

@@ -10,9 +10,14 @@ export class SqlRevocationFeed implements RevocationFeed {
   constructor(private readonly db: Kysely<Tables>) {}
 
   async revokedUnexpired(now: number): Promise<{ jti: string; expiresAt: number }[]> {
-    const rows = await this.db.selectFrom('access_tokens').select(['jti', 'expires_at'])
-      .where('revoked_at', 'is not', null).where('expires_at', '>', now).where('token_hash', 'is', null)
-      .orderBy('jti').execute();
+    const rows = await this.db
+      .selectFrom('access_tokens')
+      .select(['jti', 'expires_at'])
+      .where('revoked_at', 'is not', null)
+      .where('expires_at', '>', now)
+      .where('token_hash', 'is', null)
+      .orderBy('jti')
+      .execute();
     return rows.map((r) => ({ jti: r.jti, expiresAt: Number(r.expires_at) }));
   }
 }

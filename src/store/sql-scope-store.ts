@@ -22,7 +22,12 @@ export class SqlScopeStore implements ScopeStore {
 
   async findMany(names: readonly string[]): Promise<Scope[]> {
     if (names.length === 0) return [];
-    const rows = await this.db.selectFrom('scopes').selectAll().where('name', 'in', [...names]).orderBy('name').execute();
+    const rows = await this.db
+      .selectFrom('scopes')
+      .selectAll()
+      .where('name', 'in', [...names])
+      .orderBy('name')
+      .execute();
     return rows.map(toScope);
   }
 

@@ -3,7 +3,12 @@ import type { SessionRecord, SessionStore } from '../http/session-store.js';
 import type { SessionsTable, Tables } from './tables.js';
 
 const toSession = (r: Selectable<SessionsTable>): SessionRecord => ({
-  idHash: r.id_hash, userId: r.user_id, csrfToken: r.csrf_token, createdAt: r.created_at, lastSeenAt: r.last_seen_at, expiresAt: r.expires_at,
+  idHash: r.id_hash,
+  userId: r.user_id,
+  csrfToken: r.csrf_token,
+  createdAt: r.created_at,
+  lastSeenAt: r.last_seen_at,
+  expiresAt: r.expires_at,
 });
 
 export class SqlSessionStore implements SessionStore {
@@ -12,17 +17,32 @@ export class SqlSessionStore implements SessionStore {
   async create(s: SessionRecord): Promise<void> {
     await this.db
       .insertInto('sessions')
-      .values({ id_hash: s.idHash, user_id: s.userId, csrf_token: s.csrfToken, created_at: s.createdAt, last_seen_at: s.lastSeenAt, expires_at: s.expiresAt })
+      .values({
+        id_hash: s.idHash,
+        user_id: s.userId,
+        csrf_token: s.csrfToken,
+        created_at: s.createdAt,
+        last_seen_at: s.lastSeenAt,
+        expires_at: s.expiresAt,
+      })
       .execute();
   }
 
   async find(idHash: string): Promise<SessionRecord | undefined> {
-    const r = await this.db.selectFrom('sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
+    const r = await this.db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('id_hash', '=', idHash)
+      .executeTakeFirst();
     return r && toSession(r);
   }
 
   async touch(idHash: string, lastSeenAt: number): Promise<void> {
-    await this.db.updateTable('sessions').set({ last_seen_at: lastSeenAt }).where('id_hash', '=', idHash).execute();
+    await this.db
+      .updateTable('sessions')
+      .set({ last_seen_at: lastSeenAt })
+      .where('id_hash', '=', idHash)
+      .execute();
   }
 
   async remove(idHash: string): Promise<void> {

@@ -7,7 +7,12 @@ export class SqlSigningKeyStore implements SigningKeyStore {
   constructor(private readonly db: Kysely<Tables>) {}
 
   async list(): Promise<SigningKey[]> {
-    const rows = await this.db.selectFrom('signing_keys').selectAll().orderBy('created_at').orderBy('kid').execute();
+    const rows = await this.db
+      .selectFrom('signing_keys')
+      .selectAll()
+      .orderBy('created_at')
+      .orderBy('kid')
+      .execute();
     return rows.map((r) => ({
       kid: r.kid,
       alg: r.alg,

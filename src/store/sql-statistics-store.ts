@@ -1,5 +1,11 @@
 import { sql, type Kysely } from 'kysely';
-import type { AppUsage, DailyIssuance, HourlyCount, PasswordGrantUse, StatisticsStore } from '../admin/statistics-store.js';
+import type {
+  AppUsage,
+  DailyIssuance,
+  HourlyCount,
+  PasswordGrantUse,
+  StatisticsStore,
+} from '../admin/statistics-store.js';
 import type { Tables } from './tables.js';
 
 const DAY_MS = 86_400_000;
@@ -11,9 +17,13 @@ export class SqlStatisticsStore implements StatisticsStore {
   async registeredUsersPerApplication(): Promise<AppUsage[]> {
     const rows = await this.db
       .selectFrom('applications as a')
-      .leftJoin('token_issuance as t', (j) => j.onRef('t.application_id', '=', 'a.id').on('t.grant_type', '=', 'password'))
+      .leftJoin('token_issuance as t', (j) =>
+        j.onRef('t.application_id', '=', 'a.id').on('t.grant_type', '=', 'password'),
+      )
       .select((eb) => [
-        'a.id', 'a.name', 'a.owner_id',
+        'a.id',
+        'a.name',
+        'a.owner_id',
         eb.fn.count<number>('t.user_id').distinct().as('users'),
         eb.fn.count<number>('t.id').as('tokens'),
       ])
@@ -22,8 +32,11 @@ export class SqlStatisticsStore implements StatisticsStore {
       .orderBy('a.name')
       .execute();
     return rows.map((r) => ({
-      applicationId: r.id, applicationName: r.name, ownerId: r.owner_id,
-      registeredUsers: Number(r.users), passwordTokens: Number(r.tokens),
+      applicationId: r.id,
+      applicationName: r.name,
+      ownerId: r.owner_id,
+      registeredUsers: Number(r.users),
+      passwordTokens: Number(r.tokens),
     }));
   }
 
@@ -33,14 +46,20 @@ export class SqlStatisticsStore implements StatisticsStore {
     let q = this.db
       .selectFrom('token_issuance')
       .select((eb) => [
-        day.as('day'), 'grant_type',
+        day.as('day'),
+        'grant_type',
         eb.fn.countAll<number>().as('tokens'),
         eb.fn.count<number>('user_id').distinct().as('users'),
       ])
       .where('issued_at', '>=', since);
     if (applicationId !== undefined) q = q.where('application_id', '=', applicationId);
     const rows = await q.groupBy([day, 'grant_type']).orderBy(day).orderBy('grant_type').execute();
-    return rows.map((r) => ({ day: Number(r.day), grantType: r.grant_type, tokens: Number(r.tokens), users: Number(r.users) }));
+    return rows.map((r) => ({
+      day: Number(r.day),
+      grantType: r.grant_type,
+      tokens: Number(r.tokens),
+      users: Number(r.users),
+    }));
   }
 
   async auditEventsPerHour(type: string, since: number): Promise<HourlyCount[]> {
@@ -60,12 +79,22 @@ export class SqlStatisticsStore implements StatisticsStore {
   async passwordGrantUse(since: number): Promise<PasswordGrantUse[]> {
     const rows = await this.db
       .selectFrom('token_issuance')
-      .select((eb) => ['application_id', 'user_id', eb.fn.countAll<number>().as('tokens'), eb.fn.max('issued_at').as('last')])
+      .select((eb) => [
+        'application_id',
+        'user_id',
+        eb.fn.countAll<number>().as('tokens'),
+        eb.fn.max('issued_at').as('last'),
+      ])
       .where('grant_type', '=', 'password')
       .where('issued_at', '>=', since)
       .where('user_id', 'is not', null)
       .groupBy(['application_id', 'user_id'])
       .execute();
-    return rows.map((r) => ({ applicationId: r.application_id, userId: r.user_id ?? '', tokens: Number(r.tokens), lastIssuedAt: Number(r.last) }));
+    return rows.map((r) => ({
+      applicationId: r.application_id,
+      userId: r.user_id ?? '',
+      tokens: Number(r.tokens),
+      lastIssuedAt: Number(r.last),
+    }));
   }
 }

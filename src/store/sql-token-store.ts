@@ -1,6 +1,11 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { GrantType } from '../config/index.js';
-import type { AccessTokenRecord, Issuance, RefreshTokenState, RegisteredUser } from '../keymanager/model.js';
+import type {
+  AccessTokenRecord,
+  Issuance,
+  RefreshTokenState,
+  RegisteredUser,
+} from '../keymanager/model.js';
 import type { PurgedTokens, RotationOutcome, TokenStore } from '../keymanager/store.js';
 import type { AccessTokensTable, Tables } from './tables.js';
 import { directWrites, type WriteRunner } from './write-batcher.js';
@@ -21,39 +26,64 @@ function toAccess(r: Selectable<AccessTokensTable>): AccessTokenRecord {
   };
 }
 
-async function writeIssuance(db: Kysely<Tables>, { access: a, refresh: r, newFamily: f }: Issuance): Promise<void> {
+async function writeIssuance(
+  db: Kysely<Tables>,
+  { access: a, refresh: r, newFamily: f }: Issuance,
+): Promise<void> {
   if (f) {
     await db
       .insertInto('token_families')
       .values({
-        id: f.id, consumer_key: f.consumerKey, user_id: f.userId,
-        created_at: f.createdAt, expires_at: f.expiresAt, revoked_at: f.revokedAt, revoke_reason: null,
+        id: f.id,
+        consumer_key: f.consumerKey,
+        user_id: f.userId,
+        created_at: f.createdAt,
+        expires_at: f.expiresAt,
+        revoked_at: f.revokedAt,
+        revoke_reason: null,
       })
       .execute();
   }
   await db
     .insertInto('access_tokens')
     .values({
-      jti: a.jti, token_hash: a.tokenHash, consumer_key: a.consumerKey, application_id: a.applicationId,
-      user_id: a.userId, scope: JSON.stringify(a.scope), family_id: a.familyId, grant_type: a.grantType,
-      issued_at: a.issuedAt, expires_at: a.expiresAt, revoked_at: a.revokedAt,
+      jti: a.jti,
+      token_hash: a.tokenHash,
+      consumer_key: a.consumerKey,
+      application_id: a.applicationId,
+      user_id: a.userId,
+      scope: JSON.stringify(a.scope),
+      family_id: a.familyId,
+      grant_type: a.grantType,
+      issued_at: a.issuedAt,
+      expires_at: a.expiresAt,
+      revoked_at: a.revokedAt,
     })
     .execute();
   if (r) {
     await db
       .insertInto('refresh_tokens')
       .values({
-        token_hash: r.tokenHash, family_id: r.familyId, consumer_key: r.consumerKey, user_id: r.userId,
-        scope: JSON.stringify(r.scope), issued_at: r.issuedAt, expires_at: r.expiresAt,
-        consumed_at: r.consumedAt, revoked_at: r.revokedAt,
+        token_hash: r.tokenHash,
+        family_id: r.familyId,
+        consumer_key: r.consumerKey,
+        user_id: r.userId,
+        scope: JSON.stringify(r.scope),
+        issued_at: r.issuedAt,
+        expires_at: r.expiresAt,
+        consumed_at: r.consumedAt,
+        revoked_at: r.revokedAt,
       })
       .execute();
   }
   await db
     .insertInto('token_issuance')
     .values({
-      application_id: a.applicationId, consumer_key: a.consumerKey, user_id: a.userId,
-      grant_type: a.grantType, issued_at: a.issuedAt,
+      application_id: a.applicationId,
+      consumer_key: a.consumerKey,
+      user_id: a.userId,
+      grant_type: a.grantType,
+      issued_at: a.issuedAt,
     })
     .execute();
 }
@@ -62,13 +92,20 @@ type FamilyColumn = 'id' | 'user_id' | 'consumer_key';
 type TokenColumn = 'family_id' | 'user_id' | 'consumer_key';
 
 export class SqlTokenStore implements TokenStore {
-  constructor(private readonly db: Kysely<Tables>, private readonly writes: WriteRunner = directWrites(db)) {}
+  constructor(
+    private readonly db: Kysely<Tables>,
+    private readonly writes: WriteRunner = directWrites(db),
+  ) {}
 
   async saveIssuance(issuance: Issuance): Promise<void> {
     await this.writes.run((trx) => writeIssuance(trx, issuance));
   }
 
-  async rotateRefresh(oldTokenHash: string, now: number, successor: Issuance): Promise<RotationOutcome> {
+  async rotateRefresh(
+    oldTokenHash: string,
+    now: number,
+    successor: Issuance,
+  ): Promise<RotationOutcome> {
     return this.writes.run(async (trx): Promise<RotationOutcome> => {
       // The conditional UPDATE is the arbiter: PostgreSQL re-checks the WHERE after a
       // concurrent writer commits, and SQLite runs one write transaction at a time.
@@ -91,8 +128,11 @@ export class SqlTokenStore implements TokenStore {
       .innerJoin('token_families as f', 'f.id', 'r.family_id')
       .selectAll('r')
       .select([
-        'f.consumer_key as f_consumer_key', 'f.user_id as f_user_id', 'f.created_at as f_created_at',
-        'f.expires_at as f_expires_at', 'f.revoked_at as f_revoked_at',
+        'f.consumer_key as f_consumer_key',
+        'f.user_id as f_user_id',
+        'f.created_at as f_created_at',
+        'f.expires_at as f_expires_at',
+        'f.revoked_at as f_revoked_at',
       ])
       .where('r.token_hash', '=', tokenHash)
       .executeTakeFirst();
@@ -119,12 +159,20 @@ export class SqlTokenStore implements TokenStore {
   }
 
   async findAccessByHash(tokenHash: string): Promise<AccessTokenRecord | undefined> {
-    const r = await this.db.selectFrom('access_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+    const r = await this.db
+      .selectFrom('access_tokens')
+      .selectAll()
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst();
     return r && toAccess(r);
   }
 
   async findAccessByJti(jti: string): Promise<AccessTokenRecord | undefined> {
-    const r = await this.db.selectFrom('access_tokens').selectAll().where('jti', '=', jti).executeTakeFirst();
+    const r = await this.db
+      .selectFrom('access_tokens')
+      .selectAll()
+      .where('jti', '=', jti)
+      .executeTakeFirst();
     return r && toAccess(r);
   }
 
@@ -133,8 +181,12 @@ export class SqlTokenStore implements TokenStore {
   }
 
   async revokeAccess(jti: string, now: number): Promise<void> {
-    await this.db.updateTable('access_tokens').set({ revoked_at: now })
-      .where('jti', '=', jti).where('revoked_at', 'is', null).execute();
+    await this.db
+      .updateTable('access_tokens')
+      .set({ revoked_at: now })
+      .where('jti', '=', jti)
+      .where('revoked_at', 'is', null)
+      .execute();
   }
 
   revokeUser(userId: string, now: number): Promise<void> {
@@ -146,31 +198,96 @@ export class SqlTokenStore implements TokenStore {
   }
 
   /** Revokes the matching families, refresh tokens and access tokens together; earlier revocations keep their time. */
-  private async revokeWhere(familyColumn: FamilyColumn, tokenColumn: TokenColumn, value: string, now: number, reason: string): Promise<void> {
+  private async revokeWhere(
+    familyColumn: FamilyColumn,
+    tokenColumn: TokenColumn,
+    value: string,
+    now: number,
+    reason: string,
+  ): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      await trx.updateTable('token_families').set({ revoked_at: now, revoke_reason: reason })
-        .where(familyColumn, '=', value).where('revoked_at', 'is', null).execute();
-      await trx.updateTable('refresh_tokens').set({ revoked_at: now })
-        .where(tokenColumn, '=', value).where('revoked_at', 'is', null).execute();
-      await trx.updateTable('access_tokens').set({ revoked_at: now })
-        .where(tokenColumn, '=', value).where('revoked_at', 'is', null).execute();
+      await trx
+        .updateTable('token_families')
+        .set({ revoked_at: now, revoke_reason: reason })
+        .where(familyColumn, '=', value)
+        .where('revoked_at', 'is', null)
+        .execute();
+      await trx
+        .updateTable('refresh_tokens')
+        .set({ revoked_at: now })
+        .where(tokenColumn, '=', value)
+        .where('revoked_at', 'is', null)
+        .execute();
+      await trx
+        .updateTable('access_tokens')
+        .set({ revoked_at: now })
+        .where(tokenColumn, '=', value)
+        .where('revoked_at', 'is', null)
+        .execute();
     });
   }
 
   async purgeExpired(before: number, limit: number): Promise<PurgedTokens> {
     // Bounded batches (a sub-select with LIMIT works on both databases) keep each write short.
-    const access = await this.db.deleteFrom('access_tokens').where('jti', 'in',
-      this.db.selectFrom('access_tokens').select('jti').where('expires_at', '<', before).limit(limit)).executeTakeFirst();
-    const refresh = await this.db.deleteFrom('refresh_tokens').where('token_hash', 'in',
-      this.db.selectFrom('refresh_tokens').select('token_hash').where('expires_at', '<', before).limit(limit)).executeTakeFirst();
+    const access = await this.db
+      .deleteFrom('access_tokens')
+      .where(
+        'jti',
+        'in',
+        this.db
+          .selectFrom('access_tokens')
+          .select('jti')
+          .where('expires_at', '<', before)
+          .limit(limit),
+      )
+      .executeTakeFirst();
+    const refresh = await this.db
+      .deleteFrom('refresh_tokens')
+      .where(
+        'token_hash',
+        'in',
+        this.db
+          .selectFrom('refresh_tokens')
+          .select('token_hash')
+          .where('expires_at', '<', before)
+          .limit(limit),
+      )
+      .executeTakeFirst();
     // A family goes once it expired and nothing refers to it (an access token may outlive it).
-    const families = await this.db.deleteFrom('token_families').where('id', 'in',
-      this.db.selectFrom('token_families as f').select('f.id').where('f.expires_at', '<', before)
-        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('refresh_tokens as r').select('r.token_hash').whereRef('r.family_id', '=', 'f.id'))))
-        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('access_tokens as a').select('a.jti').whereRef('a.family_id', '=', 'f.id'))))
-        .limit(limit)).executeTakeFirst();
+    const families = await this.db
+      .deleteFrom('token_families')
+      .where(
+        'id',
+        'in',
+        this.db
+          .selectFrom('token_families as f')
+          .select('f.id')
+          .where('f.expires_at', '<', before)
+          .where(({ not, exists, selectFrom }) =>
+            not(
+              exists(
+                selectFrom('refresh_tokens as r')
+                  .select('r.token_hash')
+                  .whereRef('r.family_id', '=', 'f.id'),
+              ),
+            ),
+          )
+          .where(({ not, exists, selectFrom }) =>
+            not(
+              exists(
+                selectFrom('access_tokens as a')
+                  .select('a.jti')
+                  .whereRef('a.family_id', '=', 'f.id'),
+              ),
+            ),
+          )
+          .limit(limit),
+      )
+      .executeTakeFirst();
     return {
-      accessTokens: Number(access.numDeletedRows), refreshTokens: Number(refresh.numDeletedRows), families: Number(families.numDeletedRows),
+      accessTokens: Number(access.numDeletedRows),
+      refreshTokens: Number(refresh.numDeletedRows),
+      families: Number(families.numDeletedRows),
     };
   }
 

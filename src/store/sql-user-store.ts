@@ -31,7 +31,11 @@ export class SqlUserStore implements UserStore {
   constructor(private readonly db: Kysely<Tables>) {}
 
   async findByUsername(username: string): Promise<User | undefined> {
-    const r = await this.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+    const r = await this.db
+      .selectFrom('users')
+      .selectAll()
+      .where('username', '=', username)
+      .executeTakeFirst();
     return r && toUser(r);
   }
 
@@ -44,7 +48,8 @@ export class SqlUserStore implements UserStore {
     try {
       await this.db.insertInto('users').values(toRow(user)).execute();
     } catch (err) {
-      if (isUniqueViolation(err)) throw new IdentityError('user_exists', `A user named "${user.username}" already exists.`);
+      if (isUniqueViolation(err))
+        throw new IdentityError('user_exists', `A user named "${user.username}" already exists.`);
       throw err;
     }
   }
@@ -54,10 +59,18 @@ export class SqlUserStore implements UserStore {
     try {
       await this.db.transaction().execute(async (trx) => {
         // Chunks keep each statement under SQLite's and PostgreSQL's bound-parameter limits.
-        for (let i = 0; i < users.length; i += 100) await trx.insertInto('users').values(users.slice(i, i + 100).map(toRow)).execute();
+        for (let i = 0; i < users.length; i += 100)
+          await trx
+            .insertInto('users')
+            .values(users.slice(i, i + 100).map(toRow))
+            .execute();
       });
     } catch (err) {
-      if (isUniqueViolation(err)) throw new IdentityError('user_exists', 'A user of the import already exists; nothing was imported.');
+      if (isUniqueViolation(err))
+        throw new IdentityError(
+          'user_exists',
+          'A user of the import already exists; nothing was imported.',
+        );
       throw err;
     }
   }
@@ -68,20 +81,35 @@ export class SqlUserStore implements UserStore {
   }
 
   async count(): Promise<number> {
-    const r = await this.db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const r = await this.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   }
 
   async updatePasswordHash(id: string, passwordHash: string, now: number): Promise<void> {
-    await this.db.updateTable('users').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', id).execute();
+    await this.db
+      .updateTable('users')
+      .set({ password_hash: passwordHash, updated_at: now })
+      .where('id', '=', id)
+      .execute();
   }
 
   async updateRoles(id: string, roles: readonly string[], now: number): Promise<void> {
-    await this.db.updateTable('users').set({ roles: JSON.stringify(roles), updated_at: now }).where('id', '=', id).execute();
+    await this.db
+      .updateTable('users')
+      .set({ roles: JSON.stringify(roles), updated_at: now })
+      .where('id', '=', id)
+      .execute();
   }
 
   async updateStatus(id: string, status: UserStatus, now: number): Promise<void> {
-    await this.db.updateTable('users').set({ status, updated_at: now }).where('id', '=', id).execute();
+    await this.db
+      .updateTable('users')
+      .set({ status, updated_at: now })
+      .where('id', '=', id)
+      .execute();
   }
 
   async remove(id: string): Promise<boolean> {

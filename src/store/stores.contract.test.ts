@@ -3,7 +3,13 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { IdentityError, type User } from '../identity/user.js';
 import type {
-  AccessTokenRecord, Application, ClientKey, Environment, Issuance, RefreshTokenRecord, TokenFamily,
+  AccessTokenRecord,
+  Application,
+  ClientKey,
+  Environment,
+  Issuance,
+  RefreshTokenRecord,
+  TokenFamily,
 } from '../keymanager/model.js';
 import type { GrantType } from '../config/index.js';
 import { createSqlStores, DuplicateError, openDatabase, type Database } from './index.js';
@@ -13,47 +19,119 @@ const T0 = 1_700_000_000_000;
 const id = (prefix: string) => `${prefix}-${randomBytes(6).toString('hex')}`;
 
 function newUser(username = id('user'), createdAt = T0): User {
-  return { id: id('u'), username, passwordHash: `hash-${username}`, roles: ['subscriber'], status: 'active', createdAt };
+  return {
+    id: id('u'),
+    username,
+    passwordHash: `hash-${username}`,
+    roles: ['subscriber'],
+    status: 'active',
+    createdAt,
+  };
 }
 
 function newApp(ownerId: string, name = id('app')): Application {
   return {
-    id: id('a'), name, ownerId, description: 'An application', tokenType: 'jwt',
-    grantTypes: ['password', 'refresh_token'], accessTokenLifetime: null, refreshTokenLifetime: 7200, throttlingPolicy: 'Unlimited', createdAt: T0,
+    id: id('a'),
+    name,
+    ownerId,
+    description: 'An application',
+    tokenType: 'jwt',
+    grantTypes: ['password', 'refresh_token'],
+    accessTokenLifetime: null,
+    refreshTokenLifetime: 7200,
+    throttlingPolicy: 'Unlimited',
+    createdAt: T0,
   };
 }
 
 function newKey(applicationId: string, environment: Environment = 'production'): ClientKey {
-  return { consumerKey: id('ck'), applicationId, environment, secretHash: id('secret'), createdAt: T0 + 1 };
-}
-
-interface Client { readonly app: Application; readonly key: ClientKey }
-
-function access(client: Client, userId: string | null, grantType: GrantType, at: number, familyId: string | null): AccessTokenRecord {
   return {
-    jti: id('jti'), tokenHash: id('ath'), consumerKey: client.key.consumerKey, applicationId: client.app.id, userId,
-    scope: ['read', 'write'], familyId, grantType, issuedAt: at, expiresAt: at + 3_600_000, revokedAt: null,
+    consumerKey: id('ck'),
+    applicationId,
+    environment,
+    secretHash: id('secret'),
+    createdAt: T0 + 1,
   };
 }
 
-function refresh(client: Client, userId: string | null, familyId: string, at: number): RefreshTokenRecord {
+interface Client {
+  readonly app: Application;
+  readonly key: ClientKey;
+}
+
+function access(
+  client: Client,
+  userId: string | null,
+  grantType: GrantType,
+  at: number,
+  familyId: string | null,
+): AccessTokenRecord {
   return {
-    tokenHash: id('rth'), familyId, consumerKey: client.key.consumerKey, userId, scope: ['read', 'write'],
-    issuedAt: at, expiresAt: at + 86_400_000, consumedAt: null, revokedAt: null,
+    jti: id('jti'),
+    tokenHash: id('ath'),
+    consumerKey: client.key.consumerKey,
+    applicationId: client.app.id,
+    userId,
+    scope: ['read', 'write'],
+    familyId,
+    grantType,
+    issuedAt: at,
+    expiresAt: at + 3_600_000,
+    revokedAt: null,
+  };
+}
+
+function refresh(
+  client: Client,
+  userId: string | null,
+  familyId: string,
+  at: number,
+): RefreshTokenRecord {
+  return {
+    tokenHash: id('rth'),
+    familyId,
+    consumerKey: client.key.consumerKey,
+    userId,
+    scope: ['read', 'write'],
+    issuedAt: at,
+    expiresAt: at + 86_400_000,
+    consumedAt: null,
+    revokedAt: null,
   };
 }
 
 /** A password grant: a new family, an access token and its first refresh token. */
-function passwordIssuance(client: Client, userId: string, at = T0): Issuance & { refresh: RefreshTokenRecord; newFamily: TokenFamily } {
+function passwordIssuance(
+  client: Client,
+  userId: string,
+  at = T0,
+): Issuance & { refresh: RefreshTokenRecord; newFamily: TokenFamily } {
   const family: TokenFamily = {
-    id: id('fam'), consumerKey: client.key.consumerKey, userId, createdAt: at, expiresAt: at + 30 * 86_400_000, revokedAt: null,
+    id: id('fam'),
+    consumerKey: client.key.consumerKey,
+    userId,
+    createdAt: at,
+    expiresAt: at + 30 * 86_400_000,
+    revokedAt: null,
   };
-  return { access: access(client, userId, 'password', at, family.id), refresh: refresh(client, userId, family.id, at), newFamily: family };
+  return {
+    access: access(client, userId, 'password', at, family.id),
+    refresh: refresh(client, userId, family.id, at),
+    newFamily: family,
+  };
 }
 
 /** What a refresh grant commits: a successor in an existing family. */
-function refreshIssuance(client: Client, userId: string, familyId: string, at: number): Issuance & { refresh: RefreshTokenRecord } {
-  return { access: access(client, userId, 'refresh_token', at, familyId), refresh: refresh(client, userId, familyId, at) };
+function refreshIssuance(
+  client: Client,
+  userId: string,
+  familyId: string,
+  at: number,
+): Issuance & { refresh: RefreshTokenRecord } {
+  return {
+    access: access(client, userId, 'refresh_token', at, familyId),
+    refresh: refresh(client, userId, familyId, at),
+  };
 }
 
 for (const kind of TEST_DATABASE_KINDS) {
@@ -111,12 +189,18 @@ for (const kind of TEST_DATABASE_KINDS) {
       const taken = newUser();
       await stores.users.create(taken);
       const batch = [newUser(), newUser()];
-      await assert.rejects(stores.users.createMany([...batch, { ...newUser(), username: taken.username }]), (err: unknown) => {
-        assert.ok(err instanceof IdentityError);
-        assert.equal(err.code, 'user_exists');
-        return true;
-      });
-      assert.deepEqual(await Promise.all(batch.map((u) => stores.users.findById(u.id))), [undefined, undefined]);
+      await assert.rejects(
+        stores.users.createMany([...batch, { ...newUser(), username: taken.username }]),
+        (err: unknown) => {
+          assert.ok(err instanceof IdentityError);
+          assert.equal(err.code, 'user_exists');
+          return true;
+        },
+      );
+      assert.deepEqual(await Promise.all(batch.map((u) => stores.users.findById(u.id))), [
+        undefined,
+        undefined,
+      ]);
       await stores.users.createMany(batch);
       assert.deepEqual(await Promise.all(batch.map((u) => stores.users.findById(u.id))), batch);
     });
@@ -130,17 +214,23 @@ for (const kind of TEST_DATABASE_KINDS) {
       assert.equal(await stores.users.count(), before + 2);
       const listed = await stores.users.list();
       assert.equal(listed.length, before + 2);
-      assert.deepEqual(listed.filter((u) => u.id === a.id || u.id === b.id), [a, b]);
+      assert.deepEqual(
+        listed.filter((u) => u.id === a.id || u.id === b.id),
+        [a, b],
+      );
     });
 
-    it('updates a user\'s password hash, roles and status, and removes the user', async () => {
+    it("updates a user's password hash, roles and status, and removes the user", async () => {
       const user = newUser();
       await stores.users.create(user);
       await stores.users.updatePasswordHash(user.id, 'new-hash', T0 + 1);
       await stores.users.updateRoles(user.id, ['admin', 'publisher'], T0 + 2);
       await stores.users.updateStatus(user.id, 'disabled', T0 + 3);
       assert.deepEqual(await stores.users.findById(user.id), {
-        ...user, passwordHash: 'new-hash', roles: ['admin', 'publisher'], status: 'disabled',
+        ...user,
+        passwordHash: 'new-hash',
+        roles: ['admin', 'publisher'],
+        status: 'disabled',
       });
       assert.equal(await stores.users.remove(user.id), true);
       assert.equal(await stores.users.findById(user.id), undefined);
@@ -158,15 +248,24 @@ for (const kind of TEST_DATABASE_KINDS) {
       assert.deepEqual(await stores.applications.findByOwnerAndName(owner.id, app.name), app);
       assert.equal(await stores.applications.findByOwnerAndName(other.id, app.name), undefined);
 
-      await assert.rejects(stores.applications.create({ ...newApp(owner.id), name: app.name }), (err: unknown) => {
-        assert.ok(err instanceof DuplicateError);
-        assert.equal(err.entity, 'application');
-        assert.equal(err.message, `An application named "${app.name}" already exists for this owner.`);
-        return true;
-      });
+      await assert.rejects(
+        stores.applications.create({ ...newApp(owner.id), name: app.name }),
+        (err: unknown) => {
+          assert.ok(err instanceof DuplicateError);
+          assert.equal(err.entity, 'application');
+          assert.equal(
+            err.message,
+            `An application named "${app.name}" already exists for this owner.`,
+          );
+          return true;
+        },
+      );
       const sameNameOtherOwner = { ...newApp(other.id), name: app.name };
       await stores.applications.create(sameNameOtherOwner);
-      assert.deepEqual(await stores.applications.findById(sameNameOtherOwner.id), sameNameOtherOwner);
+      assert.deepEqual(
+        await stores.applications.findById(sameNameOtherOwner.id),
+        sameNameOtherOwner,
+      );
     });
 
     it('updates an application and lists applications by owner', async () => {
@@ -177,14 +276,21 @@ for (const kind of TEST_DATABASE_KINDS) {
       await stores.applications.create(b);
       await stores.applications.create(a);
       const changed: Application = {
-        ...b, description: 'changed', tokenType: 'opaque', grantTypes: ['client_credentials'],
-        accessTokenLifetime: 600, refreshTokenLifetime: null,
+        ...b,
+        description: 'changed',
+        tokenType: 'opaque',
+        grantTypes: ['client_credentials'],
+        accessTokenLifetime: 600,
+        refreshTokenLifetime: null,
       };
       await stores.applications.update(changed);
       assert.deepEqual(await stores.applications.findById(b.id), changed);
       assert.deepEqual(await stores.applications.list(owner.id), [a, changed]);
       const all = await stores.applications.list();
-      assert.deepEqual(all.filter((x) => x.ownerId === owner.id), [a, changed]);
+      assert.deepEqual(
+        all.filter((x) => x.ownerId === owner.id),
+        [a, changed],
+      );
       assert.ok(all.length > 2);
     });
 
@@ -192,23 +298,33 @@ for (const kind of TEST_DATABASE_KINDS) {
       const { app, key } = await newClient();
       assert.deepEqual(await stores.applications.findKey(app.id, 'production'), key);
       assert.equal(await stores.applications.findKey(app.id, 'sandbox'), undefined);
-      await assert.rejects(stores.applications.createKey(newKey(app.id, 'production')), (err: unknown) => {
-        assert.ok(err instanceof DuplicateError);
-        assert.equal(err.entity, 'client_key');
-        return true;
-      });
+      await assert.rejects(
+        stores.applications.createKey(newKey(app.id, 'production')),
+        (err: unknown) => {
+          assert.ok(err instanceof DuplicateError);
+          assert.equal(err.entity, 'client_key');
+          return true;
+        },
+      );
       const sandbox = newKey(app.id, 'sandbox');
       await stores.applications.createKey(sandbox);
-      assert.deepEqual(await stores.applications.findClient(key.consumerKey), { key, application: app });
-      assert.deepEqual(await stores.applications.findClient(sandbox.consumerKey), { key: sandbox, application: app });
+      assert.deepEqual(await stores.applications.findClient(key.consumerKey), {
+        key,
+        application: app,
+      });
+      assert.deepEqual(await stores.applications.findClient(sandbox.consumerKey), {
+        key: sandbox,
+        application: app,
+      });
       assert.equal(await stores.applications.findClient(id('ck')), undefined);
     });
 
-    it('replaces a key pair\'s secret hash', async () => {
+    it("replaces a key pair's secret hash", async () => {
       const { app, key } = await newClient();
       await stores.applications.updateSecret(key.consumerKey, 'new-secret-hash', T0 + 50);
       assert.deepEqual(await stores.applications.findClient(key.consumerKey), {
-        key: { ...key, secretHash: 'new-secret-hash' }, application: app,
+        key: { ...key, secretHash: 'new-secret-hash' },
+        application: app,
       });
     });
 
@@ -231,9 +347,15 @@ for (const kind of TEST_DATABASE_KINDS) {
       await stores.scopes.upsert(read, T0);
       const rewritten = { ...write, description: 'Write things', roles: ['publisher', 'admin'] };
       await stores.scopes.upsert(rewritten, T0 + 1);
-      assert.deepEqual(await stores.scopes.findMany([`${p}:write`, `${p}:read`, `${p}:none`]), [read, rewritten]);
+      assert.deepEqual(await stores.scopes.findMany([`${p}:write`, `${p}:read`, `${p}:none`]), [
+        read,
+        rewritten,
+      ]);
       assert.deepEqual(await stores.scopes.findMany([]), []);
-      assert.deepEqual((await stores.scopes.list()).filter((s) => s.name.startsWith(p)), [read, rewritten]);
+      assert.deepEqual(
+        (await stores.scopes.list()).filter((s) => s.name.startsWith(p)),
+        [read, rewritten],
+      );
       assert.equal(await stores.scopes.remove(read.name), true);
       assert.equal(await stores.scopes.remove(read.name), false);
       assert.deepEqual(await stores.scopes.findMany([read.name, write.name]), [rewritten]);
@@ -243,14 +365,23 @@ for (const kind of TEST_DATABASE_KINDS) {
       const client = await newClient();
       const issued = passwordIssuance(client, client.owner.id);
       await stores.tokens.saveIssuance(issued);
-      assert.deepEqual(await stores.tokens.findAccessByHash(issued.access.tokenHash!), issued.access);
+      assert.deepEqual(
+        await stores.tokens.findAccessByHash(issued.access.tokenHash!),
+        issued.access,
+      );
       assert.deepEqual(await stores.tokens.findAccessByJti(issued.access.jti), issued.access);
-      assert.deepEqual(await stores.tokens.findRefresh(issued.refresh.tokenHash), { ...issued.refresh, family: issued.newFamily });
+      assert.deepEqual(await stores.tokens.findRefresh(issued.refresh.tokenHash), {
+        ...issued.refresh,
+        family: issued.newFamily,
+      });
       assert.equal(await stores.tokens.findAccessByHash(id('ath')), undefined);
       assert.equal(await stores.tokens.findAccessByJti(id('jti')), undefined);
       assert.equal(await stores.tokens.findRefresh(id('rth')), undefined);
 
-      const jwt: AccessTokenRecord = { ...access(client, null, 'client_credentials', T0, null), tokenHash: null };
+      const jwt: AccessTokenRecord = {
+        ...access(client, null, 'client_credentials', T0, null),
+        tokenHash: null,
+      };
       await stores.tokens.saveIssuance({ access: jwt });
       assert.deepEqual(await stores.tokens.findAccessByJti(jwt.jti), jwt);
     });
@@ -261,15 +392,26 @@ for (const kind of TEST_DATABASE_KINDS) {
       const first = passwordIssuance(client, userId);
       await stores.tokens.saveIssuance(first);
       const next = refreshIssuance(client, userId, first.newFamily.id, T0 + 1000);
-      assert.equal(await stores.tokens.rotateRefresh(first.refresh.tokenHash, T0 + 1000, next), 'rotated');
+      assert.equal(
+        await stores.tokens.rotateRefresh(first.refresh.tokenHash, T0 + 1000, next),
+        'rotated',
+      );
       assert.deepEqual(await stores.tokens.findRefresh(first.refresh.tokenHash), {
-        ...first.refresh, consumedAt: T0 + 1000, family: first.newFamily,
+        ...first.refresh,
+        consumedAt: T0 + 1000,
+        family: first.newFamily,
       });
-      assert.deepEqual(await stores.tokens.findRefresh(next.refresh.tokenHash), { ...next.refresh, family: first.newFamily });
+      assert.deepEqual(await stores.tokens.findRefresh(next.refresh.tokenHash), {
+        ...next.refresh,
+        family: first.newFamily,
+      });
       assert.deepEqual(await stores.tokens.findAccessByJti(next.access.jti), next.access);
 
       const replay = refreshIssuance(client, userId, first.newFamily.id, T0 + 2000);
-      assert.equal(await stores.tokens.rotateRefresh(first.refresh.tokenHash, T0 + 2000, replay), 'already_consumed');
+      assert.equal(
+        await stores.tokens.rotateRefresh(first.refresh.tokenHash, T0 + 2000, replay),
+        'already_consumed',
+      );
       assert.equal(await stores.tokens.findRefresh(replay.refresh.tokenHash), undefined);
       assert.equal(await stores.tokens.findAccessByJti(replay.access.jti), undefined);
       assert.deepEqual(await stores.tokens.usersByGrant(client.app.id, 'refresh_token'), [
@@ -290,7 +432,10 @@ for (const kind of TEST_DATABASE_KINDS) {
       ]);
       assert.deepEqual([...outcomes].sort(), ['already_consumed', 'rotated']);
       const [winner, loser] = outcomes[0] === 'rotated' ? [a, b] : [b, a];
-      assert.deepEqual(await stores.tokens.findRefresh(winner.refresh.tokenHash), { ...winner.refresh, family: first.newFamily });
+      assert.deepEqual(await stores.tokens.findRefresh(winner.refresh.tokenHash), {
+        ...winner.refresh,
+        family: first.newFamily,
+      });
       assert.equal(await stores.tokens.findRefresh(loser.refresh.tokenHash), undefined);
       assert.equal(await stores.tokens.findAccessByJti(loser.access.jti), undefined);
     });
@@ -301,7 +446,10 @@ for (const kind of TEST_DATABASE_KINDS) {
       await stores.tokens.saveIssuance(first);
       await stores.tokens.revokeFamily(first.newFamily.id, T0 + 10, 'test');
       const next = refreshIssuance(client, client.owner.id, first.newFamily.id, T0 + 20);
-      assert.equal(await stores.tokens.rotateRefresh(first.refresh.tokenHash, T0 + 20, next), 'already_consumed');
+      assert.equal(
+        await stores.tokens.rotateRefresh(first.refresh.tokenHash, T0 + 20, next),
+        'already_consumed',
+      );
       assert.equal(await stores.tokens.findRefresh(next.refresh.tokenHash), undefined);
     });
 
@@ -318,15 +466,31 @@ for (const kind of TEST_DATABASE_KINDS) {
       await stores.tokens.revokeFamily(first.newFamily.id, T0 + 5000, 'refresh_token_reuse');
       const family = { ...first.newFamily, revokedAt: T0 + 5000 };
       assert.deepEqual(await stores.tokens.findRefresh(first.refresh.tokenHash), {
-        ...first.refresh, consumedAt: T0 + 1000, revokedAt: T0 + 5000, family,
+        ...first.refresh,
+        consumedAt: T0 + 1000,
+        revokedAt: T0 + 5000,
+        family,
       });
-      assert.deepEqual(await stores.tokens.findRefresh(next.refresh.tokenHash), { ...next.refresh, revokedAt: T0 + 5000, family });
-      assert.deepEqual(await stores.tokens.findAccessByJti(first.access.jti), { ...first.access, revokedAt: T0 + 5000 });
-      assert.deepEqual(await stores.tokens.findAccessByJti(next.access.jti), { ...next.access, revokedAt: T0 + 5000 });
+      assert.deepEqual(await stores.tokens.findRefresh(next.refresh.tokenHash), {
+        ...next.refresh,
+        revokedAt: T0 + 5000,
+        family,
+      });
+      assert.deepEqual(await stores.tokens.findAccessByJti(first.access.jti), {
+        ...first.access,
+        revokedAt: T0 + 5000,
+      });
+      assert.deepEqual(await stores.tokens.findAccessByJti(next.access.jti), {
+        ...next.access,
+        revokedAt: T0 + 5000,
+      });
       // Another family of the same user is untouched; a second revocation keeps the first time.
       assert.deepEqual(await stores.tokens.findAccessByJti(other.access.jti), other.access);
       await stores.tokens.revokeFamily(first.newFamily.id, T0 + 9000, 'again');
-      assert.deepEqual(await stores.tokens.findAccessByJti(first.access.jti), { ...first.access, revokedAt: T0 + 5000 });
+      assert.deepEqual(await stores.tokens.findAccessByJti(first.access.jti), {
+        ...first.access,
+        revokedAt: T0 + 5000,
+      });
     });
 
     it('revokes one access token', async () => {
@@ -334,8 +498,14 @@ for (const kind of TEST_DATABASE_KINDS) {
       const issued = passwordIssuance(client, client.owner.id);
       await stores.tokens.saveIssuance(issued);
       await stores.tokens.revokeAccess(issued.access.jti, T0 + 7);
-      assert.deepEqual(await stores.tokens.findAccessByJti(issued.access.jti), { ...issued.access, revokedAt: T0 + 7 });
-      assert.deepEqual(await stores.tokens.findRefresh(issued.refresh.tokenHash), { ...issued.refresh, family: issued.newFamily });
+      assert.deepEqual(await stores.tokens.findAccessByJti(issued.access.jti), {
+        ...issued.access,
+        revokedAt: T0 + 7,
+      });
+      assert.deepEqual(await stores.tokens.findRefresh(issued.refresh.tokenHash), {
+        ...issued.refresh,
+        family: issued.newFamily,
+      });
     });
 
     it('revokes every token of a user', async () => {
@@ -351,13 +521,21 @@ for (const kind of TEST_DATABASE_KINDS) {
 
       await stores.tokens.revokeUser(alice.id, T0 + 100);
       for (const i of [a1, a2]) {
-        assert.deepEqual(await stores.tokens.findAccessByJti(i.access.jti), { ...i.access, revokedAt: T0 + 100 });
+        assert.deepEqual(await stores.tokens.findAccessByJti(i.access.jti), {
+          ...i.access,
+          revokedAt: T0 + 100,
+        });
         assert.deepEqual(await stores.tokens.findRefresh(i.refresh.tokenHash), {
-          ...i.refresh, revokedAt: T0 + 100, family: { ...i.newFamily, revokedAt: T0 + 100 },
+          ...i.refresh,
+          revokedAt: T0 + 100,
+          family: { ...i.newFamily, revokedAt: T0 + 100 },
         });
       }
       assert.deepEqual(await stores.tokens.findAccessByJti(b1.access.jti), b1.access);
-      assert.deepEqual(await stores.tokens.findRefresh(b1.refresh.tokenHash), { ...b1.refresh, family: b1.newFamily });
+      assert.deepEqual(await stores.tokens.findRefresh(b1.refresh.tokenHash), {
+        ...b1.refresh,
+        family: b1.newFamily,
+      });
     });
 
     it('revokes every token issued to a key pair', async () => {
@@ -370,13 +548,24 @@ for (const kind of TEST_DATABASE_KINDS) {
       for (const i of [p, cc, elsewhere]) await stores.tokens.saveIssuance(i);
 
       await stores.tokens.revokeClient(one.key.consumerKey, T0 + 300);
-      assert.deepEqual(await stores.tokens.findAccessByJti(p.access.jti), { ...p.access, revokedAt: T0 + 300 });
-      assert.deepEqual(await stores.tokens.findAccessByJti(cc.access.jti), { ...cc.access, revokedAt: T0 + 300 });
+      assert.deepEqual(await stores.tokens.findAccessByJti(p.access.jti), {
+        ...p.access,
+        revokedAt: T0 + 300,
+      });
+      assert.deepEqual(await stores.tokens.findAccessByJti(cc.access.jti), {
+        ...cc.access,
+        revokedAt: T0 + 300,
+      });
       assert.deepEqual(await stores.tokens.findRefresh(p.refresh.tokenHash), {
-        ...p.refresh, revokedAt: T0 + 300, family: { ...p.newFamily, revokedAt: T0 + 300 },
+        ...p.refresh,
+        revokedAt: T0 + 300,
+        family: { ...p.newFamily, revokedAt: T0 + 300 },
       });
       assert.deepEqual(await stores.tokens.findAccessByJti(elsewhere.access.jti), elsewhere.access);
-      assert.deepEqual(await stores.tokens.findRefresh(elsewhere.refresh.tokenHash), { ...elsewhere.refresh, family: elsewhere.newFamily });
+      assert.deepEqual(await stores.tokens.findRefresh(elsewhere.refresh.tokenHash), {
+        ...elsewhere.refresh,
+        family: elsewhere.newFamily,
+      });
     });
 
     it('purges tokens expired before a time, in bounded batches, and families nothing refers to any more', async () => {
@@ -387,38 +576,92 @@ for (const kind of TEST_DATABASE_KINDS) {
       const first = passwordIssuance(client, client.owner.id, TP);
       await stores.tokens.saveIssuance(first);
       const next = refreshIssuance(client, client.owner.id, first.newFamily.id, TP + 2 * HOUR);
-      assert.equal(await stores.tokens.rotateRefresh(first.refresh.tokenHash, TP + 2 * HOUR, next), 'rotated');
-      const cc: AccessTokenRecord = { ...access(client, null, 'client_credentials', TP, null), tokenHash: null };
+      assert.equal(
+        await stores.tokens.rotateRefresh(first.refresh.tokenHash, TP + 2 * HOUR, next),
+        'rotated',
+      );
+      const cc: AccessTokenRecord = {
+        ...access(client, null, 'client_credentials', TP, null),
+        tokenHash: null,
+      };
       await stores.tokens.saveIssuance({ access: cc });
 
       // Two access tokens expired at TP + 1h (the first and cc); the second one expires at TP + 3h.
-      assert.deepEqual(await stores.tokens.purgeExpired(TP + HOUR, 100), { accessTokens: 0, refreshTokens: 0, families: 0 }, 'strictly before');
-      assert.deepEqual(await stores.tokens.purgeExpired(TP + HOUR + 1, 1), { accessTokens: 1, refreshTokens: 0, families: 0 }, 'one batch of 1');
-      assert.deepEqual(await stores.tokens.purgeExpired(TP + HOUR + 1, 100), { accessTokens: 1, refreshTokens: 0, families: 0 });
+      assert.deepEqual(
+        await stores.tokens.purgeExpired(TP + HOUR, 100),
+        { accessTokens: 0, refreshTokens: 0, families: 0 },
+        'strictly before',
+      );
+      assert.deepEqual(
+        await stores.tokens.purgeExpired(TP + HOUR + 1, 1),
+        { accessTokens: 1, refreshTokens: 0, families: 0 },
+        'one batch of 1',
+      );
+      assert.deepEqual(await stores.tokens.purgeExpired(TP + HOUR + 1, 100), {
+        accessTokens: 1,
+        refreshTokens: 0,
+        families: 0,
+      });
       assert.equal(await stores.tokens.findAccessByJti(first.access.jti), undefined);
       assert.equal(await stores.tokens.findAccessByJti(cc.jti), undefined);
       assert.deepEqual(await stores.tokens.findAccessByJti(next.access.jti), next.access);
-      assert.equal((await stores.tokens.findRefresh(first.refresh.tokenHash))?.consumedAt, TP + 2 * HOUR, 'a rotated refresh token stays until it expires');
+      assert.equal(
+        (await stores.tokens.findRefresh(first.refresh.tokenHash))?.consumedAt,
+        TP + 2 * HOUR,
+        'a rotated refresh token stays until it expires',
+      );
 
       // Past both refresh tokens' expiry but not the family's: the family stays while it may still be referred to.
-      assert.deepEqual(await stores.tokens.purgeExpired(TP + 2 * 86_400_000, 100), { accessTokens: 1, refreshTokens: 2, families: 0 });
-      assert.deepEqual(await stores.tokens.purgeExpired(TP + 31 * 86_400_000, 100), { accessTokens: 0, refreshTokens: 0, families: 1 });
+      assert.deepEqual(await stores.tokens.purgeExpired(TP + 2 * 86_400_000, 100), {
+        accessTokens: 1,
+        refreshTokens: 2,
+        families: 0,
+      });
+      assert.deepEqual(await stores.tokens.purgeExpired(TP + 31 * 86_400_000, 100), {
+        accessTokens: 0,
+        refreshTokens: 0,
+        families: 1,
+      });
       assert.equal(await stores.tokens.findRefresh(next.refresh.tokenHash), undefined);
 
       // A family whose access token outlives it is kept until that token goes.
       const long = passwordIssuance(client, client.owner.id, TP);
-      await stores.tokens.saveIssuance({ ...long, access: { ...long.access, expiresAt: TP + 40 * 86_400_000 } });
-      assert.deepEqual(await stores.tokens.purgeExpired(TP + 31 * 86_400_000, 100), { accessTokens: 0, refreshTokens: 1, families: 0 });
-      assert.deepEqual(await stores.tokens.purgeExpired(TP + 41 * 86_400_000, 100), { accessTokens: 1, refreshTokens: 0, families: 1 });
+      await stores.tokens.saveIssuance({
+        ...long,
+        access: { ...long.access, expiresAt: TP + 40 * 86_400_000 },
+      });
+      assert.deepEqual(await stores.tokens.purgeExpired(TP + 31 * 86_400_000, 100), {
+        accessTokens: 0,
+        refreshTokens: 1,
+        families: 0,
+      });
+      assert.deepEqual(await stores.tokens.purgeExpired(TP + 41 * 86_400_000, 100), {
+        accessTokens: 1,
+        refreshTokens: 0,
+        families: 1,
+      });
     });
 
     it('purges audit events older than a time, in bounded batches', async () => {
       const TP = T0 - 400 * 86_400_000;
-      const ev = (at: number) => ({ at, type: 'login.failed', reason: 'wrong_password', username: 'u', consumerKey: null, ip: '127.0.0.1', detail: null });
+      const ev = (at: number) => ({
+        at,
+        type: 'login.failed',
+        reason: 'wrong_password',
+        username: 'u',
+        consumerKey: null,
+        ip: '127.0.0.1',
+        detail: null,
+      });
       await stores.audit.append([ev(TP), ev(TP + 1), ev(TP + 2)]);
       assert.equal(await stores.audit.purgeBefore(TP + 2, 1), 1);
       assert.equal(await stores.audit.purgeBefore(TP + 2, 100), 1);
-      assert.deepEqual((await stores.audit.list({ limit: 10, since: TP })).filter((e) => e.at < T0 - 300 * 86_400_000).map((e) => e.at), [TP + 2]);
+      assert.deepEqual(
+        (await stores.audit.list({ limit: 10, since: TP }))
+          .filter((e) => e.at < T0 - 300 * 86_400_000)
+          .map((e) => e.at),
+        [TP + 2],
+      );
     });
 
     it('counts the users who obtained tokens per application and grant', async () => {
@@ -433,7 +676,9 @@ for (const kind of TEST_DATABASE_KINDS) {
       await stores.tokens.saveIssuance(passwordIssuance(client, alice.id, T0 + 30));
       await stores.tokens.saveIssuance(passwordIssuance(client, alice.id, T0 + 15));
       await stores.tokens.saveIssuance(passwordIssuance(other, bob.id, T0 + 99));
-      await stores.tokens.saveIssuance({ access: access(client, null, 'client_credentials', T0 + 40, null) });
+      await stores.tokens.saveIssuance({
+        access: access(client, null, 'client_credentials', T0 + 40, null),
+      });
       await stores.tokens.saveIssuance({ access: access(client, null, 'password', T0 + 50, null) });
 
       assert.deepEqual(await stores.tokens.usersByGrant(client.app.id, 'password'), [
@@ -446,8 +691,22 @@ for (const kind of TEST_DATABASE_KINDS) {
 
     it('stores and lists signing keys', async () => {
       const before = await stores.signingKeys.list();
-      const older = { kid: id('kid'), alg: 'ES256', privateJwk: '{"d":"x"}', publicJwk: '{"x":"y"}', createdAt: T0, retiredAt: T0 + 5 };
-      const newer = { kid: id('kid'), alg: 'RS256', privateJwk: '{"d":"z"}', publicJwk: '{"n":"w"}', createdAt: T0 + 10, retiredAt: null };
+      const older = {
+        kid: id('kid'),
+        alg: 'ES256',
+        privateJwk: '{"d":"x"}',
+        publicJwk: '{"x":"y"}',
+        createdAt: T0,
+        retiredAt: T0 + 5,
+      };
+      const newer = {
+        kid: id('kid'),
+        alg: 'RS256',
+        privateJwk: '{"d":"z"}',
+        publicJwk: '{"n":"w"}',
+        createdAt: T0 + 10,
+        retiredAt: null,
+      };
       await stores.signingKeys.insert(newer);
       await stores.signingKeys.insert(older);
       assert.deepEqual(await stores.signingKeys.list(), [...before, older, newer]);

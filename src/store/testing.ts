@@ -16,7 +16,14 @@ export const TEST_DATABASE_KINDS: readonly ('sqlite' | 'postgres')[] = ['sqlite'
 
 const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
-const base = { path: '', url: '', poolSize: 5, acquireTimeoutMs: 2000, queryTimeoutMs: 2000, sqliteSynchronous: 'normal' } as const;
+const base = {
+  path: '',
+  url: '',
+  poolSize: 5,
+  acquireTimeoutMs: 2000,
+  queryTimeoutMs: 2000,
+  sqliteSynchronous: 'normal',
+} as const;
 
 async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
@@ -46,6 +53,9 @@ export async function createTestDatabase(kind: 'sqlite' | 'postgres'): Promise<T
   return {
     kind,
     config: { ...base, type: 'postgres', url: url.toString() },
-    drop: () => withClient(serverUrl, (c) => c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)).then(() => undefined),
+    drop: () =>
+      withClient(serverUrl, (c) => c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)).then(
+        () => undefined,
+      ),
   };
 }

@@ -29,7 +29,10 @@ export class GroupCommitWriter implements WriteRunner {
   private queue: Pending[] = [];
   private flushing = false;
 
-  constructor(private readonly db: Kysely<Tables>, private readonly maxBatch = 64) {}
+  constructor(
+    private readonly db: Kysely<Tables>,
+    private readonly maxBatch = 64,
+  ) {}
 
   run<T>(op: WriteOp<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {

@@ -14,11 +14,16 @@ const TYPES: Record<string, string> = {
 /** The web UIs' files (web/ at the package root), beside dist/ once compiled. */
 export const WEB_ROOT = fileURLToPath(new URL('../../../web/', import.meta.url));
 
-function collect(dir: string, prefix: string, out: Map<string, { body: Buffer; type: string }>): void {
+function collect(
+  dir: string,
+  prefix: string,
+  out: Map<string, { body: Buffer; type: string }>,
+): void {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) collect(path, `${prefix}${name}/`, out);
-    else if (TYPES[extname(name)]) out.set(`${prefix}${name}`, { body: readFileSync(path), type: TYPES[extname(name)]! });
+    else if (TYPES[extname(name)])
+      out.set(`${prefix}${name}`, { body: readFileSync(path), type: TYPES[extname(name)]! });
   }
 }
 
@@ -40,5 +45,7 @@ export function registerStaticRoutes(app: FastifyInstance, root = WEB_ROOT): voi
     app.get(`/${ui}/`, send(`${ui}/index.html`));
   }
   app.get('/', async (_req, reply) => reply.redirect('/devportal', 302));
-  app.get('/static/*', async (req, reply) => send(`static/${(req.params as { '*': string })['*']}`)(req, reply));
+  app.get('/static/*', async (req, reply) =>
+    send(`static/${(req.params as { '*': string })['*']}`)(req, reply),
+  );
 }

@@ -12,7 +12,12 @@ describe('explicit HTTP limits on the Token API', () => {
   let server: TestServer;
   let ca: string;
   before(async () => {
-    server = await startTestServer({ settings: { 'transport.http.headers_timeout_ms': 1000, 'transport.http.request_timeout_ms': 2000 } });
+    server = await startTestServer({
+      settings: {
+        'transport.http.headers_timeout_ms': 1000,
+        'transport.http.request_timeout_ms': 2000,
+      },
+    });
     ca = readFileSync(join(server.home, 'data', 'tls', 'cert.pem'), 'utf8');
   });
   after(() => server?.close());
@@ -20,35 +25,52 @@ describe('explicit HTTP limits on the Token API', () => {
   /** Writes `chunks` (one every `everyMs`) and resolves with what the server sent once it closes the connection. */
   function rawExchange(chunks: string[], everyMs: number): Promise<string> {
     return new Promise((resolve, reject) => {
-      const socket = connect({ host: '127.0.0.1', port: server.config.ports.gatewayHttps, ca, servername: 'localhost' }, () => {
-        let i = 0;
-        const timer = setInterval(() => {
-          if (i < chunks.length && !socket.destroyed) socket.write(chunks[i++]!);
-        }, everyMs);
-        socket.on('close', () => clearInterval(timer));
-      });
+      const socket = connect(
+        { host: '127.0.0.1', port: server.config.ports.gatewayHttps, ca, servername: 'localhost' },
+        () => {
+          let i = 0;
+          const timer = setInterval(() => {
+            if (i < chunks.length && !socket.destroyed) socket.write(chunks[i++]!);
+          }, everyMs);
+          socket.on('close', () => clearInterval(timer));
+        },
+      );
       let received = '';
       socket.on('data', (d) => (received += d));
       socket.on('close', () => resolve(received));
-      socket.on('error', (err) => ((err as NodeJS.ErrnoException).code === 'ECONNRESET' ? resolve(received) : reject(err)));
+      socket.on('error', (err) =>
+        (err as NodeJS.ErrnoException).code === 'ECONNRESET' ? resolve(received) : reject(err),
+      );
     });
   }
 
-  it('cuts off a client that trickles its headers (slow loris) with 408', { timeout: 30_000 }, async () => {
-    // One header line every 300 ms, never the blank line that ends the headers.
-    const lines = ['POST /token HTTP/1.1\r\n', 'Host: localhost\r\n', ...Array.from({ length: 200 }, (_, i) => `X-Slow-${i}: a\r\n`)];
-    const answer = await rawExchange(lines, 300);
-    assert.match(answer, /^HTTP\/1\.1 408 /);
-  });
+  it(
+    'cuts off a client that trickles its headers (slow loris) with 408',
+    { timeout: 30_000 },
+    async () => {
+      // One header line every 300 ms, never the blank line that ends the headers.
+      const lines = [
+        'POST /token HTTP/1.1\r\n',
+        'Host: localhost\r\n',
+        ...Array.from({ length: 200 }, (_, i) => `X-Slow-${i}: a\r\n`),
+      ];
+      const answer = await rawExchange(lines, 300);
+      assert.match(answer, /^HTTP\/1\.1 408 /);
+    },
+  );
 
   it('cuts off a client that never finishes its body', { timeout: 30_000 }, async () => {
-    const head = 'POST /token HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\n';
+    const head =
+      'POST /token HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\n';
     const answer = await rawExchange([head, ...Array.from({ length: 100 }, () => 'a')], 300);
     assert.match(answer, /^HTTP\/1\.1 408 /);
   });
 
   it('refuses headers over 16 KiB with 431', async () => {
-    const answer = await rawExchange([`POST /token HTTP/1.1\r\nHost: localhost\r\nX-Big: ${'a'.repeat(17 * 1024)}\r\n\r\n`], 1);
+    const answer = await rawExchange(
+      [`POST /token HTTP/1.1\r\nHost: localhost\r\nX-Big: ${'a'.repeat(17 * 1024)}\r\n\r\n`],
+      1,
+    );
     assert.match(answer, /^HTTP\/1\.1 431 /);
   });
 });

@@ -4,7 +4,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from 'jose';
-import { call, createFixture, postForm, startTestServer, type TestServer } from '../helpers/tollgate.js';
+import {
+  call,
+  createFixture,
+  postForm,
+  startTestServer,
+  type TestServer,
+} from '../helpers/tollgate.js';
 
 describe('client_credentials grant and JWT access tokens', () => {
   let server: TestServer;
@@ -15,7 +21,12 @@ describe('client_credentials grant and JWT access tokens', () => {
 
   it('issues a JWT without a refresh token, verifiable with the published JWKS (RFC 9068)', async () => {
     const fx = await createFixture(server, { tokenType: 'jwt' });
-    const r = await postForm(server, `${server.gateway}/token`, { grant_type: 'client_credentials' }, { authorization: fx.authorization });
+    const r = await postForm(
+      server,
+      `${server.gateway}/token`,
+      { grant_type: 'client_credentials' },
+      { authorization: fx.authorization },
+    );
     assert.equal(r.status, 200);
     assert.deepEqual(Object.keys(r.json), ['scope', 'token_type', 'expires_in', 'access_token']);
     const header = decodeProtectedHeader(r.json.access_token);
@@ -25,9 +36,14 @@ describe('client_credentials grant and JWT access tokens', () => {
 
     const jwks = (await call(server, `${server.management}/oauth2/jwks`)).json as JSONWebKeySet;
     assert.ok(jwks.keys.some((k) => k.kid === header.kid));
-    assert.ok(jwks.keys.every((k) => k.d === undefined), 'no private parts published');
+    assert.ok(
+      jwks.keys.every((k) => k.d === undefined),
+      'no private parts published',
+    );
     const { payload } = await jwtVerify(r.json.access_token, createLocalJWKSet(jwks), {
-      issuer: server.config.token.issuer, audience: server.config.token.audience, typ: 'at+jwt',
+      issuer: server.config.token.issuer,
+      audience: server.config.token.audience,
+      typ: 'at+jwt',
     });
     assert.equal(payload['client_id'], fx.consumerKey);
     assert.equal(payload.sub, fx.consumerKey);
@@ -38,7 +54,12 @@ describe('client_credentials grant and JWT access tokens', () => {
 
   it('gives password-grant JWTs the user as subject, never a client id (R40)', async () => {
     const fx = await createFixture(server, { tokenType: 'jwt' });
-    const r = await postForm(server, `${server.gateway}/token`, { grant_type: 'password', username: fx.username, password: fx.password }, { authorization: fx.authorization });
+    const r = await postForm(
+      server,
+      `${server.gateway}/token`,
+      { grant_type: 'password', username: fx.username, password: fx.password },
+      { authorization: fx.authorization },
+    );
     const [, payload] = r.json.access_token.split('.');
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
     const user = await server.services.users.get(fx.username);
@@ -46,12 +67,25 @@ describe('client_credentials grant and JWT access tokens', () => {
     assert.equal(claims.username, fx.username);
   });
 
-  it('scopes follow the application owner\'s roles', async () => {
-    await server.services.stores.scopes.upsert({ name: 'reports', description: '', roles: ['analyst'] }, Date.now());
+  it("scopes follow the application owner's roles", async () => {
+    await server.services.stores.scopes.upsert(
+      { name: 'reports', description: '', roles: ['analyst'] },
+      Date.now(),
+    );
     const analyst = await createFixture(server, { roles: ['analyst'] });
     const plain = await createFixture(server);
-    const a = await postForm(server, `${server.gateway}/token`, { grant_type: 'client_credentials', scope: 'reports' }, { authorization: analyst.authorization });
-    const b = await postForm(server, `${server.gateway}/token`, { grant_type: 'client_credentials', scope: 'reports' }, { authorization: plain.authorization });
+    const a = await postForm(
+      server,
+      `${server.gateway}/token`,
+      { grant_type: 'client_credentials', scope: 'reports' },
+      { authorization: analyst.authorization },
+    );
+    const b = await postForm(
+      server,
+      `${server.gateway}/token`,
+      { grant_type: 'client_credentials', scope: 'reports' },
+      { authorization: plain.authorization },
+    );
     assert.deepEqual([a.json.scope, b.json.scope], ['reports', 'default']);
   });
 
@@ -60,7 +94,12 @@ describe('client_credentials grant and JWT access tokens', () => {
     const user = await server.services.users.get(fx.username);
     const app = (await server.services.applications.list(user.id))[0]!;
     await server.services.applications.update(app, { accessTokenLifetime: 600 });
-    const r = await postForm(server, `${server.gateway}/token`, { grant_type: 'client_credentials' }, { authorization: fx.authorization });
+    const r = await postForm(
+      server,
+      `${server.gateway}/token`,
+      { grant_type: 'client_credentials' },
+      { authorization: fx.authorization },
+    );
     assert.equal(r.json.expires_in, 600);
   });
 });

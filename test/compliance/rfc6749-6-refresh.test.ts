@@ -9,7 +9,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createKeyManager, SigningKeys } from '../../src/keymanager/index.js';
-import { createFixture, postForm, startTestServer, type Fixture, type TestServer } from '../helpers/tollgate.js';
+import {
+  createFixture,
+  postForm,
+  startTestServer,
+  type Fixture,
+  type TestServer,
+} from '../helpers/tollgate.js';
 
 for (const db of ['sqlite', 'postgres'] as const) {
   describe(`refresh_token grant with rotation (${db})`, () => {
@@ -18,18 +24,52 @@ for (const db of ['sqlite', 'postgres'] as const) {
     let url: string;
 
     const passwordGrant = async (scope?: string) =>
-      (await postForm(server, url, { grant_type: 'password', username: fx.username, password: fx.password, ...(scope ? { scope } : {}) }, { authorization: fx.authorization })).json;
-    const refresh = (refresh_token: string, extra: Record<string, string> = {}, authorization = fx.authorization) =>
-      postForm(server, url, { grant_type: 'refresh_token', refresh_token, ...extra }, { authorization });
+      (
+        await postForm(
+          server,
+          url,
+          {
+            grant_type: 'password',
+            username: fx.username,
+            password: fx.password,
+            ...(scope ? { scope } : {}),
+          },
+          { authorization: fx.authorization },
+        )
+      ).json;
+    const refresh = (
+      refresh_token: string,
+      extra: Record<string, string> = {},
+      authorization = fx.authorization,
+    ) =>
+      postForm(
+        server,
+        url,
+        { grant_type: 'refresh_token', refresh_token, ...extra },
+        { authorization },
+      );
     const introspect = async (token: string) =>
-      (await postForm(server, `${server.management}/oauth2/introspect`, { token }, { authorization: fx.authorization })).json;
+      (
+        await postForm(
+          server,
+          `${server.management}/oauth2/introspect`,
+          { token },
+          { authorization: fx.authorization },
+        )
+      ).json;
 
     before(async () => {
       server = await startTestServer({ db });
       url = `${server.gateway}/token`;
       fx = await createFixture(server, { roles: ['editor'], tokenType: 'opaque' });
-      await server.services.stores.scopes.upsert({ name: 'read', description: '', roles: [] }, Date.now());
-      await server.services.stores.scopes.upsert({ name: 'update', description: '', roles: ['editor'] }, Date.now());
+      await server.services.stores.scopes.upsert(
+        { name: 'read', description: '', roles: [] },
+        Date.now(),
+      );
+      await server.services.stores.scopes.upsert(
+        { name: 'update', description: '', roles: ['editor'] },
+        Date.now(),
+      );
     });
     after(() => server?.close());
 
@@ -60,7 +100,10 @@ for (const db of ['sqlite', 'postgres'] as const) {
 
       const replay = await refresh(first.refresh_token);
       assert.equal(replay.status, 400);
-      assert.deepEqual(replay.json, { error: 'invalid_grant', error_description: 'The refresh token is invalid, expired or revoked.' });
+      assert.deepEqual(replay.json, {
+        error: 'invalid_grant',
+        error_description: 'The refresh token is invalid, expired or revoked.',
+      });
       // The newer refresh token and the access tokens of the family are dead too.
       assert.equal((await refresh(second.refresh_token)).status, 400);
       assert.deepEqual(await introspect(second.access_token), { active: false });
@@ -69,29 +112,56 @@ for (const db of ['sqlite', 'postgres'] as const) {
 
     it('lets exactly one of concurrent refreshes with the same token win (R30)', async () => {
       const first = await passwordGrant();
-      const results = await Promise.all(Array.from({ length: 5 }, () => refresh(first.refresh_token)));
+      const results = await Promise.all(
+        Array.from({ length: 5 }, () => refresh(first.refresh_token)),
+      );
       assert.deepEqual(results.map((r) => r.status).sort(), [200, 400, 400, 400, 400]);
-      for (const r of results.filter((x) => x.status === 400)) assert.equal(r.json.error, 'invalid_grant');
+      for (const r of results.filter((x) => x.status === 400))
+        assert.equal(r.json.error, 'invalid_grant');
     });
 
     it('does not take the losers of a refresh race for a replay: the winner keeps its tokens (R30)', async () => {
       // Over HTTP the five requests may reach the server one after another, which is a
       // replay; calling the Key Manager in-process makes them truly simultaneous.
       const s = server.services;
-      const keys = await SigningKeys.load(s.stores.signingKeys, server.config.token.jwtAlgorithm, Date.now());
+      const keys = await SigningKeys.load(
+        s.stores.signingKeys,
+        server.config.token.jwtAlgorithm,
+        Date.now(),
+      );
       const km = createKeyManager({
-        config: server.config.token, users: s.users, applications: s.stores.applications,
-        scopes: s.stores.scopes, tokens: s.stores.tokens, keys, events: () => {},
+        config: server.config.token,
+        users: s.users,
+        applications: s.stores.applications,
+        scopes: s.stores.scopes,
+        tokens: s.stores.tokens,
+        keys,
+        events: () => {},
       });
       const first = await passwordGrant();
-      const body = Buffer.from(new URLSearchParams({ grant_type: 'refresh_token', refresh_token: first.refresh_token }).toString());
-      const outcomes = await Promise.allSettled(Array.from({ length: 5 }, () =>
-        km.token({ contentType: 'application/x-www-form-urlencoded', authorization: fx.authorization, body, ip: '127.0.0.1' })));
+      const body = Buffer.from(
+        new URLSearchParams({
+          grant_type: 'refresh_token',
+          refresh_token: first.refresh_token,
+        }).toString(),
+      );
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 5 }, () =>
+          km.token({
+            contentType: 'application/x-www-form-urlencoded',
+            authorization: fx.authorization,
+            body,
+            ip: '127.0.0.1',
+          }),
+        ),
+      );
       const won = outcomes.filter((o) => o.status === 'fulfilled');
       const lost = outcomes.filter((o) => o.status === 'rejected');
       assert.equal(won.length, 1);
       for (const o of lost) assert.equal((o.reason as { error?: string }).error, 'invalid_grant');
-      const winner = (won[0] as PromiseFulfilledResult<{ access_token: string; refresh_token?: string }>).value;
+      const winner = (
+        won[0] as PromiseFulfilledResult<{ access_token: string; refresh_token?: string }>
+      ).value;
       assert.equal((await introspect(winner.access_token)).active, true);
       assert.equal((await refresh(winner.refresh_token!)).status, 200);
     });
@@ -107,15 +177,37 @@ for (const db of ['sqlite', 'postgres'] as const) {
 
     it('refuses an unknown refresh token and a missing one', async () => {
       assert.equal((await refresh('not-a-real-token')).json.error, 'invalid_grant');
-      const missing = await postForm(server, url, { grant_type: 'refresh_token' }, { authorization: fx.authorization });
+      const missing = await postForm(
+        server,
+        url,
+        { grant_type: 'refresh_token' },
+        { authorization: fx.authorization },
+      );
       assert.deepEqual([missing.status, missing.json.error], [400, 'invalid_request']);
     });
 
-    it('stops refreshing once the user\'s password changed (R31)', async () => {
+    it("stops refreshing once the user's password changed (R31)", async () => {
       const user = await createFixture(server, { username: `pw${Date.now()}` });
-      const t = (await postForm(server, url, { grant_type: 'password', username: user.username, password: user.password }, { authorization: user.authorization })).json;
+      const t = (
+        await postForm(
+          server,
+          url,
+          { grant_type: 'password', username: user.username, password: user.password },
+          { authorization: user.authorization },
+        )
+      ).json;
       await server.services.users.setPassword(user.username, 'a brand new password');
-      assert.equal((await postForm(server, url, { grant_type: 'refresh_token', refresh_token: t.refresh_token }, { authorization: user.authorization })).status, 400);
+      assert.equal(
+        (
+          await postForm(
+            server,
+            url,
+            { grant_type: 'refresh_token', refresh_token: t.refresh_token },
+            { authorization: user.authorization },
+          )
+        ).status,
+        400,
+      );
     });
   });
 }

@@ -5,7 +5,13 @@
 // response with the "active" field set to "false"."
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createFixture, postForm, startTestServer, type Fixture, type TestServer } from '../helpers/tollgate.js';
+import {
+  createFixture,
+  postForm,
+  startTestServer,
+  type Fixture,
+  type TestServer,
+} from '../helpers/tollgate.js';
 
 describe('token introspection (RFC 7662)', () => {
   let server: TestServer;
@@ -20,15 +26,33 @@ describe('token introspection (RFC 7662)', () => {
   after(() => server?.close());
 
   it('describes an active access token of the calling client', async () => {
-    const t = (await postForm(server, `${server.gateway}/token`, { grant_type: 'password', username: fx.username, password: fx.password }, { authorization: fx.authorization })).json;
-    const r = await postForm(server, url, { token: t.access_token }, { authorization: fx.authorization });
+    const t = (
+      await postForm(
+        server,
+        `${server.gateway}/token`,
+        { grant_type: 'password', username: fx.username, password: fx.password },
+        { authorization: fx.authorization },
+      )
+    ).json;
+    const r = await postForm(
+      server,
+      url,
+      { token: t.access_token },
+      { authorization: fx.authorization },
+    );
     assert.equal(r.status, 200);
     assert.equal(r.headers['cache-control'], 'no-store');
     const user = await server.services.users.get(fx.username);
     const { exp, iat, jti, ...rest } = r.json;
     assert.deepEqual(rest, {
-      active: true, scope: 'default', client_id: fx.consumerKey, username: fx.username, token_type: 'Bearer',
-      sub: user.id, aud: server.config.token.audience, iss: server.config.token.issuer,
+      active: true,
+      scope: 'default',
+      client_id: fx.consumerKey,
+      username: fx.username,
+      token_type: 'Bearer',
+      sub: user.id,
+      aud: server.config.token.audience,
+      iss: server.config.token.issuer,
     });
     assert.equal(exp - iat, 3600);
     assert.equal(typeof jti, 'string');
@@ -36,7 +60,14 @@ describe('token introspection (RFC 7662)', () => {
 
   it('answers only {"active": false} for unknown, foreign and revoked tokens (R38)', async () => {
     const other = await createFixture(server);
-    const t = (await postForm(server, `${server.gateway}/token`, { grant_type: 'client_credentials' }, { authorization: other.authorization })).json;
+    const t = (
+      await postForm(
+        server,
+        `${server.gateway}/token`,
+        { grant_type: 'client_credentials' },
+        { authorization: other.authorization },
+      )
+    ).json;
     for (const token of ['unknown-token', t.access_token, 'a.b.c']) {
       const r = await postForm(server, url, { token }, { authorization: fx.authorization });
       assert.equal(r.status, 200);

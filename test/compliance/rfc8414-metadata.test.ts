@@ -40,12 +40,24 @@ describe('authorization server metadata (RFC 8414) and a third-party client', ()
   it('openid-client discovers the server and completes the password and refresh flows', async () => {
     const fx = await createFixture(server, { tokenType: 'jwt' });
     const customFetch = ((url: string, options: Record<string, unknown>) =>
-      undiciFetch(url, { ...options, dispatcher: server.dispatcher } as never)) as unknown as oidc.CustomFetch;
-    const config = await oidc.discovery(new URL(server.management), fx.consumerKey, fx.consumerSecret, oidc.ClientSecretBasic(), {
-      algorithm: 'oauth2',
-      [oidc.customFetch]: customFetch,
+      undiciFetch(url, {
+        ...options,
+        dispatcher: server.dispatcher,
+      } as never)) as unknown as oidc.CustomFetch;
+    const config = await oidc.discovery(
+      new URL(server.management),
+      fx.consumerKey,
+      fx.consumerSecret,
+      oidc.ClientSecretBasic(),
+      {
+        algorithm: 'oauth2',
+        [oidc.customFetch]: customFetch,
+      },
+    );
+    const first = await oidc.genericGrantRequest(config, 'password', {
+      username: fx.username,
+      password: fx.password,
     });
-    const first = await oidc.genericGrantRequest(config, 'password', { username: fx.username, password: fx.password });
     assert.equal(first.token_type, 'bearer');
     assert.equal(first.scope, 'default');
     assert.ok(first.refresh_token);

@@ -20,12 +20,21 @@ describe('nothing issued is lost: kill -9 mid-load, then restart', () => {
     let server = await instance.start();
     const agent = instance.agent();
     const gateway = `https://localhost:${8243 + instance.offset}`;
-    const received = { access: [] as string[], refresh: new Set<string>(), revoked: [] as string[] };
+    const received = {
+      access: [] as string[],
+      refresh: new Set<string>(),
+      revoked: [] as string[],
+    };
     let stop = false;
 
     async function worker(n: number): Promise<void> {
       try {
-        const first = await postTo(agent, `${gateway}/token`, { grant_type: 'password', username: instance.username, password: instance.password }, auth);
+        const first = await postTo(
+          agent,
+          `${gateway}/token`,
+          { grant_type: 'password', username: instance.username, password: instance.password },
+          auth,
+        );
         if (first.status !== 200) return;
         received.access.push(first.json.access_token);
         received.refresh.add(first.json.refresh_token);
@@ -33,13 +42,23 @@ describe('nothing issued is lost: kill -9 mid-load, then restart', () => {
         for (let i = 0; !stop; i++) {
           if (n === 0 && i % 3 === 2) {
             const victim = received.access[randomInt(received.access.length)]!;
-            const r = await postTo(agent, `${gateway}/revoke`, { token: victim, token_type_hint: 'access_token' }, auth);
+            const r = await postTo(
+              agent,
+              `${gateway}/revoke`,
+              { token: victim, token_type_hint: 'access_token' },
+              auth,
+            );
             if (r.status === 200) received.revoked.push(victim);
             continue;
           }
           // A refresh token sent in a request whose answer never came may have been spent: not counted.
           received.refresh.delete(refresh);
-          const r = await postTo(agent, `${gateway}/token`, { grant_type: 'refresh_token', refresh_token: refresh }, auth);
+          const r = await postTo(
+            agent,
+            `${gateway}/token`,
+            { grant_type: 'refresh_token', refresh_token: refresh },
+            auth,
+          );
           if (r.status !== 200) return;
           received.access.push(r.json.access_token);
           received.refresh.add(r.json.refresh_token);
@@ -64,12 +83,20 @@ describe('nothing issued is lost: kill -9 mid-load, then restart', () => {
     try {
       const revoked = new Set(received.revoked);
       const introspect = `https://localhost:${9443 + instance.offset}/oauth2/introspect`;
-      const active = async (token: string, hint: string) => (await postTo(agent, introspect, { token, token_type_hint: hint }, auth)).json.active as boolean;
+      const active = async (token: string, hint: string) =>
+        (await postTo(agent, introspect, { token, token_type_hint: hint }, auth)).json
+          .active as boolean;
       const lostAccess = [];
-      for (const token of received.access) if ((await active(token, 'access_token')) !== !revoked.has(token)) lostAccess.push(token);
-      assert.deepEqual(lostAccess, [], `of ${received.access.length} access tokens, ${received.revoked.length} revoked`);
+      for (const token of received.access)
+        if ((await active(token, 'access_token')) !== !revoked.has(token)) lostAccess.push(token);
+      assert.deepEqual(
+        lostAccess,
+        [],
+        `of ${received.access.length} access tokens, ${received.revoked.length} revoked`,
+      );
       const lostRefresh = [];
-      for (const token of received.refresh) if (!(await active(token, 'refresh_token'))) lostRefresh.push(token);
+      for (const token of received.refresh)
+        if (!(await active(token, 'refresh_token'))) lostRefresh.push(token);
       assert.deepEqual(lostRefresh, [], `of ${received.refresh.size} refresh tokens`);
     } finally {
       await server.stop();
@@ -91,7 +118,14 @@ describe('graceful shutdown: SIGTERM drains in-flight requests', () => {
     const agent = instance.agent();
     const gateway = `https://localhost:${8243 + instance.offset}`;
     const metrics = `https://localhost:${9443 + instance.offset}/metrics`;
-    const inFlight = [0, 1, 2].map(() => postTo(agent, `${gateway}/token`, { grant_type: 'password', username: instance.username, password: instance.password }, auth));
+    const inFlight = [0, 1, 2].map(() =>
+      postTo(
+        agent,
+        `${gateway}/token`,
+        { grant_type: 'password', username: instance.username, password: instance.password },
+        auth,
+      ),
+    );
     for (;;) {
       const text = await (await request(metrics, { dispatcher: agent })).body.text();
       const n = (name: string) => Number(new RegExp(`^${name} (\\d+)`, 'm').exec(text)?.[1] ?? 0);
@@ -100,15 +134,25 @@ describe('graceful shutdown: SIGTERM drains in-flight requests', () => {
     }
     const exited = server.stop('SIGTERM');
     const answers = await Promise.all(inFlight);
-    assert.deepEqual(answers.map((a) => a.status), [200, 200, 200]);
+    assert.deepEqual(
+      answers.map((a) => a.status),
+      [200, 200, 200],
+    );
     assert.equal(await exited, 0);
     assert.match(server.output(), /SIGTERM: finishing in-flight requests and stopping\./);
-    await assert.rejects(postTo(agent, `${gateway}/token`, { grant_type: 'client_credentials' }, auth), /ECONNREFUSED/);
+    await assert.rejects(
+      postTo(agent, `${gateway}/token`, { grant_type: 'client_credentials' }, auth),
+      /ECONNREFUSED/,
+    );
 
     const again = await instance.start();
     try {
       const introspect = `https://localhost:${9443 + instance.offset}/oauth2/introspect`;
-      for (const a of answers) assert.equal((await postTo(agent, introspect, { token: a.json.access_token }, auth)).json.active, true);
+      for (const a of answers)
+        assert.equal(
+          (await postTo(agent, introspect, { token: a.json.access_token }, auth)).json.active,
+          true,
+        );
     } finally {
       await again.stop();
       await agent.close();

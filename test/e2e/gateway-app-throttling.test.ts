@@ -8,12 +8,22 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startBackend, eventually, type Backend } from '../helpers/gateway-setup.js';
-import { basic, call, createFixture, postForm, startTestServer, type Fixture, type HttpResult, type TestServer } from '../helpers/tollgate.js';
+import {
+  basic,
+  call,
+  createFixture,
+  postForm,
+  startTestServer,
+  type Fixture,
+  type HttpResult,
+  type TestServer,
+} from '../helpers/tollgate.js';
 
 const THROTTLED = {
   code: 900803,
   message: 'Message throttled out',
-  description: 'You have exceeded the request limit of your application\'s throttling policy: retry after the time in Retry-After.',
+  description:
+    "You have exceeded the request limit of your application's throttling policy: retry after the time in Retry-After.",
 };
 
 describe('Gateway: application throttling policy (per application and end user, across APIs)', () => {
@@ -25,10 +35,15 @@ describe('Gateway: application throttling policy (per application and end user, 
   let other: Fixture;
   const tokens: Record<string, string> = {};
 
-  const json = (user: string, password: string) => ({ authorization: basic(user, password), 'content-type': 'application/json' });
+  const json = (user: string, password: string) => ({
+    authorization: basic(user, password),
+    'content-type': 'application/json',
+  });
   const setPolicy = async (policy: string) => {
     const r = await call(server, `${server.management}/api/devportal/v1/applications/${appId}`, {
-      method: 'PUT', headers: json('ann', ann.password), body: JSON.stringify({ throttlingPolicy: policy }),
+      method: 'PUT',
+      headers: json('ann', ann.password),
+      body: JSON.stringify({ throttlingPolicy: policy }),
     });
     assert.equal(r.status, 200, r.text);
     assert.equal(r.json.throttlingPolicy, policy);
@@ -36,19 +51,49 @@ describe('Gateway: application throttling policy (per application and end user, 
   const get = (path: string, token: string): Promise<HttpResult> =>
     call(server, `${server.gateway}${path}`, { headers: { authorization: `Bearer ${token}` } });
   const password = async (fx: Fixture, username: string, userPassword: string) =>
-    (await postForm(server, `${server.gateway}/token`, { grant_type: 'password', username, password: userPassword }, { authorization: fx.authorization })).json.access_token as string;
+    (
+      await postForm(
+        server,
+        `${server.gateway}/token`,
+        { grant_type: 'password', username, password: userPassword },
+        { authorization: fx.authorization },
+      )
+    ).json.access_token as string;
 
   before(async () => {
     backend = await startBackend('app-throttling');
-    server = await startTestServer({ now: () => clock, settings: { 'apim.gateway.sync_interval_ms': 200 } });
+    server = await startTestServer({
+      now: () => clock,
+      settings: { 'apim.gateway.sync_interval_ms': 200 },
+    });
     const s = server.services;
-    await s.users.create({ username: 'publisher', password: 'publisher-password-1', roles: ['publisher'] });
+    await s.users.create({
+      username: 'publisher',
+      password: 'publisher-password-1',
+      roles: ['publisher'],
+    });
     const publisher = await s.users.get('publisher');
-    for (const [name, context] of [['Menu', '/menu'], ['Weather', '/weather']] as const) {
-      const api = await s.apis.create({ name, context, version: 'v1', productionUrl: backend.url, resources: [{ method: 'GET', uriTemplate: '/*' }] }, publisher.id);
+    for (const [name, context] of [
+      ['Menu', '/menu'],
+      ['Weather', '/weather'],
+    ] as const) {
+      const api = await s.apis.create(
+        {
+          name,
+          context,
+          version: 'v1',
+          productionUrl: backend.url,
+          resources: [{ method: 'GET', uriTemplate: '/*' }],
+        },
+        publisher.id,
+      );
       await s.apis.changeLifecycle(api.id, 'publish');
     }
-    ann = await createFixture(server, { username: 'ann', appName: 'AnnApp', grantTypes: ['password', 'client_credentials'] });
+    ann = await createFixture(server, {
+      username: 'ann',
+      appName: 'AnnApp',
+      grantTypes: ['password', 'client_credentials'],
+    });
     await s.users.create({ username: 'bob', password: 'bob-password-123', roles: [] });
     other = await createFixture(server, { username: 'ann', appName: 'OtherApp' });
     const owner = await s.users.get('ann');
@@ -59,7 +104,9 @@ describe('Gateway: application throttling policy (per application and end user, 
     for (const applicationId of [appId, otherId]) {
       for (const api of apis) {
         const r = await call(server, `${server.management}/api/devportal/v1/subscriptions`, {
-          method: 'POST', headers: json('ann', ann.password), body: JSON.stringify({ applicationId, apiId: api.id, throttlingPolicy: 'Unlimited' }),
+          method: 'POST',
+          headers: json('ann', ann.password),
+          body: JSON.stringify({ applicationId, apiId: api.id, throttlingPolicy: 'Unlimited' }),
         });
         assert.equal(r.status, 201, r.text);
       }
@@ -67,11 +114,21 @@ describe('Gateway: application throttling policy (per application and end user, 
     await setPolicy('10PerMin');
     tokens['ann'] = await password(ann, 'ann', ann.password);
     tokens['bob'] = await password(ann, 'bob', 'bob-password-123');
-    tokens['client'] = (await postForm(server, `${server.gateway}/token`, { grant_type: 'client_credentials' }, { authorization: ann.authorization })).json.access_token;
+    tokens['client'] = (
+      await postForm(
+        server,
+        `${server.gateway}/token`,
+        { grant_type: 'client_credentials' },
+        { authorization: ann.authorization },
+      )
+    ).json.access_token;
     tokens['otherApp'] = await password(other, 'ann', ann.password);
     for (const t of Object.values(tokens)) assert.ok(t);
     // Once ann's calls get refused, the Gateway knows the APIs, subscriptions and the 10PerMin policy.
-    const known = await eventually(() => get('/menu/v1/today', tokens['ann']!), (r) => r.status === 429);
+    const known = await eventually(
+      () => get('/menu/v1/today', tokens['ann']!),
+      (r) => r.status === 429,
+    );
     assert.equal(known.status, 429, known.text);
   });
 
@@ -80,7 +137,7 @@ describe('Gateway: application throttling policy (per application and end user, 
     await backend?.stop();
   });
 
-  it('lets a 10PerMin application\'s user make 10 calls a minute across its APIs; the 11th gets 429 + Retry-After', async () => {
+  it("lets a 10PerMin application's user make 10 calls a minute across its APIs; the 11th gets 429 + Retry-After", async () => {
     clock += 60_000; // a fresh window
     for (let i = 1; i <= 10; i++) {
       const r = await get(i % 2 === 0 ? '/menu/v1/today' : '/weather/v1/today', tokens['ann']!);
@@ -90,7 +147,11 @@ describe('Gateway: application throttling policy (per application and end user, 
     assert.equal(eleventh.status, 429);
     assert.equal(eleventh.headers['retry-after'], '59'); // the clock stands one second into the window
     assert.deepEqual(eleventh.json, THROTTLED);
-    assert.equal((await get('/weather/v1/today', tokens['ann']!)).status, 429, 'the limit covers every API of the application');
+    assert.equal(
+      (await get('/weather/v1/today', tokens['ann']!)).status,
+      429,
+      'the limit covers every API of the application',
+    );
   });
 
   it('counts each end user apart: another user, the client itself (client_credentials) and another application still pass', async () => {
@@ -107,35 +168,59 @@ describe('Gateway: application throttling policy (per application and end user, 
   });
 
   it('applies a policy changed in the Developer Portal without a restart; Unlimited is never throttled', async () => {
-    assert.equal((await eventually(() => get('/menu/v1/today', tokens['ann']!), (r) => r.status === 429)).status, 429);
+    assert.equal(
+      (
+        await eventually(
+          () => get('/menu/v1/today', tokens['ann']!),
+          (r) => r.status === 429,
+        )
+      ).status,
+      429,
+    );
     await setPolicy('Unlimited');
     // Over the old limit, calls pass once config sync brings the change; then any number do.
-    const passing = await eventually(() => get('/menu/v1/today', tokens['ann']!), (r) => r.status === 200);
+    const passing = await eventually(
+      () => get('/menu/v1/today', tokens['ann']!),
+      (r) => r.status === 200,
+    );
     assert.equal(passing.status, 200);
-    for (let i = 0; i < 60; i++) assert.equal((await get('/weather/v1/today', tokens['ann']!)).status, 200, `call ${i}`);
+    for (let i = 0; i < 60; i++)
+      assert.equal((await get('/weather/v1/today', tokens['ann']!)).status, 200, `call ${i}`);
 
     await setPolicy('20PerMin');
     clock += 60_000;
     // 20 per minute from the window where the new policy is known.
-    const limited = await eventually(() => get('/menu/v1/today', tokens['ann']!), (r) => r.status === 429);
+    const limited = await eventually(
+      () => get('/menu/v1/today', tokens['ann']!),
+      (r) => r.status === 429,
+    );
     assert.deepEqual(limited.json, THROTTLED);
     clock += 60_000;
-    for (let i = 1; i <= 20; i++) assert.equal((await get('/menu/v1/today', tokens['ann']!)).status, 200, `call ${i}`);
+    for (let i = 1; i <= 20; i++)
+      assert.equal((await get('/menu/v1/today', tokens['ann']!)).status, 200, `call ${i}`);
     assert.equal((await get('/menu/v1/today', tokens['ann']!)).status, 429);
   });
 
   it('lists the application policies in the Developer Portal REST API', async () => {
-    const r = await call(server, `${server.management}/api/devportal/v1/throttling-policies/application`, { headers: { authorization: basic('ann', ann.password) } });
+    const r = await call(
+      server,
+      `${server.management}/api/devportal/v1/throttling-policies/application`,
+      { headers: { authorization: basic('ann', ann.password) } },
+    );
     assert.equal(r.status, 200);
     assert.deepEqual(r.json, {
       count: 4,
       list: [
-        { name: 'Unlimited', requestsPerMinute: null }, { name: '50PerMin', requestsPerMinute: 50 },
-        { name: '20PerMin', requestsPerMinute: 20 }, { name: '10PerMin', requestsPerMinute: 10 },
+        { name: 'Unlimited', requestsPerMinute: null },
+        { name: '50PerMin', requestsPerMinute: 50 },
+        { name: '20PerMin', requestsPerMinute: 20 },
+        { name: '10PerMin', requestsPerMinute: 10 },
       ],
     });
     const bad = await call(server, `${server.management}/api/devportal/v1/applications/${appId}`, {
-      method: 'PUT', headers: json('ann', ann.password), body: JSON.stringify({ throttlingPolicy: '5PerMin' }),
+      method: 'PUT',
+      headers: json('ann', ann.password),
+      body: JSON.stringify({ throttlingPolicy: '5PerMin' }),
     });
     assert.equal(bad.status, 400);
   });

@@ -22,11 +22,14 @@ function startBackend() {
   const waiting: ((s: Seen) => void)[] = [];
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     const closed = new Promise<{ atMs: number; answered: boolean }>((resolve) =>
-      res.on('close', () => resolve({ atMs: Date.now(), answered: res.writableFinished })));
+      res.on('close', () => resolve({ atMs: Date.now(), answered: res.writableFinished })),
+    );
     const url = req.url ?? '';
     if (url.endsWith('/ok')) res.end(JSON.stringify({ ok: true }));
-    else if (url.endsWith('/stream')) { res.writeHead(200, { 'content-type': 'text/plain' }); res.write('first chunk\n'); }
-    else if (url.endsWith('/reset-mid')) {
+    else if (url.endsWith('/stream')) {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.write('first chunk\n');
+    } else if (url.endsWith('/reset-mid')) {
       res.writeHead(200, { 'content-type': 'text/plain' });
       res.write('partial\n', () => setTimeout(() => req.socket.destroy(), 100));
     }
@@ -38,7 +41,10 @@ function startBackend() {
     server,
     /** Resolves with the next request the backend receives. */
     next: () => new Promise<Seen>((resolve) => waiting.push(resolve)),
-    listen: () => new Promise<number>((r) => server.listen(0, '127.0.0.1', () => r((server.address() as AddressInfo).port))),
+    listen: () =>
+      new Promise<number>((r) =>
+        server.listen(0, '127.0.0.1', () => r((server.address() as AddressInfo).port)),
+      ),
   };
 }
 
@@ -49,13 +55,38 @@ describe('Gateway: client aborts and backend resets', () => {
 
   before(async () => {
     const port = await backend.listen();
-    server = await startTestServer({ settings: { 'apim.gateway.backend_timeout_ms': BACKEND_TIMEOUT_MS, 'apim.gateway.sync_interval_ms': 200 } });
+    server = await startTestServer({
+      settings: {
+        'apim.gateway.backend_timeout_ms': BACKEND_TIMEOUT_MS,
+        'apim.gateway.sync_interval_ms': 200,
+      },
+    });
     const s = server.services;
-    const owner = await s.users.create({ username: 'pub', password: 'publisher-password-1', roles: ['publisher'] });
-    const resources = ['/ok', '/slow', '/stream', '/reset-mid'].map((uriTemplate) => ({ method: 'GET', uriTemplate, authType: 'none' }));
-    const api = await s.apis.create({ name: 'Abort', context: '/abort', version: '1.0.0', productionUrl: `http://127.0.0.1:${port}`, resources }, owner.id);
+    const owner = await s.users.create({
+      username: 'pub',
+      password: 'publisher-password-1',
+      roles: ['publisher'],
+    });
+    const resources = ['/ok', '/slow', '/stream', '/reset-mid'].map((uriTemplate) => ({
+      method: 'GET',
+      uriTemplate,
+      authType: 'none',
+    }));
+    const api = await s.apis.create(
+      {
+        name: 'Abort',
+        context: '/abort',
+        version: '1.0.0',
+        productionUrl: `http://127.0.0.1:${port}`,
+        resources,
+      },
+      owner.id,
+    );
     await s.apis.changeLifecycle(api.id, 'publish');
-    const ok = await eventually(() => call(server, path('/ok')), (r) => r.status === 200);
+    const ok = await eventually(
+      () => call(server, path('/ok')),
+      (r) => r.status === 200,
+    );
     assert.equal(ok.status, 200);
   });
   after(async () => {
@@ -75,14 +106,20 @@ describe('Gateway: client aborts and backend resets', () => {
     await assert.rejects(pending);
     const closed = await slow.closed;
     assert.equal(closed.answered, false);
-    assert.ok(closed.atMs - abortedAt < 2_000, `backend request closed ${closed.atMs - abortedAt} ms after the client left`);
+    assert.ok(
+      closed.atMs - abortedAt < 2_000,
+      `backend request closed ${closed.atMs - abortedAt} ms after the client left`,
+    );
     assert.deepEqual((await call(server, path('/ok'))).json, { ok: true });
   });
 
   it('cancels the backend request when the client goes away in the middle of the answer', async () => {
     const seen = backend.next();
     const abort = new AbortController();
-    const res = await request(path('/stream'), { dispatcher: server.dispatcher, signal: abort.signal });
+    const res = await request(path('/stream'), {
+      dispatcher: server.dispatcher,
+      signal: abort.signal,
+    });
     assert.equal(res.statusCode, 200);
     const stream = await seen;
     for await (const chunk of res.body) {
@@ -93,7 +130,10 @@ describe('Gateway: client aborts and backend resets', () => {
     abort.abort();
     const closed = await stream.closed;
     assert.equal(closed.answered, false);
-    assert.ok(closed.atMs - abortedAt < 2_000, `backend request closed ${closed.atMs - abortedAt} ms after the client left`);
+    assert.ok(
+      closed.atMs - abortedAt < 2_000,
+      `backend request closed ${closed.atMs - abortedAt} ms after the client left`,
+    );
     assert.deepEqual((await call(server, path('/ok'))).json, { ok: true });
   });
 

@@ -5,9 +5,18 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestDatabase, type TestDatabase } from '../../src/store/testing.js';
 import { TcpProxy } from '../helpers/tcp-proxy.js';
-import { createFixture, postForm, startTestServer, type Fixture, type TestServer } from '../helpers/tollgate.js';
+import {
+  createFixture,
+  postForm,
+  startTestServer,
+  type Fixture,
+  type TestServer,
+} from '../helpers/tollgate.js';
 
-const UNAVAILABLE = { error: 'temporarily_unavailable', error_description: 'The service is temporarily unavailable; retry later.' };
+const UNAVAILABLE = {
+  error: 'temporarily_unavailable',
+  error_description: 'The service is temporarily unavailable; retry later.',
+};
 
 describe('PostgreSQL outage: the Token API answers 503 fast and recovers by itself', () => {
   let pgDb: TestDatabase;
@@ -24,7 +33,12 @@ describe('PostgreSQL outage: the Token API answers 503 fast and recovers by itse
     proxied.hostname = '127.0.0.1';
     proxied.port = String(port);
     server = await startTestServer({
-      settings: { 'database.type': 'postgres', 'database.url': proxied.toString(), 'database.acquire_timeout_ms': 1500, 'database.query_timeout_ms': 1500 },
+      settings: {
+        'database.type': 'postgres',
+        'database.url': proxied.toString(),
+        'database.acquire_timeout_ms': 1500,
+        'database.query_timeout_ms': 1500,
+      },
     });
     fx = await createFixture(server);
   });
@@ -34,8 +48,20 @@ describe('PostgreSQL outage: the Token API answers 503 fast and recovers by itse
     await pgDb?.drop();
   });
 
-  const grant = () => postForm(server, `${server.gateway}/token`, { grant_type: 'password', username: fx.username, password: fx.password }, { authorization: fx.authorization });
-  const clientCredentials = () => postForm(server, `${server.gateway}/token`, { grant_type: 'client_credentials' }, { authorization: fx.authorization });
+  const grant = () =>
+    postForm(
+      server,
+      `${server.gateway}/token`,
+      { grant_type: 'password', username: fx.username, password: fx.password },
+      { authorization: fx.authorization },
+    );
+  const clientCredentials = () =>
+    postForm(
+      server,
+      `${server.gateway}/token`,
+      { grant_type: 'client_credentials' },
+      { authorization: fx.authorization },
+    );
 
   function assertUnavailable(r: Awaited<ReturnType<typeof grant>>, what: string) {
     assert.equal(r.status, 503, `${what}: ${r.text}`);
@@ -44,21 +70,29 @@ describe('PostgreSQL outage: the Token API answers 503 fast and recovers by itse
     assert.equal(r.headers['cache-control'], 'no-store', what);
   }
 
-  it('a silent network (connections hang): 503 + Retry-After, then 200 once it is back', { timeout: 60_000 }, async () => {
-    assert.equal((await grant()).status, 200);
-    proxy.blackhole();
-    assertUnavailable(await grant(), 'password grant');
-    assertUnavailable(await clientCredentials(), 'client_credentials');
-    await proxy.resume();
-    assert.equal((await grant()).status, 200);
-  });
+  it(
+    'a silent network (connections hang): 503 + Retry-After, then 200 once it is back',
+    { timeout: 60_000 },
+    async () => {
+      assert.equal((await grant()).status, 200);
+      proxy.blackhole();
+      assertUnavailable(await grant(), 'password grant');
+      assertUnavailable(await clientCredentials(), 'client_credentials');
+      await proxy.resume();
+      assert.equal((await grant()).status, 200);
+    },
+  );
 
-  it('a stopped server (connections refused): 503 at once, then 200 once it is back', { timeout: 60_000 }, async () => {
-    await proxy.refuse();
-    assertUnavailable(await grant(), 'password grant');
-    assertUnavailable(await clientCredentials(), 'client_credentials');
-    await proxy.resume();
-    assert.equal((await clientCredentials()).status, 200);
-    assert.equal((await grant()).status, 200);
-  });
+  it(
+    'a stopped server (connections refused): 503 at once, then 200 once it is back',
+    { timeout: 60_000 },
+    async () => {
+      await proxy.refuse();
+      assertUnavailable(await grant(), 'password grant');
+      assertUnavailable(await clientCredentials(), 'client_credentials');
+      await proxy.resume();
+      assert.equal((await clientCredentials()).status, 200);
+      assert.equal((await grant()).status, 200);
+    },
+  );
 });

@@ -26,12 +26,17 @@ describe('Publisher, subscriptions and audit pages in chromium', () => {
   const browsers: Browser[] = [];
   let publisher: Page;
   let developer: Page;
-  const state: { apiUrl?: string; appUrl?: string; consumerKey?: string; consumerSecret?: string } = {};
+  const state: { apiUrl?: string; appUrl?: string; consumerKey?: string; consumerSecret?: string } =
+    {};
 
   before(async () => {
     backend = await startBackend('web-ui-backend');
     server = await startTestServer();
-    await server.services.users.create({ username: 'pat', password: 'pat-publishes-apis', roles: ['publisher'] });
+    await server.services.users.create({
+      username: 'pat',
+      password: 'pat-publishes-apis',
+      roles: ['publisher'],
+    });
     for (let i = 0; i < 2; i++) browsers.push(await launchBrowser());
     publisher = browsers[0]!.page;
     developer = browsers[1]!.page;
@@ -79,16 +84,28 @@ describe('Publisher, subscriptions and audit pages in chromium', () => {
     await publisher.getByRole('heading', { name: 'Lifecycle' }).waitFor();
     state.apiUrl = publisher.url();
     assert.equal(await publisher.locator('#api-status').textContent(), 'CREATED');
-    assert.deepEqual(await publisher.locator('#lifecycle-title ~ .actions button').allTextContents(), ['Publish']);
+    assert.deepEqual(
+      await publisher.locator('#lifecycle-title ~ .actions button').allTextContents(),
+      ['Publish'],
+    );
     await publisher.getByRole('button', { name: 'Publish' }).click();
     await publisher.getByText('PizzaShack 1.0.0 is now PUBLISHED.').waitFor();
     assert.equal(await publisher.locator('#api-status').textContent(), 'PUBLISHED');
-    assert.deepEqual(await publisher.locator('#lifecycle-title ~ .actions button').allTextContents(), ['Deprecate', 'Block']);
+    assert.deepEqual(
+      await publisher.locator('#lifecycle-title ~ .actions button').allTextContents(),
+      ['Deprecate', 'Block'],
+    );
     await screenshot(publisher, '13-publisher-api-published');
     await publisher.getByRole('link', { name: '← APIs' }).click();
     const row = publisher.locator('#apis tbody tr');
     await row.first().waitFor();
-    assert.deepEqual((await row.first().locator('th, td').allTextContents()).slice(0, 5), ['PizzaShack', '1.0.0', '/pizzashack/1.0.0', 'PUBLISHED', '2']);
+    assert.deepEqual((await row.first().locator('th, td').allTextContents()).slice(0, 5), [
+      'PizzaShack',
+      '1.0.0',
+      '/pizzashack/1.0.0',
+      'PUBLISHED',
+      '2',
+    ]);
     await screenshot(publisher, '14-publisher-apis');
   });
 
@@ -98,11 +115,18 @@ describe('Publisher, subscriptions and audit pages in chromium', () => {
     await publisher.getByLabel('Context', { exact: true }).fill('/echo');
     await publisher.getByLabel('Production endpoint URL').fill(backend.url);
     await publisher.getByText('Import resources from an OpenAPI document').click();
-    await publisher.getByLabel('OpenAPI document (JSON or YAML)').fill('openapi: 3.0.3\ninfo: {title: Echo, version: 1.0.0}\npaths:\n  /say/{word}:\n    post: {security: [{default: [menu_read]}]}\n');
+    await publisher
+      .getByLabel('OpenAPI document (JSON or YAML)')
+      .fill(
+        'openapi: 3.0.3\ninfo: {title: Echo, version: 1.0.0}\npaths:\n  /say/{word}:\n    post: {security: [{default: [menu_read]}]}\n',
+      );
     await publisher.getByRole('button', { name: 'Create API' }).click();
     await publisher.getByRole('heading', { name: 'Lifecycle' }).waitFor();
     assert.equal(await publisher.getByLabel('Method of resource 1').inputValue(), 'POST');
-    assert.equal(await publisher.getByLabel('URI template of resource 1').inputValue(), '/say/{word}');
+    assert.equal(
+      await publisher.getByLabel('URI template of resource 1').inputValue(),
+      '/say/{word}',
+    );
     assert.equal(await publisher.getByLabel('Scope of resource 1').inputValue(), 'menu_read');
     assert.equal(await publisher.getByLabel('URI template of resource 2').count(), 0);
   });
@@ -115,11 +139,18 @@ describe('Publisher, subscriptions and audit pages in chromium', () => {
     await developer.getByRole('heading', { name: 'Applications' }).waitFor();
     await developer.getByRole('link', { name: 'APIs', exact: true }).click();
     await developer.getByRole('heading', { name: /PizzaShack/ }).waitFor();
-    const resources = await developer.locator('table.resources').first().locator('tbody tr').allInnerTexts();
-    assert.deepEqual(resources.map((r) => r.split('\t').map((c) => c.trim())), [
-      ['GET', '/pizzashack/1.0.0/menu', 'menu_read', 'OAuth2 token'],
-      ['GET', '/pizzashack/1.0.0/health', '—', 'None'],
-    ]);
+    const resources = await developer
+      .locator('table.resources')
+      .first()
+      .locator('tbody tr')
+      .allInnerTexts();
+    assert.deepEqual(
+      resources.map((r) => r.split('\t').map((c) => c.trim())),
+      [
+        ['GET', '/pizzashack/1.0.0/menu', 'menu_read', 'OAuth2 token'],
+        ['GET', '/pizzashack/1.0.0/health', '—', 'None'],
+      ],
+    );
     assert.equal(await developer.getByText('not yet available').count(), 0);
     await screenshot(developer, '15-devportal-apis');
 
@@ -133,13 +164,19 @@ describe('Publisher, subscriptions and audit pages in chromium', () => {
     state.appUrl = developer.url();
     await developer.getByRole('link', { name: 'Subscriptions' }).click();
     await developer.locator('#no-subscriptions').waitFor();
-    await developer.getByLabel('API', { exact: true }).selectOption({ label: 'PizzaShack 1.0.0 (/pizzashack/1.0.0)' });
+    await developer
+      .getByLabel('API', { exact: true })
+      .selectOption({ label: 'PizzaShack 1.0.0 (/pizzashack/1.0.0)' });
     await developer.getByLabel('Tier').selectOption('Gold');
     await developer.getByRole('button', { name: 'Subscribe' }).click();
     await developer.getByText('Subscribed to PizzaShack 1.0.0 (/pizzashack/1.0.0).').waitFor();
     const rows = await developer.locator('#subscriptions tbody tr').allInnerTexts();
     assert.equal(rows.length, 1);
-    assert.deepEqual(rows[0]!.split('\t').slice(0, 3), ['PizzaShack 1.0.0', '/pizzashack/1.0.0', 'Gold']);
+    assert.deepEqual(rows[0]!.split('\t').slice(0, 3), [
+      'PizzaShack 1.0.0',
+      '/pizzashack/1.0.0',
+      'Gold',
+    ]);
     await screenshot(developer, '16-devportal-subscriptions');
   });
 
@@ -148,18 +185,30 @@ describe('Publisher, subscriptions and audit pages in chromium', () => {
     browsers.push(refused);
     await signIn(refused.page, `${server.management}/publisher`, 'dave', 'dave-eats-pizza-42');
     await refused.page.getByRole('heading', { name: 'Not allowed' }).waitFor();
-    assert.equal(await refused.page.locator('#not-allowed p').textContent(),
-      'The Publisher is for users with the admin or publisher role; dave does not have it. Ask an administrator to grant it.');
+    assert.equal(
+      await refused.page.locator('#not-allowed p').textContent(),
+      'The Publisher is for users with the admin or publisher role; dave does not have it. Ask an administrator to grant it.',
+    );
     await screenshot(refused.page, '17-publisher-not-allowed');
-    const rest = await call(server, `${server.management}/api/publisher/v1/apis`, { headers: { authorization: basic('dave', 'dave-eats-pizza-42') } });
+    const rest = await call(server, `${server.management}/api/publisher/v1/apis`, {
+      headers: { authorization: basic('dave', 'dave-eats-pizza-42') },
+    });
     assert.equal(rest.status, 403);
   });
 
-  it('the admin sees a failed login in the audit log, unlocks a locked account and grants the scope\'s role', async () => {
-    await server.services.users.create({ username: 'erin', password: 'erin-password-1', roles: [] });
+  it("the admin sees a failed login in the audit log, unlocks a locked account and grants the scope's role", async () => {
+    await server.services.users.create({
+      username: 'erin',
+      password: 'erin-password-1',
+      roles: [],
+    });
     for (let i = 0; i < 5; i++) {
-      const r = await postForm(server, `${server.gateway}/token`, { grant_type: 'password', username: 'erin', password: 'wrong-password' },
-        { authorization: basic(state.consumerKey!, state.consumerSecret!) });
+      const r = await postForm(
+        server,
+        `${server.gateway}/token`,
+        { grant_type: 'password', username: 'erin', password: 'wrong-password' },
+        { authorization: basic(state.consumerKey!, state.consumerSecret!) },
+      );
       assert.equal(r.status, 400);
     }
     const admin = await launchBrowser();
@@ -175,7 +224,9 @@ describe('Publisher, subscriptions and audit pages in chromium', () => {
     await page.getByLabel('Event type').selectOption('login.failed');
     await page.getByRole('button', { name: 'Filter' }).click();
     await page.locator('#audit-events').waitFor();
-    const rows = (await page.locator('#audit-events tbody tr').allInnerTexts()).map((r) => r.split('\t').map((c) => c.trim()));
+    const rows = (await page.locator('#audit-events tbody tr').allInnerTexts()).map((r) =>
+      r.split('\t').map((c) => c.trim()),
+    );
     assert.ok(rows.every((r) => r[1] === 'Failed login'));
     assert.deepEqual(rows[0]!.slice(1, 4), ['Failed login', 'web_signin', '—']);
     assert.equal(rows.filter((r) => r[3] === 'erin').length, 5);
@@ -184,7 +235,10 @@ describe('Publisher, subscriptions and audit pages in chromium', () => {
     await page.getByRole('link', { name: 'Statistics' }).click();
     await page.locator('#stats-failed svg.chart').waitFor();
     const failed = await page.locator('#stats-failed tbody td').allTextContents();
-    assert.equal(failed.map(Number).reduce((a, b) => a + b, 0), 6);
+    assert.equal(
+      failed.map(Number).reduce((a, b) => a + b, 0),
+      6,
+    );
 
     await page.getByRole('link', { name: 'Locked accounts' }).click();
     await page.getByRole('rowheader', { name: 'erin' }).waitFor();
@@ -192,13 +246,20 @@ describe('Publisher, subscriptions and audit pages in chromium', () => {
     await page.getByRole('button', { name: 'Unlock erin' }).click();
     await page.getByText('erin is unlocked.').waitFor();
     await page.locator('#no-locked').waitFor();
-    const unlocked = await postForm(server, `${server.gateway}/token`, { grant_type: 'password', username: 'erin', password: 'erin-password-1' },
-      { authorization: basic(state.consumerKey!, state.consumerSecret!) });
+    const unlocked = await postForm(
+      server,
+      `${server.gateway}/token`,
+      { grant_type: 'password', username: 'erin', password: 'erin-password-1' },
+      { authorization: basic(state.consumerKey!, state.consumerSecret!) },
+    );
     assert.equal(unlocked.status, 200);
 
     await page.getByRole('link', { name: 'Users and roles' }).click();
     await page.getByLabel('Roles of dave').fill('customer');
-    await page.getByRole('row', { name: /dave/ }).getByRole('button', { name: 'Save roles' }).click();
+    await page
+      .getByRole('row', { name: /dave/ })
+      .getByRole('button', { name: 'Save roles' })
+      .click();
     await page.getByText('Roles of dave saved.').waitFor();
   });
 
@@ -214,8 +275,14 @@ describe('Publisher, subscriptions and audit pages in chromium', () => {
     const scoped = await token('menu_read');
     await screenshot(developer, '20-devportal-token-with-scope');
     const unscoped = await token('');
-    const get = (t: string) => call(server, `${server.gateway}/pizzashack/1.0.0/menu`, { headers: { authorization: `Bearer ${t}` } });
-    const ok = await eventually(() => get(scoped), (r) => r.status === 200);
+    const get = (t: string) =>
+      call(server, `${server.gateway}/pizzashack/1.0.0/menu`, {
+        headers: { authorization: `Bearer ${t}` },
+      });
+    const ok = await eventually(
+      () => get(scoped),
+      (r) => r.status === 200,
+    );
     assert.equal(ok.status, 200, ok.text);
     assert.equal(ok.json.backend, 'web-ui-backend');
     assert.equal(ok.json.method, 'GET');

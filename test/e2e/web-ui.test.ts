@@ -56,13 +56,17 @@ describe('web UIs in chromium', () => {
     await page.getByRole('button', { name: 'Create' }).click();
     const alert = page.locator('#error');
     await alert.waitFor({ state: 'visible' });
-    assert.equal(await alert.textContent(), 'An application named "PizzaApp" already exists for this owner.');
+    assert.equal(
+      await alert.textContent(),
+      'An application named "PizzaApp" already exists for this owner.',
+    );
   });
 
   it('generates production keys, shows key and secret with copy buttons and a filled-in curl', async () => {
     await page.goto(state.appUrl!);
     await page.getByRole('heading', { name: 'Production Keys' }).waitFor();
-    for (const g of ['Password', 'Client Credentials', 'Refresh Token']) assert.equal(await page.getByLabel(g).isChecked(), true);
+    for (const g of ['Password', 'Client Credentials', 'Refresh Token'])
+      assert.equal(await page.getByLabel(g).isChecked(), true);
     await page.getByRole('button', { name: 'Generate Keys' }).click();
     await page.getByLabel('Consumer secret').waitFor();
     state.consumerKey = await page.getByLabel('Consumer key').inputValue();
@@ -72,7 +76,10 @@ describe('web UIs in chromium', () => {
     assert.equal(await page.getByRole('button', { name: 'Copy' }).count(), 3);
     const curl = await page.getByLabel('curl command (password grant)').inputValue();
     const b64 = Buffer.from(`${state.consumerKey}:${state.consumerSecret}`).toString('base64');
-    assert.equal(curl, `curl -k -d "grant_type=password&username=carol&password=<password>" \\\n  -H "Authorization: Basic ${b64}" \\\n  -H "Content-Type: application/x-www-form-urlencoded" https://localhost:${server.config.ports.gatewayHttps}/token`);
+    assert.equal(
+      curl,
+      `curl -k -d "grant_type=password&username=carol&password=<password>" \\\n  -H "Authorization: Basic ${b64}" \\\n  -H "Content-Type: application/x-www-form-urlencoded" https://localhost:${server.config.ports.gatewayHttps}/token`,
+    );
     await screenshot(page, '03-devportal-production-keys');
   });
 
@@ -83,7 +90,12 @@ describe('web UIs in chromium', () => {
     const token = await page.getByRole('textbox', { name: 'Access token' }).inputValue();
     await page.getByText('expires in 600 s').waitFor();
     await screenshot(page, '04-devportal-access-token');
-    const r = await postForm(server, `${server.management}/oauth2/introspect`, { token }, { authorization: basic(state.consumerKey!, state.consumerSecret!) });
+    const r = await postForm(
+      server,
+      `${server.management}/oauth2/introspect`,
+      { token },
+      { authorization: basic(state.consumerKey!, state.consumerSecret!) },
+    );
     assert.equal(r.status, 200);
     assert.equal(r.json.active, true);
     assert.equal(r.json.client_id, state.consumerKey);
@@ -92,13 +104,23 @@ describe('web UIs in chromium', () => {
   });
 
   it('lists the user who ran the curl flow under Registered Users, with a chart', async () => {
-    const r = await postForm(server, `${server.gateway}/token`, { grant_type: 'password', username: 'carol', password: 'carol-pizza-lover-1' },
-      { authorization: basic(state.consumerKey!, state.consumerSecret!) });
+    const r = await postForm(
+      server,
+      `${server.gateway}/token`,
+      { grant_type: 'password', username: 'carol', password: 'carol-pizza-lover-1' },
+      { authorization: basic(state.consumerKey!, state.consumerSecret!) },
+    );
     assert.equal(r.status, 200, r.text);
     await page.getByRole('link', { name: 'Registered Users' }).click();
     const row = page.locator('#registered-users tbody tr');
     await row.first().waitFor();
-    assert.deepEqual(await row.locator('th, td').allTextContents().then((c) => c.slice(0, 2)), ['carol', '1']);
+    assert.deepEqual(
+      await row
+        .locator('th, td')
+        .allTextContents()
+        .then((c) => c.slice(0, 2)),
+      ['carol', '1'],
+    );
     assert.equal(await page.locator('svg.chart').count(), 1);
     await screenshot(page, '05-devportal-registered-users');
   });
@@ -126,8 +148,13 @@ describe('web UIs in chromium', () => {
     await screenshot(adminPage, '08-admin-statistics');
     await adminPage.getByRole('link', { name: 'Password grant report' }).click();
     await adminPage.locator('#report-apps').waitFor();
-    assert.deepEqual(await adminPage.locator('#report-apps tbody th').allTextContents(), ['PizzaApp']);
-    assert.match((await adminPage.locator('#report-apps tbody tr').textContent()) ?? '', /carolyes11.*carol \(1\)$/);
+    assert.deepEqual(await adminPage.locator('#report-apps tbody th').allTextContents(), [
+      'PizzaApp',
+    ]);
+    assert.match(
+      (await adminPage.locator('#report-apps tbody tr').textContent()) ?? '',
+      /carolyes11.*carol \(1\)$/,
+    );
     await screenshot(adminPage, '08b-admin-password-grant-report');
     await adminBrowser.close();
 
@@ -139,10 +166,16 @@ describe('web UIs in chromium', () => {
     await screenshot(visitor, '09-devportal-signup-disabled');
     await visitorBrowser.close();
     const refused = await call(server, `${server.management}/api/devportal/v1/signup`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'mallory', password: 'mallory-pw-12345' }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'mallory', password: 'mallory-pw-12345' }),
     });
     assert.equal(refused.status, 403);
-    assert.deepEqual(refused.json, { code: 403, message: 'Forbidden', description: 'Self sign-up is disabled on this server; ask an administrator for an account.' });
+    assert.deepEqual(refused.json, {
+      code: 403,
+      message: 'Forbidden',
+      description: 'Self sign-up is disabled on this server; ask an administrator for an account.',
+    });
   });
 
   it('a non-admin sees that the Admin Portal and the Publisher are not for them', async () => {
@@ -157,7 +190,9 @@ describe('web UIs in chromium', () => {
     await page.goto(`${server.management}/devportal#/applications`);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in to the Developer Portal' }).waitFor();
-    const session = await page.evaluate(async () => (await fetch('/api/session', { headers: { 'x-tollgate-ui': '1' } })).status);
+    const session = await page.evaluate(
+      async () => (await fetch('/api/session', { headers: { 'x-tollgate-ui': '1' } })).status,
+    );
     assert.equal(session, 401);
   });
 });

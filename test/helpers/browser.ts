@@ -10,13 +10,25 @@ export const SCREENSHOTS = join(process.cwd(), 'test-artifacts', 'screenshots');
  * context trusts the self-signed certificate. Playwright takes the profile directory as the
  * persistent context's userDataDir (it refuses a --user-data-dir argument).
  */
-export async function launchBrowser(): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
+export async function launchBrowser(): Promise<{
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}> {
   const profile = mkdtempSync(join(tmpdir(), 'tollgate-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     ignoreHTTPSErrors: true,
     viewport: { width: 1200, height: 900 },
   });
@@ -25,7 +37,8 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; page: 
     throw new Error(`page error: ${err.message}`);
   });
   return {
-    context, page,
+    context,
+    page,
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

@@ -12,7 +12,9 @@ export interface Backend {
 }
 
 export async function startBackend(name: string): Promise<Backend> {
-  const child: ChildProcess = spawn(process.execPath, [BACKEND, name, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, [BACKEND, name, '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d) => {
@@ -24,7 +26,8 @@ export async function startBackend(name: string): Promise<Backend> {
   });
   const exited = new Promise<void>((r) => child.on('exit', () => r()));
   return {
-    port, url: `http://127.0.0.1:${port}`,
+    port,
+    url: `http://127.0.0.1:${port}`,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;
@@ -38,11 +41,21 @@ export interface Res {
   readonly json: any;
 }
 
-export async function http(dispatcher: Agent, url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Res> {
-  const res = await request(url, { method: (init.method ?? 'GET') as 'GET', headers: init.headers ?? {}, body: init.body ?? null, dispatcher });
+export async function http(
+  dispatcher: Agent,
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Res> {
+  const res = await request(url, {
+    method: (init.method ?? 'GET') as 'GET',
+    headers: init.headers ?? {},
+    body: init.body ?? null,
+    dispatcher,
+  });
   const text = await res.body.text();
   const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(res.headers)) headers[k] = Array.isArray(v) ? v.join(', ') : String(v);
+  for (const [k, v] of Object.entries(res.headers))
+    headers[k] = Array.isArray(v) ? v.join(', ') : String(v);
   let json: unknown;
   try {
     json = text ? JSON.parse(text) : undefined;

@@ -2,7 +2,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
-import { startServerProcess, tollgate, writeDeploymentToml, type ServerProcess } from './process.js';
+import {
+  startServerProcess,
+  tollgate,
+  writeDeploymentToml,
+  type ServerProcess,
+} from './process.js';
 
 /** An instance directory with a user, an application and keys, made with the CLI, for server-process tests. */
 export interface Instance {
@@ -23,7 +28,11 @@ export async function createInstance(toml = '', logLevel = 'warn'): Promise<Inst
   const username = 'crash-user';
   const password = 'crash-user-password';
   let offset = 0;
-  const write = (o: number) => writeDeploymentToml(home, `[server]\noffset = ${o}\nbind_address = "127.0.0.1"\n[log]\nlevel = "${logLevel}"\n${toml}\n`);
+  const write = (o: number) =>
+    writeDeploymentToml(
+      home,
+      `[server]\noffset = ${o}\nbind_address = "127.0.0.1"\n[log]\nlevel = "${logLevel}"\n${toml}\n`,
+    );
   write(0);
   const cli = (...args: string[]) => {
     const r = tollgate(home, ...args);
@@ -36,7 +45,11 @@ export async function createInstance(toml = '', logLevel = 'warn'): Promise<Inst
   const keys = JSON.parse(cli('keys', 'generate', 'crashapp', '--owner', username, '--json'));
   let attempt = 0;
   const instance: Instance = {
-    home, username, password, consumerKey: keys.consumerKey, consumerSecret: keys.consumerSecret,
+    home,
+    username,
+    password,
+    consumerKey: keys.consumerKey,
+    consumerSecret: keys.consumerSecret,
     get offset() {
       return offset;
     },
@@ -53,15 +66,23 @@ export async function createInstance(toml = '', logLevel = 'warn'): Promise<Inst
         }
       }
     },
-    agent: () => new Agent({ connect: { ca: readFileSync(join(home, 'data', 'tls', 'cert.pem'), 'utf8') } }),
+    agent: () =>
+      new Agent({ connect: { ca: readFileSync(join(home, 'data', 'tls', 'cert.pem'), 'utf8') } }),
     remove: () => rmSync(home, { recursive: true, force: true }),
   };
   return instance;
 }
 
-export async function postTo(agent: Agent, url: string, form: Record<string, string>, authorization: string): Promise<{ status: number; json: any }> {
+export async function postTo(
+  agent: Agent,
+  url: string,
+  form: Record<string, string>,
+  authorization: string,
+): Promise<{ status: number; json: any }> {
   const res = await request(url, {
-    method: 'POST', dispatcher: agent, body: new URLSearchParams(form).toString(),
+    method: 'POST',
+    dispatcher: agent,
+    body: new URLSearchParams(form).toString(),
     headers: { 'content-type': 'application/x-www-form-urlencoded', authorization },
   });
   const text = await res.body.text();

@@ -5,8 +5,14 @@ import { join } from 'node:path';
 export const CLI = join(process.cwd(), 'dist', 'src', 'cli', 'main.js');
 
 /** Runs `tollgate ...args` against a home directory, like a user in a shell. */
-export function tollgate(home: string, ...args: string[]): { status: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, '--home', home, ...args], { encoding: 'utf8', timeout: 60_000 });
+export function tollgate(
+  home: string,
+  ...args: string[]
+): { status: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, '--home', home, ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -22,7 +28,11 @@ export interface ServerProcess {
 }
 
 /** Starts `tollgate start` as a child process and waits for its ready line. */
-export async function startServerProcess(home: string, args: string[] = [], env: Record<string, string> = {}): Promise<ServerProcess> {
+export async function startServerProcess(
+  home: string,
+  args: string[] = [],
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, [CLI, '--home', home, 'start', ...args], {
     env: { ...process.env, TOLLGATE_ADMIN_PASSWORD: 'Admin-Password-For-Tests', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -54,7 +54,9 @@ export class TcpProxy {
   /** Existing connections die; new ones are refused (the server is stopped). */
   async refuse(): Promise<void> {
     this.cut();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await new Promise<void>((resolve) =>
+      this.server ? this.server.close(() => resolve()) : resolve(),
+    );
     this.server = undefined;
   }
 

@@ -2,7 +2,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
-import { createServices, startTollgate, type Profile, type RunningTollgate, type Services } from '../../src/compose/index.js';
+import {
+  createServices,
+  startTollgate,
+  type Profile,
+  type RunningTollgate,
+  type Services,
+} from '../../src/compose/index.js';
 import { loadConfig, type Config } from '../../src/config/index.js';
 import { createTestDatabase, type TestDatabase } from '../../src/store/testing.js';
 
@@ -48,7 +54,12 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     });
     let running: RunningTollgate;
     try {
-      running = await startTollgate(config, opts.profile ?? 'all', () => {}, opts.now ? { now: opts.now } : {});
+      running = await startTollgate(
+        config,
+        opts.profile ?? 'all',
+        () => {},
+        opts.now ? { now: opts.now } : {},
+      );
     } catch (err) {
       if ((err as { code?: string }).code === 'EADDRINUSE') {
         lastError = err;
@@ -60,7 +71,11 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     const cert = readFileSync(join(home, 'data', 'tls', 'cert.pem'), 'utf8');
     const dispatcher = new Agent({ connect: { ca: cert } });
     return {
-      config, services, home, dispatcher, database,
+      config,
+      services,
+      home,
+      dispatcher,
+      database,
       gateway: `https://localhost:${config.ports.gatewayHttps}`,
       gatewayHttp: `http://localhost:${config.ports.gatewayHttp}`,
       management: `https://localhost:${config.ports.management}`,
@@ -88,10 +103,16 @@ export async function call(
   url: string,
   init: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
 ): Promise<HttpResult> {
-  const res = await request(url, { method: (init.method ?? 'GET') as 'GET', headers: init.headers ?? {}, body: init.body ?? null, dispatcher: server.dispatcher });
+  const res = await request(url, {
+    method: (init.method ?? 'GET') as 'GET',
+    headers: init.headers ?? {},
+    body: init.body ?? null,
+    dispatcher: server.dispatcher,
+  });
   const text = await res.body.text();
   const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(res.headers)) headers[k] = Array.isArray(v) ? v.join(', ') : String(v);
+  for (const [k, v] of Object.entries(res.headers))
+    headers[k] = Array.isArray(v) ? v.join(', ') : String(v);
   let json: unknown;
   try {
     json = text ? JSON.parse(text) : undefined;
@@ -101,12 +122,22 @@ export async function call(
   return { status: res.statusCode, headers, text, json };
 }
 
-export const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
+export const basic = (id: string, secret: string) =>
+  `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
 
 /** POSTs a form as the README's curl does. */
-export function postForm(server: TestServer, url: string, form: Record<string, string> | string, headers: Record<string, string> = {}): Promise<HttpResult> {
+export function postForm(
+  server: TestServer,
+  url: string,
+  form: Record<string, string> | string,
+  headers: Record<string, string> = {},
+): Promise<HttpResult> {
   const body = typeof form === 'string' ? form : new URLSearchParams(form).toString();
-  return call(server, url, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers } });
+  return call(server, url, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+  });
 }
 
 export interface Fixture {
@@ -120,12 +151,22 @@ export interface Fixture {
 /** A user with roles, an application they own and its production keys. */
 export async function createFixture(
   server: TestServer,
-  opts: { username?: string; password?: string; roles?: string[]; tokenType?: 'jwt' | 'opaque'; grantTypes?: string[]; appName?: string; env?: 'production' | 'sandbox' } = {},
+  opts: {
+    username?: string;
+    password?: string;
+    roles?: string[];
+    tokenType?: 'jwt' | 'opaque';
+    grantTypes?: string[];
+    appName?: string;
+    env?: 'production' | 'sandbox';
+  } = {},
 ): Promise<Fixture> {
   const s = server.services;
   const username = opts.username ?? `user${Math.random().toString(36).slice(2, 8)}`;
   const password = opts.password ?? 'correct horse battery';
-  const user = (await s.users.find(username)) ?? (await s.users.create({ username, password, roles: opts.roles ?? [] }));
+  const user =
+    (await s.users.find(username)) ??
+    (await s.users.create({ username, password, roles: opts.roles ?? [] }));
   const app = await s.applications.create({
     name: opts.appName ?? `app-${Math.random().toString(36).slice(2, 8)}`,
     ownerId: user.id,
@@ -133,5 +174,11 @@ export async function createFixture(
     ...(opts.grantTypes ? { grantTypes: opts.grantTypes } : {}),
   });
   const keys = await s.applications.generateKeys(app, opts.env ?? 'production');
-  return { username, password, consumerKey: keys.consumerKey, consumerSecret: keys.consumerSecret, authorization: basic(keys.consumerKey, keys.consumerSecret) };
+  return {
+    username,
+    password,
+    consumerKey: keys.consumerKey,
+    consumerSecret: keys.consumerSecret,
+    authorization: basic(keys.consumerKey, keys.consumerSecret),
+  };
 }

@@ -7,7 +7,13 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { tollgate } from '../helpers/process.js';
-import { basic, call, createFixture, startTestServer, type TestServer } from '../helpers/tollgate.js';
+import {
+  basic,
+  call,
+  createFixture,
+  startTestServer,
+  type TestServer,
+} from '../helpers/tollgate.js';
 import { ADMIN, auditEvents, INVALID_GRANT, observable, passwordGrant } from './helpers.js';
 
 const MINUTE = 60_000;
@@ -18,7 +24,10 @@ describe('brute force: escalating per-account lock (R22, R23)', () => {
   before(async () => {
     server = await startTestServer({
       now: () => t,
-      settings: { 'protection.ip_throttle.max_failures': 10_000, 'protection.spraying.max_accounts': 10_000 },
+      settings: {
+        'protection.ip_throttle.max_failures': 10_000,
+        'protection.spraying.max_accounts': 10_000,
+      },
     });
   });
   after(() => server?.close());
@@ -46,8 +55,13 @@ describe('brute force: escalating per-account lock (R22, R23)', () => {
     assert.equal(mine.length, 1);
     assert.equal(mine[0].reason, 'too_many_failures');
     assert.equal(mine[0].detail, `until ${new Date(t + 5 * MINUTE).toISOString()}`);
-    const refusals = (await auditEvents(server, '?type=login.failed')).filter((e) => e.username === fx.username).map((e) => e.reason);
-    assert.deepEqual(refusals.sort(), [...Array(5).fill('wrong_password'), 'locked', 'locked'].sort());
+    const refusals = (await auditEvents(server, '?type=login.failed'))
+      .filter((e) => e.username === fx.username)
+      .map((e) => e.reason);
+    assert.deepEqual(
+      refusals.sort(),
+      [...Array(5).fill('wrong_password'), 'locked', 'locked'].sort(),
+    );
   });
 
   it('the lock expires by itself, then a success forgets earlier failures', async () => {
@@ -56,8 +70,13 @@ describe('brute force: escalating per-account lock (R22, R23)', () => {
     assert.equal((await passwordGrant(server, fx, fx.username, fx.password)).status, 400);
     t += 5 * MINUTE;
     assert.equal((await passwordGrant(server, fx, fx.username, fx.password)).status, 200);
-    for (let i = 0; i < 4; i++) assert.equal((await passwordGrant(server, fx, fx.username, `wrong ${i}`)).status, 400);
-    assert.equal((await passwordGrant(server, fx, fx.username, fx.password)).status, 200, 'four failures after a success do not lock');
+    for (let i = 0; i < 4; i++)
+      assert.equal((await passwordGrant(server, fx, fx.username, `wrong ${i}`)).status, 400);
+    assert.equal(
+      (await passwordGrant(server, fx, fx.username, fx.password)).status,
+      200,
+      'four failures after a success do not lock',
+    );
   });
 
   it('each further lock lasts twice as long, up to the cap', async () => {
@@ -66,7 +85,11 @@ describe('brute force: escalating per-account lock (R22, R23)', () => {
     t += 5 * MINUTE;
     await failFiveTimes(fx, fx);
     t += 5 * MINUTE;
-    assert.equal((await passwordGrant(server, fx, fx.username, fx.password)).status, 400, 'second lock: 10 minutes');
+    assert.equal(
+      (await passwordGrant(server, fx, fx.username, fx.password)).status,
+      400,
+      'second lock: 10 minutes',
+    );
     t += 5 * MINUTE;
     assert.equal((await passwordGrant(server, fx, fx.username, fx.password)).status, 200);
   });
@@ -77,23 +100,44 @@ describe('brute force: escalating per-account lock (R22, R23)', () => {
     const url = `${server.management}/api/admin/v1/users/${fx.username}/unlock`;
     const anonymous = await call(server, url, { method: 'POST' });
     assert.equal(anonymous.status, 401);
-    assert.deepEqual(anonymous.json, { code: 401, message: 'Unauthorized', description: 'Authentication is required.' });
-    const notAdmin = await call(server, url, { method: 'POST', headers: { authorization: basic(fx.username, fx.password) } });
+    assert.deepEqual(anonymous.json, {
+      code: 401,
+      message: 'Unauthorized',
+      description: 'Authentication is required.',
+    });
+    const notAdmin = await call(server, url, {
+      method: 'POST',
+      headers: { authorization: basic(fx.username, fx.password) },
+    });
     assert.equal(notAdmin.status, 401, 'the locked user cannot even authenticate');
     const other = await createFixture(server);
-    const forbidden = await call(server, url, { method: 'POST', headers: { authorization: basic(other.username, other.password) } });
+    const forbidden = await call(server, url, {
+      method: 'POST',
+      headers: { authorization: basic(other.username, other.password) },
+    });
     assert.equal(forbidden.status, 403);
 
-    const listed = await call(server, `${server.management}/api/admin/v1/locked-accounts`, { headers: { authorization: ADMIN } });
+    const listed = await call(server, `${server.management}/api/admin/v1/locked-accounts`, {
+      headers: { authorization: ADMIN },
+    });
     assert.ok(listed.json.list.some((l: { username: string }) => l.username === fx.username));
     const ok = await call(server, url, { method: 'POST', headers: { authorization: ADMIN } });
     assert.equal(ok.status, 200);
     assert.deepEqual(ok.json, { username: fx.username, unlocked: true, hadFailures: true });
     assert.equal((await passwordGrant(server, fx, fx.username, fx.password)).status, 200);
-    const unlocked = (await auditEvents(server, '?type=account.unlocked')).filter((e) => e.username === fx.username);
-    assert.deepEqual(unlocked.map((e) => [e.reason, e.detail]), [['admin', 'by admin']]);
+    const unlocked = (await auditEvents(server, '?type=account.unlocked')).filter(
+      (e) => e.username === fx.username,
+    );
+    assert.deepEqual(
+      unlocked.map((e) => [e.reason, e.detail]),
+      [['admin', 'by admin']],
+    );
 
-    const missing = await call(server, `${server.management}/api/admin/v1/users/nobody-here/unlock`, { method: 'POST', headers: { authorization: ADMIN } });
+    const missing = await call(
+      server,
+      `${server.management}/api/admin/v1/users/nobody-here/unlock`,
+      { method: 'POST', headers: { authorization: ADMIN } },
+    );
     assert.equal(missing.status, 404);
   });
 
@@ -101,16 +145,29 @@ describe('brute force: escalating per-account lock (R22, R23)', () => {
     const fx = await createFixture(server);
     await failFiveTimes(fx, fx);
     mkdirSync(join(server.home, 'conf'), { recursive: true });
-    writeFileSync(join(server.home, 'conf', 'deployment.toml'), `[database]\npath = ${JSON.stringify(server.database.config.path)}\n`);
+    writeFileSync(
+      join(server.home, 'conf', 'deployment.toml'),
+      `[database]\npath = ${JSON.stringify(server.database.config.path)}\n`,
+    );
     const locked = tollgate(server.home, 'user', 'locked', '--json');
     assert.equal(locked.status, 0, locked.stderr);
-    assert.ok(JSON.parse(locked.stdout).some((l: { username: string }) => l.username === fx.username));
+    assert.ok(
+      JSON.parse(locked.stdout).some((l: { username: string }) => l.username === fx.username),
+    );
     const r = tollgate(server.home, 'user', 'unlock', fx.username);
     assert.equal(r.status, 0, r.stderr);
-    assert.equal(r.stdout.trim(), `User "${fx.username}" is unlocked; failed attempts are forgotten.`);
+    assert.equal(
+      r.stdout.trim(),
+      `User "${fx.username}" is unlocked; failed attempts are forgotten.`,
+    );
     assert.equal((await passwordGrant(server, fx, fx.username, fx.password)).status, 200);
     const audit = tollgate(server.home, 'audit', 'list', '--type', 'account.unlocked', '--json');
     assert.equal(audit.status, 0, audit.stderr);
-    assert.ok(JSON.parse(audit.stdout).some((e: { username: string; detail: string }) => e.username === fx.username && e.detail === 'by cli'));
+    assert.ok(
+      JSON.parse(audit.stdout).some(
+        (e: { username: string; detail: string }) =>
+          e.username === fx.username && e.detail === 'by cli',
+      ),
+    );
   });
 });

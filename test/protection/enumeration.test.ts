@@ -5,14 +5,26 @@
 // bench:enumeration`, not asserted here.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { basic, createFixture, postForm, startTestServer, type Fixture, type TestServer } from '../helpers/tollgate.js';
+import {
+  basic,
+  createFixture,
+  postForm,
+  startTestServer,
+  type Fixture,
+  type TestServer,
+} from '../helpers/tollgate.js';
 import { auditEvents, INVALID_GRANT, observable, passwordGrant } from './helpers.js';
 
 describe('no user or client enumeration through answers', () => {
   let server: TestServer;
   let fx: Fixture;
   before(async () => {
-    server = await startTestServer({ settings: { 'protection.ip_throttle.max_failures': 10_000, 'protection.spraying.max_accounts': 10_000 } });
+    server = await startTestServer({
+      settings: {
+        'protection.ip_throttle.max_failures': 10_000,
+        'protection.spraying.max_accounts': 10_000,
+      },
+    });
     fx = await createFixture(server);
   });
   after(() => server?.close());
@@ -32,24 +44,50 @@ describe('no user or client enumeration through answers', () => {
     const disabledRight = await passwordGrant(server, fx, disabled.username, disabled.password);
     const disabledWrong = await passwordGrant(server, fx, disabled.username, 'wrong password');
 
-    for (const [name, r] of [['unknown', unknown], ['locked', lockedRight], ['disabled', disabledRight], ['disabled wrong', disabledWrong]] as const) {
+    for (const [name, r] of [
+      ['unknown', unknown],
+      ['locked', lockedRight],
+      ['disabled', disabledRight],
+      ['disabled wrong', disabledWrong],
+    ] as const) {
       assert.deepEqual(observable(r), observable(wrong), name);
     }
-    const reasons = (await auditEvents(server, '?type=login.failed')).map((e) => `${e.reason}:${e.username ?? '-'}`);
-    assert.ok(reasons.includes('unknown_user:-'), 'an unknown username is never recorded (it may be a mistyped password)');
+    const reasons = (await auditEvents(server, '?type=login.failed')).map(
+      (e) => `${e.reason}:${e.username ?? '-'}`,
+    );
+    assert.ok(
+      reasons.includes('unknown_user:-'),
+      'an unknown username is never recorded (it may be a mistyped password)',
+    );
     assert.ok(reasons.includes(`locked:${locked.username}`));
     assert.ok(reasons.includes(`disabled:${disabled.username}`));
   });
 
   it('unknown client and wrong secret get one identical 401 invalid_client', async () => {
     const form = { grant_type: 'password', username: fx.username, password: fx.password };
-    const wrongSecret = await postForm(server, `${server.gateway}/token`, form, { authorization: basic(fx.consumerKey, 'wrong-secret') });
-    const unknownClient = await postForm(server, `${server.gateway}/token`, form, { authorization: basic('NoSuchClientIdAtAll', 'wrong-secret') });
+    const wrongSecret = await postForm(server, `${server.gateway}/token`, form, {
+      authorization: basic(fx.consumerKey, 'wrong-secret'),
+    });
+    const unknownClient = await postForm(server, `${server.gateway}/token`, form, {
+      authorization: basic('NoSuchClientIdAtAll', 'wrong-secret'),
+    });
     assert.equal(wrongSecret.status, 401);
-    assert.deepEqual(wrongSecret.json, { error: 'invalid_client', error_description: 'Client authentication failed.' });
-    assert.equal(wrongSecret.headers['www-authenticate'], 'Basic realm="tollgate", charset="UTF-8"');
+    assert.deepEqual(wrongSecret.json, {
+      error: 'invalid_client',
+      error_description: 'Client authentication failed.',
+    });
+    assert.equal(
+      wrongSecret.headers['www-authenticate'],
+      'Basic realm="tollgate", charset="UTF-8"',
+    );
     assert.deepEqual(observable(unknownClient), observable(wrongSecret));
     const events = await auditEvents(server, '?type=client.auth_failed');
-    assert.deepEqual(events.slice(0, 2).map((e) => [e.reason, e.consumerKey]), [['unknown_client', null], ['wrong_secret', fx.consumerKey]]);
+    assert.deepEqual(
+      events.slice(0, 2).map((e) => [e.reason, e.consumerKey]),
+      [
+        ['unknown_client', null],
+        ['wrong_secret', fx.consumerKey],
+      ],
+    );
   });
 });

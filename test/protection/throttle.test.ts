@@ -4,10 +4,20 @@
 // password over many usernames) from one address is throttled too.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { basic, createFixture, postForm, startTestServer, type Fixture, type TestServer } from '../helpers/tollgate.js';
+import {
+  basic,
+  createFixture,
+  postForm,
+  startTestServer,
+  type Fixture,
+  type TestServer,
+} from '../helpers/tollgate.js';
 import { auditEvents, passwordGrant } from './helpers.js';
 
-const SLOW_DOWN = { error: 'slow_down', error_description: 'Too many failed attempts from this address; retry later.' };
+const SLOW_DOWN = {
+  error: 'slow_down',
+  error_description: 'Too many failed attempts from this address; retry later.',
+};
 
 describe('per-address throttle, X-Forwarded-For from trusted proxies only', () => {
   let server: TestServer;
@@ -17,8 +27,10 @@ describe('per-address throttle, X-Forwarded-For from trusted proxies only', () =
     server = await startTestServer({
       now: () => t,
       settings: {
-        'protection.ip_throttle.max_failures': 4, 'protection.ip_throttle.window_seconds': 60,
-        'protection.spraying.max_accounts': 1000, 'server.trusted_proxies': ['127.0.0.1/32', '::1'],
+        'protection.ip_throttle.max_failures': 4,
+        'protection.ip_throttle.window_seconds': 60,
+        'protection.spraying.max_accounts': 1000,
+        'server.trusted_proxies': ['127.0.0.1/32', '::1'],
       },
     });
     fx = await createFixture(server);
@@ -29,33 +41,65 @@ describe('per-address throttle, X-Forwarded-For from trusted proxies only', () =
 
   it('answers 429 slow_down + Retry-After once an address has failed too often, even with good credentials', async () => {
     const ip = '203.0.113.7';
-    for (let i = 0; i < 2; i++) assert.equal((await passwordGrant(server, fx, fx.username, `wrong ${i}`, from(ip))).status, 400);
-    const badClient = await postForm(server, `${server.gateway}/token`, { grant_type: 'client_credentials' }, { authorization: basic(fx.consumerKey, 'wrong-secret'), ...from(ip) });
+    for (let i = 0; i < 2; i++)
+      assert.equal(
+        (await passwordGrant(server, fx, fx.username, `wrong ${i}`, from(ip))).status,
+        400,
+      );
+    const badClient = await postForm(
+      server,
+      `${server.gateway}/token`,
+      { grant_type: 'client_credentials' },
+      { authorization: basic(fx.consumerKey, 'wrong-secret'), ...from(ip) },
+    );
     assert.equal(badClient.status, 401);
-    assert.equal((await passwordGrant(server, fx, 'nobody-at-all', 'whatever', from(ip))).status, 400);
+    assert.equal(
+      (await passwordGrant(server, fx, 'nobody-at-all', 'whatever', from(ip))).status,
+      400,
+    );
     const throttled = await passwordGrant(server, fx, fx.username, fx.password, from(ip));
     assert.equal(throttled.status, 429);
     assert.deepEqual(throttled.json, SLOW_DOWN);
-    assert.equal(throttled.headers['retry-after'], '60', 'the window of 60 s that began at t (a multiple of 60 s)');
+    assert.equal(
+      throttled.headers['retry-after'],
+      '60',
+      'the window of 60 s that began at t (a multiple of 60 s)',
+    );
     assert.equal(throttled.headers['cache-control'], 'no-store');
-    const introspect = await postForm(server, `${server.management}/oauth2/introspect`, { token: 'x' }, { authorization: fx.authorization, ...from(ip) });
+    const introspect = await postForm(
+      server,
+      `${server.management}/oauth2/introspect`,
+      { token: 'x' },
+      { authorization: fx.authorization, ...from(ip) },
+    );
     assert.equal(introspect.status, 429, 'every client-authenticated endpoint is throttled');
 
     const other = await passwordGrant(server, fx, fx.username, fx.password, from('198.51.100.1'));
     assert.equal(other.status, 200, 'another address behind the proxy is not affected');
 
-    const events = (await auditEvents(server, '?type=request.throttled')).filter((e) => e.ip === ip);
+    const events = (await auditEvents(server, '?type=request.throttled')).filter(
+      (e) => e.ip === ip,
+    );
     assert.equal(events.length, 2);
     assert.deepEqual([events[0].reason, events[0].detail], ['ip_failures', 'retry_after=60']);
 
     t += 60_000;
-    assert.equal((await passwordGrant(server, fx, fx.username, fx.password, from(ip))).status, 200, 'the window ends');
+    assert.equal(
+      (await passwordGrant(server, fx, fx.username, fx.password, from(ip))).status,
+      200,
+      'the window ends',
+    );
   });
 
   it('takes the rightmost address not a trusted proxy, so a spoofed left-hand entry changes nothing', async () => {
     const ip = '203.0.113.50';
-    for (let i = 0; i < 4; i++) await passwordGrant(server, fx, fx.username, `wrong ${i}`, { 'x-forwarded-for': `10.9.9.${i}, ${ip}` });
-    const r = await passwordGrant(server, fx, fx.username, fx.password, { 'x-forwarded-for': `1.2.3.4, ${ip}` });
+    for (let i = 0; i < 4; i++)
+      await passwordGrant(server, fx, fx.username, `wrong ${i}`, {
+        'x-forwarded-for': `10.9.9.${i}, ${ip}`,
+      });
+    const r = await passwordGrant(server, fx, fx.username, fx.password, {
+      'x-forwarded-for': `1.2.3.4, ${ip}`,
+    });
     assert.equal(r.status, 429);
     t += 60_000;
   });
@@ -65,18 +109,31 @@ describe('X-Forwarded-For from an untrusted peer is ignored', () => {
   let server: TestServer;
   let fx: Fixture;
   before(async () => {
-    server = await startTestServer({ settings: { 'protection.ip_throttle.max_failures': 3, 'protection.spraying.max_accounts': 1000 } });
+    server = await startTestServer({
+      settings: {
+        'protection.ip_throttle.max_failures': 3,
+        'protection.spraying.max_accounts': 1000,
+      },
+    });
     fx = await createFixture(server);
   });
   after(() => server?.close());
 
   it('counts the socket address whatever X-Forwarded-For says', async () => {
-    for (let i = 0; i < 3; i++) await passwordGrant(server, fx, fx.username, `wrong ${i}`, { 'x-forwarded-for': `192.0.2.${i}` });
-    const r = await passwordGrant(server, fx, fx.username, fx.password, { 'x-forwarded-for': '192.0.2.200' });
+    for (let i = 0; i < 3; i++)
+      await passwordGrant(server, fx, fx.username, `wrong ${i}`, {
+        'x-forwarded-for': `192.0.2.${i}`,
+      });
+    const r = await passwordGrant(server, fx, fx.username, fx.password, {
+      'x-forwarded-for': '192.0.2.200',
+    });
     assert.equal(r.status, 429);
     assert.deepEqual(r.json, SLOW_DOWN);
     const events = await auditEvents(server, '?type=request.throttled');
-    assert.ok(events.every((e) => e.ip === '127.0.0.1'), JSON.stringify(events));
+    assert.ok(
+      events.every((e) => e.ip === '127.0.0.1'),
+      JSON.stringify(events),
+    );
   });
 });
 
@@ -84,14 +141,25 @@ describe('password spraying: many accounts failed from one address', () => {
   let server: TestServer;
   let fx: Fixture;
   before(async () => {
-    server = await startTestServer({ settings: { 'protection.ip_throttle.max_failures': 1000, 'protection.spraying.max_accounts': 3 } });
+    server = await startTestServer({
+      settings: {
+        'protection.ip_throttle.max_failures': 1000,
+        'protection.spraying.max_accounts': 3,
+      },
+    });
     fx = await createFixture(server);
   });
   after(() => server?.close());
 
   it('throttles an address that tried one password on several usernames, while retries on one account do not count as spraying', async () => {
-    for (let i = 0; i < 6; i++) assert.equal((await passwordGrant(server, fx, fx.username, 'Summer2025!')).status, 400, 'one account: the account lock, not spraying');
-    for (const name of ['alice', 'bob']) assert.equal((await passwordGrant(server, fx, name, 'Summer2025!')).status, 400);
+    for (let i = 0; i < 6; i++)
+      assert.equal(
+        (await passwordGrant(server, fx, fx.username, 'Summer2025!')).status,
+        400,
+        'one account: the account lock, not spraying',
+      );
+    for (const name of ['alice', 'bob'])
+      assert.equal((await passwordGrant(server, fx, name, 'Summer2025!')).status, 400);
     const r = await passwordGrant(server, fx, 'carol', 'Summer2025!');
     assert.equal(r.status, 429);
     assert.deepEqual(r.json, SLOW_DOWN);
@@ -108,7 +176,8 @@ describe('two nodes share throttle counts through Redis ([redis] url)', () => {
     const settings = {
       'redis.url': process.env['TOLLGATE_TEST_REDIS_URL'] || 'redis://127.0.0.1:6379',
       'redis.key_prefix': `tollgate-test:${process.pid}:${Date.now()}:`,
-      'protection.ip_throttle.max_failures': 3, 'protection.spraying.max_accounts': 1000,
+      'protection.ip_throttle.max_failures': 3,
+      'protection.spraying.max_accounts': 1000,
     };
     nodeA = await startTestServer({ settings });
     nodeB = await startTestServer({ settings });
@@ -120,9 +189,15 @@ describe('two nodes share throttle counts through Redis ([redis] url)', () => {
   });
 
   it('failures counted on one node throttle the address on the other', async () => {
-    for (let i = 0; i < 3; i++) assert.equal((await passwordGrant(nodeA, fx, fx.username, `wrong ${i}`)).status, 400);
+    for (let i = 0; i < 3; i++)
+      assert.equal((await passwordGrant(nodeA, fx, fx.username, `wrong ${i}`)).status, 400);
     // Node B has its own database here; the throttle answers before any client lookup.
-    const r = await postForm(nodeB, `${nodeB.gateway}/token`, { grant_type: 'client_credentials' }, { authorization: basic('anyclient', 'anysecret') });
+    const r = await postForm(
+      nodeB,
+      `${nodeB.gateway}/token`,
+      { grant_type: 'client_credentials' },
+      { authorization: basic('anyclient', 'anysecret') },
+    );
     assert.equal(r.status, 429);
     assert.deepEqual(r.json, SLOW_DOWN);
   });

@@ -15,7 +15,12 @@ export function setCsrfToken(token) {
 }
 
 export function api(method, path, body) {
-  return send(method, path, body === undefined ? undefined : JSON.stringify(body), 'application/json');
+  return send(
+    method,
+    path,
+    body === undefined ? undefined : JSON.stringify(body),
+    'application/json',
+  );
 }
 
 /** Sends a text body as is (an OpenAPI document in YAML or JSON). */
@@ -42,7 +47,8 @@ async function send(method, path, body, contentType) {
     data = undefined;
   }
   if (!res.ok) {
-    const description = data?.description ?? data?.error_description ?? `The server answered ${res.status}.`;
+    const description =
+      data?.description ?? data?.error_description ?? `The server answered ${res.status}.`;
     throw new ApiFailure(res.status, description);
   }
   return data;

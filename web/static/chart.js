@@ -37,45 +37,125 @@ export function barChart({ title, labels, series, yLabel = '' }) {
   const barW = Math.max(2, Math.min(28, (groupW * 0.8) / series.length));
   const total = series.reduce((sum, s) => sum + s.values.reduce((a, b) => a + b, 0), 0);
 
-  const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart', role: 'img', 'aria-label': `${title}: ${total} in total` });
+  const chart = svg('svg', {
+    viewBox: `0 0 ${width} ${height}`,
+    class: 'chart',
+    role: 'img',
+    'aria-label': `${title}: ${total} in total`,
+  });
   chart.append(svg('title', {}, title));
   for (let i = 0; i <= 4; i++) {
     const y = pad.top + plotH - (plotH * i) / 4;
     chart.append(svg('line', { x1: pad.left, x2: width - pad.right, y1: y, y2: y, class: 'grid' }));
-    chart.append(svg('text', { x: pad.left - 6, y: y + 4, 'text-anchor': 'end', class: 'axis' }, String(Math.round((max * i) / 4))));
+    chart.append(
+      svg(
+        'text',
+        { x: pad.left - 6, y: y + 4, 'text-anchor': 'end', class: 'axis' },
+        String(Math.round((max * i) / 4)),
+      ),
+    );
   }
-  if (yLabel) chart.append(svg('text', { x: 12, y: pad.top + plotH / 2, class: 'axis', transform: `rotate(-90 12 ${pad.top + plotH / 2})`, 'text-anchor': 'middle' }, yLabel));
+  if (yLabel)
+    chart.append(
+      svg(
+        'text',
+        {
+          x: 12,
+          y: pad.top + plotH / 2,
+          class: 'axis',
+          transform: `rotate(-90 12 ${pad.top + plotH / 2})`,
+          'text-anchor': 'middle',
+        },
+        yLabel,
+      ),
+    );
   const every = Math.ceil(labels.length / 12);
   labels.forEach((label, i) => {
     const gx = pad.left + i * groupW + (groupW - barW * series.length) / 2;
     series.forEach((s, j) => {
       const v = s.values[i] ?? 0;
       const bh = (plotH * v) / max;
-      const bar = svg('rect', { x: gx + j * barW, y: pad.top + plotH - bh, width: barW - 1, height: Math.max(0, bh), fill: COLORS[j % COLORS.length] });
+      const bar = svg('rect', {
+        x: gx + j * barW,
+        y: pad.top + plotH - bh,
+        width: barW - 1,
+        height: Math.max(0, bh),
+        fill: COLORS[j % COLORS.length],
+      });
       bar.append(svg('title', {}, `${label} · ${s.name}: ${v}`));
       chart.append(bar);
     });
     if (i % every === 0) {
       const x = pad.left + i * groupW + groupW / 2;
-      chart.append(svg('text', { x, y: pad.top + plotH + 16, 'text-anchor': 'end', class: 'axis', transform: `rotate(-35 ${x} ${pad.top + plotH + 16})` }, shorten(label)));
+      chart.append(
+        svg(
+          'text',
+          {
+            x,
+            y: pad.top + plotH + 16,
+            'text-anchor': 'end',
+            class: 'axis',
+            transform: `rotate(-35 ${x} ${pad.top + plotH + 16})`,
+          },
+          shorten(label),
+        ),
+      );
     }
   });
-  chart.append(svg('line', { x1: pad.left, x2: width - pad.right, y1: pad.top + plotH, y2: pad.top + plotH, class: 'baseline' }));
+  chart.append(
+    svg('line', {
+      x1: pad.left,
+      x2: width - pad.right,
+      y1: pad.top + plotH,
+      y2: pad.top + plotH,
+      class: 'baseline',
+    }),
+  );
 
-  const legend = h('ul', { class: 'legend' }, series.map((s, j) => {
-    const swatch = h('span', { class: 'swatch', 'aria-hidden': 'true' });
-    swatch.style.background = COLORS[j % COLORS.length];
-    return h('li', {}, swatch, s.name);
-  }));
-  const table = h('table', {},
+  const legend = h(
+    'ul',
+    { class: 'legend' },
+    series.map((s, j) => {
+      const swatch = h('span', { class: 'swatch', 'aria-hidden': 'true' });
+      swatch.style.background = COLORS[j % COLORS.length];
+      return h('li', {}, swatch, s.name);
+    }),
+  );
+  const table = h(
+    'table',
+    {},
     h('caption', {}, title),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, ''), series.map((s) => h('th', { scope: 'col' }, s.name)))),
-    h('tbody', {}, labels.map((label, i) => h('tr', {}, h('th', { scope: 'row' }, label), series.map((s) => h('td', {}, String(s.values[i] ?? 0)))))));
-  return h('figure', { class: 'chart-figure' },
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, ''),
+        series.map((s) => h('th', { scope: 'col' }, s.name)),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      labels.map((label, i) =>
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row' }, label),
+          series.map((s) => h('td', {}, String(s.values[i] ?? 0))),
+        ),
+      ),
+    ),
+  );
+  return h(
+    'figure',
+    { class: 'chart-figure' },
     h('figcaption', {}, title),
     labels.length === 0 ? h('p', { class: 'empty' }, 'No data yet.') : chart,
     series.length > 1 ? legend : null,
-    h('details', {}, h('summary', {}, 'Show the numbers'), table));
+    h('details', {}, h('summary', {}, 'Show the numbers'), table),
+  );
 }
 
 /** Consecutive days from `first` to `last` (days since the epoch), for a time axis without gaps. */

@@ -10,7 +10,8 @@ export function h(tag, attrs = {}, ...children) {
     else if (v === true) el.setAttribute(k, '');
     else el.setAttribute(k, String(v));
   }
-  for (const c of children.flat()) if (c !== undefined && c !== null && c !== false) el.append(c instanceof Node ? c : String(c));
+  for (const c of children.flat())
+    if (c !== undefined && c !== null && c !== false) el.append(c instanceof Node ? c : String(c));
   return el;
 }
 
@@ -19,7 +20,10 @@ let fieldSeq = 0;
 /** A labelled input: label and control tied by id. */
 export function field(label, attrs = {}, hint) {
   const id = attrs.id ?? `f${++fieldSeq}`;
-  const input = attrs.type === 'textarea' ? h('textarea', { ...attrs, type: undefined, value: undefined, id }) : h('input', { type: 'text', ...attrs, id });
+  const input =
+    attrs.type === 'textarea'
+      ? h('textarea', { ...attrs, type: undefined, value: undefined, id })
+      : h('input', { type: 'text', ...attrs, id });
   if (attrs.type === 'textarea' && attrs.value !== undefined) input.value = attrs.value;
   const hintEl = hint ? h('p', { class: 'hint', id: `${id}-hint` }, hint) : null;
   if (hintEl) input.setAttribute('aria-describedby', hintEl.id);
@@ -28,7 +32,11 @@ export function field(label, attrs = {}, hint) {
 
 export function select(label, options, value, attrs = {}) {
   const id = attrs.id ?? `f${++fieldSeq}`;
-  const input = h('select', { ...attrs, id }, options.map(([v, text]) => h('option', { value: v, selected: v === value }, text)));
+  const input = h(
+    'select',
+    { ...attrs, id },
+    options.map(([v, text]) => h('option', { value: v, selected: v === value }, text)),
+  );
   return { input, el: h('div', { class: 'field' }, h('label', { for: id }, label), input) };
 }
 
@@ -75,7 +83,9 @@ export async function busy(button, label, action) {
   const progress = `${label}…`;
   showStatus(progress);
   // Clears the progress line unless the action replaced it with its own message.
-  const done = () => { if (status().textContent === progress) showStatus(''); };
+  const done = () => {
+    if (status().textContent === progress) showStatus('');
+  };
   try {
     const result = await action();
     done();
@@ -112,5 +122,6 @@ export function copyable(label, value, attrs = {}) {
   return f;
 }
 
-export const formatDate = (ms) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+export const formatDate = (ms) =>
+  new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 export const formatDay = (day) => new Date(day * 86_400_000).toISOString().slice(0, 10);

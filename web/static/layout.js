@@ -11,32 +11,62 @@ export function startApp({ title, nav, routes, fallback, requireRole }) {
   const navList = document.getElementById('nav');
 
   function renderHeader() {
-    navList.replaceChildren(...nav.filter((n) => !n.signedIn || state.session).map((n) =>
-      h('li', {}, n.disabled ? h('span', { class: 'soon', title: 'Not yet available' }, `${n.label} (not yet available)`) : h('a', { href: n.href }, n.label))));
+    navList.replaceChildren(
+      ...nav
+        .filter((n) => !n.signedIn || state.session)
+        .map((n) =>
+          h(
+            'li',
+            {},
+            n.disabled
+              ? h(
+                  'span',
+                  { class: 'soon', title: 'Not yet available' },
+                  `${n.label} (not yet available)`,
+                )
+              : h('a', { href: n.href }, n.label),
+          ),
+        ),
+    );
     userBox.replaceChildren();
     if (state.session) {
       const out = h('button', { type: 'button', class: 'secondary', id: 'sign-out' }, 'Sign out');
-      out.addEventListener('click', () => busy(out, 'Signing out', async () => {
-        await signOut();
-        state.session = null;
-        location.hash = '#/signin';
-        render();
-      }));
+      out.addEventListener('click', () =>
+        busy(out, 'Signing out', async () => {
+          await signOut();
+          state.session = null;
+          location.hash = '#/signin';
+          render();
+        }),
+      );
       userBox.append(h('span', { class: 'who' }, `Signed in as ${state.session.username}`), out);
     }
   }
 
   function signInPage(extra) {
     const user = field('Username', { name: 'username', autocomplete: 'username', required: true });
-    const pass = field('Password', { name: 'password', type: 'password', autocomplete: 'current-password', required: true });
+    const pass = field('Password', {
+      name: 'password',
+      type: 'password',
+      autocomplete: 'current-password',
+      required: true,
+    });
     const submit = h('button', { type: 'submit' }, 'Sign in');
-    const form = h('form', { class: 'card narrow', 'aria-labelledby': 'signin-title' },
-      h('h1', { id: 'signin-title' }, `Sign in to the ${title}`), user.el, pass.el, submit, extra ?? null);
+    const form = h(
+      'form',
+      { class: 'card narrow', 'aria-labelledby': 'signin-title' },
+      h('h1', { id: 'signin-title' }, `Sign in to the ${title}`),
+      user.el,
+      pass.el,
+      submit,
+      extra ?? null,
+    );
     form.addEventListener('submit', (e) => {
       e.preventDefault();
       busy(submit, 'Signing in', async () => {
         state.session = await signIn(user.input.value, pass.input.value);
-        if (location.hash === '#/signin' || location.hash === '#/signup' || !location.hash) location.hash = fallback;
+        if (location.hash === '#/signin' || location.hash === '#/signup' || !location.hash)
+          location.hash = fallback;
         render();
       });
     });
@@ -52,10 +82,27 @@ export function startApp({ title, nav, routes, fallback, requireRole }) {
       if (!m) continue;
       if (route.public || state.session) {
         const needed = requireRole ? [requireRole].flat() : [];
-        if (!route.public && needed.length > 0 && !needed.some((r) => state.session.roles.includes(r))) {
-          const which = needed.length === 1 ? `the ${needed[0]} role` : `the ${needed.slice(0, -1).join(', ')} or ${needed.at(-1)} role`;
-          main.replaceChildren(h('section', { class: 'card narrow', id: 'not-allowed' }, h('h1', {}, 'Not allowed'),
-            h('p', {}, `The ${title} is for users with ${which}; ${state.session.username} does not have it. Ask an administrator to grant it.`)));
+        if (
+          !route.public &&
+          needed.length > 0 &&
+          !needed.some((r) => state.session.roles.includes(r))
+        ) {
+          const which =
+            needed.length === 1
+              ? `the ${needed[0]} role`
+              : `the ${needed.slice(0, -1).join(', ')} or ${needed.at(-1)} role`;
+          main.replaceChildren(
+            h(
+              'section',
+              { class: 'card narrow', id: 'not-allowed' },
+              h('h1', {}, 'Not allowed'),
+              h(
+                'p',
+                {},
+                `The ${title} is for users with ${which}; ${state.session.username} does not have it. Ask an administrator to grant it.`,
+              ),
+            ),
+          );
           main.focus();
           return;
         }
@@ -64,7 +111,14 @@ export function startApp({ title, nav, routes, fallback, requireRole }) {
           const page = await route.render(m.slice(1), { state, signInPage, rerender: render });
           main.replaceChildren(page);
         } catch (err) {
-          main.replaceChildren(h('section', { class: 'card' }, h('h1', {}, 'Something went wrong'), h('p', { role: 'alert' }, err.message)));
+          main.replaceChildren(
+            h(
+              'section',
+              { class: 'card' },
+              h('h1', {}, 'Something went wrong'),
+              h('p', { role: 'alert' }, err.message),
+            ),
+          );
           if (err.status === 401) {
             state.session = null;
             renderHeader();

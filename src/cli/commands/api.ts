@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Services } from '../../compose/index.js';
-import { apiView, parseLifecycleAction, parseResourceSpec, resourcesFromOpenApi, type Api, type ApiResource } from '../../publisher/index.js';
+import {
+  apiView,
+  parseLifecycleAction,
+  parseResourceSpec,
+  resourcesFromOpenApi,
+  type Api,
+  type ApiResource,
+} from '../../publisher/index.js';
 import { CliError, printJson, printTable, withServices } from '../context.js';
 
 export async function findApi(s: Services, name: string, version: string): Promise<Api> {
@@ -25,16 +32,22 @@ function resourcesFrom(o: { resource?: string[]; openapi?: string }): ApiResourc
   return o.resource?.map(parseResourceSpec);
 }
 
-const RESOURCE_HELP = 'a resource: "GET /menu", "POST /order/{orderId} scope=update", "GET /health auth=none" (repeatable)';
+const RESOURCE_HELP =
+  'a resource: "GET /menu", "POST /order/{orderId} scope=update", "GET /health auth=none" (repeatable)';
 
 export function apiCommands(program: Command): void {
   const api = program.command('api').description('publish APIs on the Gateway (the Publisher)');
 
   api
     .command('create <name>')
-    .description('create an API (state CREATED; publish it with `api lifecycle NAME VERSION publish`)')
+    .description(
+      'create an API (state CREATED; publish it with `api lifecycle NAME VERSION publish`)',
+    )
     .requiredOption('--context <path>', 'context such as /pizzashack')
-    .requiredOption('--version <version>', 'version such as 1.0.0 (the Gateway serves /pizzashack/1.0.0)')
+    .requiredOption(
+      '--version <version>',
+      'version such as 1.0.0 (the Gateway serves /pizzashack/1.0.0)',
+    )
     .requiredOption('--production <url>', 'production backend URL')
     .option('--sandbox <url>', 'sandbox backend URL (sandbox keys are refused without one)')
     .option('--resource <spec>', RESOURCE_HELP, collect)
@@ -42,18 +55,36 @@ export function apiCommands(program: Command): void {
     .option('--description <text>', 'free text')
     .option('--owner <user>', 'the API owner (default: the administrator)')
     .option('--json', 'print the API as JSON')
-    .action(async (name: string, o: Record<string, string | string[] | boolean | undefined>, cmd: Command) => {
-      const created = await withServices(cmd, async (s) => {
-        const owner = await s.users.get((o['owner'] as string | undefined) ?? s.config.identity.adminUsername);
-        return s.apis.create({
-          name, context: o['context'], version: o['version'], description: o['description'],
-          productionUrl: o['production'], sandboxUrl: o['sandbox'],
-          resources: resourcesFrom(o as { resource?: string[]; openapi?: string }) ?? [],
-        }, owner.id);
-      });
-      if (o['json']) printJson(apiView(created));
-      else console.log(`Created API "${created.name}" ${created.version} at ${apiView(created).path} (${created.resources.length} resources, state CREATED).`);
-    });
+    .action(
+      async (
+        name: string,
+        o: Record<string, string | string[] | boolean | undefined>,
+        cmd: Command,
+      ) => {
+        const created = await withServices(cmd, async (s) => {
+          const owner = await s.users.get(
+            (o['owner'] as string | undefined) ?? s.config.identity.adminUsername,
+          );
+          return s.apis.create(
+            {
+              name,
+              context: o['context'],
+              version: o['version'],
+              description: o['description'],
+              productionUrl: o['production'],
+              sandboxUrl: o['sandbox'],
+              resources: resourcesFrom(o as { resource?: string[]; openapi?: string }) ?? [],
+            },
+            owner.id,
+          );
+        });
+        if (o['json']) printJson(apiView(created));
+        else
+          console.log(
+            `Created API "${created.name}" ${created.version} at ${apiView(created).path} (${created.resources.length} resources, state CREATED).`,
+          );
+      },
+    );
 
   api
     .command('update <name> <version>')
@@ -63,23 +94,36 @@ export function apiCommands(program: Command): void {
     .option('--resource <spec>', RESOURCE_HELP, collect)
     .option('--openapi <file>', 'replace the resources with those of an OpenAPI 3 document')
     .option('--description <text>', 'free text')
-    .action(async (name: string, version: string, o: Record<string, string | string[] | undefined>, cmd: Command) => {
-      const updated = await withServices(cmd, async (s) => {
-        const found = await findApi(s, name, version);
-        const resources = resourcesFrom(o as { resource?: string[]; openapi?: string });
-        return s.apis.update(found.id, {
-          productionUrl: o['production'], sandboxUrl: o['sandbox'], description: o['description'],
-          ...(resources ? { resources } : {}),
+    .action(
+      async (
+        name: string,
+        version: string,
+        o: Record<string, string | string[] | undefined>,
+        cmd: Command,
+      ) => {
+        const updated = await withServices(cmd, async (s) => {
+          const found = await findApi(s, name, version);
+          const resources = resourcesFrom(o as { resource?: string[]; openapi?: string });
+          return s.apis.update(found.id, {
+            productionUrl: o['production'],
+            sandboxUrl: o['sandbox'],
+            description: o['description'],
+            ...(resources ? { resources } : {}),
+          });
         });
-      });
-      console.log(`Updated API "${updated.name}" ${updated.version} (${updated.resources.length} resources).`);
-    });
+        console.log(
+          `Updated API "${updated.name}" ${updated.version} (${updated.resources.length} resources).`,
+        );
+      },
+    );
 
   api
     .command('lifecycle <name> <version> <action>')
     .description('publish, deprecate, block or retire an API')
     .action(async (name: string, version: string, action: string, _o: unknown, cmd: Command) => {
-      const changed = await withServices(cmd, async (s) => s.apis.changeLifecycle((await findApi(s, name, version)).id, parseLifecycleAction(action)));
+      const changed = await withServices(cmd, async (s) =>
+        s.apis.changeLifecycle((await findApi(s, name, version)).id, parseLifecycleAction(action)),
+      );
       console.log(`API "${changed.name}" ${changed.version} is now ${changed.status}.`);
     });
 
@@ -90,7 +134,18 @@ export function apiCommands(program: Command): void {
     .action(async (o: { json?: boolean }, cmd: Command) => {
       const apis = await withServices(cmd, (s) => s.apis.list());
       if (o.json) printJson(apis.map(apiView));
-      else printTable(['NAME', 'VERSION', 'PATH', 'STATE', 'RESOURCES', 'ID'], apis.map((a) => [a.name, a.version, apiView(a).path, a.status, String(a.resources.length), a.id]));
+      else
+        printTable(
+          ['NAME', 'VERSION', 'PATH', 'STATE', 'RESOURCES', 'ID'],
+          apis.map((a) => [
+            a.name,
+            a.version,
+            apiView(a).path,
+            a.status,
+            String(a.resources.length),
+            a.id,
+          ]),
+        );
     });
 
   api
@@ -100,8 +155,13 @@ export function apiCommands(program: Command): void {
     .action(async (name: string, version: string, o: { json?: boolean }, cmd: Command) => {
       const a = await withServices(cmd, (s) => findApi(s, name, version));
       if (o.json) return printJson(apiView(a));
-      console.log(`${a.name} ${a.version} at ${apiView(a).path}, ${a.status}\nproduction: ${a.productionUrl}\nsandbox: ${a.sandboxUrl || '(none)'}`);
-      printTable(['METHOD', 'URI TEMPLATE', 'AUTH', 'SCOPE'], a.resources.map((r) => [r.method, r.uriTemplate, r.authType, r.scope ?? '']));
+      console.log(
+        `${a.name} ${a.version} at ${apiView(a).path}, ${a.status}\nproduction: ${a.productionUrl}\nsandbox: ${a.sandboxUrl || '(none)'}`,
+      );
+      printTable(
+        ['METHOD', 'URI TEMPLATE', 'AUTH', 'SCOPE'],
+        a.resources.map((r) => [r.method, r.uriTemplate, r.authType, r.scope ?? '']),
+      );
     });
 
   api

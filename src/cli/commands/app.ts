@@ -27,11 +27,19 @@ function changes(o: Record<string, string | boolean | undefined>) {
     ...(o['description'] !== undefined ? { description: String(o['description']) } : {}),
     ...(o['tokenType'] !== undefined ? { tokenType: tokenType(String(o['tokenType'])) } : {}),
     ...(o['grantTypes'] !== undefined ? { grantTypes: list(String(o['grantTypes'])) } : {}),
-    ...(o['throttlingPolicy'] !== undefined ? { throttlingPolicy: String(o['throttlingPolicy']) } : {}),
+    ...(o['throttlingPolicy'] !== undefined
+      ? { throttlingPolicy: String(o['throttlingPolicy']) }
+      : {}),
   };
 }
 
-const list = (v: string | undefined) => (v === undefined ? undefined : v.split(',').map((x) => x.trim()).filter(Boolean));
+const list = (v: string | undefined) =>
+  v === undefined
+    ? undefined
+    : v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean);
 
 export function appCommands(program: Command): void {
   const app = program.command('app').description('manage applications (OAuth clients)');
@@ -40,24 +48,39 @@ export function appCommands(program: Command): void {
     .command('create <name>')
     .description('create an application for a user')
     .requiredOption('--owner <user>', 'the user who owns the application')
-    .option('--token-type <type>', 'jwt or opaque access tokens (default from deployment.toml: jwt)')
+    .option(
+      '--token-type <type>',
+      'jwt or opaque access tokens (default from deployment.toml: jwt)',
+    )
     .option('--grant-types <list>', 'comma-separated: password,refresh_token,client_credentials')
     .option('--access-token-lifetime <seconds>', 'access token lifetime (default 3600)')
     .option('--refresh-token-lifetime <seconds>', 'refresh token lifetime (default 86400)')
-    .option('--throttling-policy <name>', 'application throttling policy enforced by the Gateway per end user (default Unlimited; see [apim.throttling] application_policies)')
+    .option(
+      '--throttling-policy <name>',
+      'application throttling policy enforced by the Gateway per end user (default Unlimited; see [apim.throttling] application_policies)',
+    )
     .option('--description <text>', 'free text')
     .option('--json', 'print the application as JSON')
     .action(async (name: string, o: Record<string, string | boolean | undefined>, cmd: Command) => {
       const created = await withServices(cmd, async (s) => {
         const owner = await s.users.get(String(o['owner']));
         return s.applications.create({
-          name, ownerId: owner.id, ...changes(o),
-          accessTokenLifetime: seconds(o['accessTokenLifetime'] as string | undefined, '--access-token-lifetime') ?? null,
-          refreshTokenLifetime: seconds(o['refreshTokenLifetime'] as string | undefined, '--refresh-token-lifetime') ?? null,
+          name,
+          ownerId: owner.id,
+          ...changes(o),
+          accessTokenLifetime:
+            seconds(o['accessTokenLifetime'] as string | undefined, '--access-token-lifetime') ??
+            null,
+          refreshTokenLifetime:
+            seconds(o['refreshTokenLifetime'] as string | undefined, '--refresh-token-lifetime') ??
+            null,
         });
       });
       if (o['json']) printJson(created);
-      else console.log(`Created application "${created.name}" (${created.tokenType} tokens; grants ${created.grantTypes.join(', ')}; throttling policy ${created.throttlingPolicy}).`);
+      else
+        console.log(
+          `Created application "${created.name}" (${created.tokenType} tokens; grants ${created.grantTypes.join(', ')}; throttling policy ${created.throttlingPolicy}).`,
+        );
     });
 
   app
@@ -68,7 +91,10 @@ export function appCommands(program: Command): void {
     .option('--grant-types <list>', 'comma-separated: password,refresh_token,client_credentials')
     .option('--access-token-lifetime <seconds>', 'access token lifetime; 0 = the server default')
     .option('--refresh-token-lifetime <seconds>', 'refresh token lifetime; 0 = the server default')
-    .option('--throttling-policy <name>', 'application throttling policy (e.g. Unlimited, 50PerMin, 20PerMin, 10PerMin)')
+    .option(
+      '--throttling-policy <name>',
+      'application throttling policy (e.g. Unlimited, 50PerMin, 20PerMin, 10PerMin)',
+    )
     .option('--description <text>', 'free text')
     .option('--json', 'print the application as JSON')
     .action(async (name: string, o: Record<string, string | boolean | undefined>, cmd: Command) => {
@@ -76,25 +102,43 @@ export function appCommands(program: Command): void {
         const v = seconds(o[key] as string | undefined, flag);
         return v === undefined ? {} : { [key]: v === 0 ? null : v };
       };
-      const updated = await withServices(cmd, async (s) => s.applications.update(await ownedApp(s, String(o['owner']), name), {
-        ...changes(o), ...lifetime('accessTokenLifetime', '--access-token-lifetime'), ...lifetime('refreshTokenLifetime', '--refresh-token-lifetime'),
-      }));
+      const updated = await withServices(cmd, async (s) =>
+        s.applications.update(await ownedApp(s, String(o['owner']), name), {
+          ...changes(o),
+          ...lifetime('accessTokenLifetime', '--access-token-lifetime'),
+          ...lifetime('refreshTokenLifetime', '--refresh-token-lifetime'),
+        }),
+      );
       if (o['json']) printJson(updated);
-      else console.log(`Updated application "${updated.name}" (${updated.tokenType} tokens; grants ${updated.grantTypes.join(', ')}; throttling policy ${updated.throttlingPolicy}).`);
+      else
+        console.log(
+          `Updated application "${updated.name}" (${updated.tokenType} tokens; grants ${updated.grantTypes.join(', ')}; throttling policy ${updated.throttlingPolicy}).`,
+        );
     });
 
   app
     .command('list')
     .description('list applications')
-    .option('--owner <user>', 'only this user\'s applications')
+    .option('--owner <user>', "only this user's applications")
     .option('--json', 'print JSON')
     .action(async (o: { owner?: string; json?: boolean }, cmd: Command) => {
       const rows = await withServices(cmd, async (s) => {
-        const apps = await s.applications.list(o.owner ? (await s.users.get(o.owner)).id : undefined);
-        return Promise.all(apps.map(async (a) => ({ ...a, owner: (await s.users.findById(a.ownerId))?.username ?? '?' })));
+        const apps = await s.applications.list(
+          o.owner ? (await s.users.get(o.owner)).id : undefined,
+        );
+        return Promise.all(
+          apps.map(async (a) => ({
+            ...a,
+            owner: (await s.users.findById(a.ownerId))?.username ?? '?',
+          })),
+        );
       });
       if (o.json) printJson(rows);
-      else printTable(['NAME', 'OWNER', 'TOKEN', 'GRANTS', 'CREATED'], rows.map((a) => [a.name, a.owner, a.tokenType, a.grantTypes.join(','), iso(a.createdAt)]));
+      else
+        printTable(
+          ['NAME', 'OWNER', 'TOKEN', 'GRANTS', 'CREATED'],
+          rows.map((a) => [a.name, a.owner, a.tokenType, a.grantTypes.join(','), iso(a.createdAt)]),
+        );
     });
 
   app
@@ -102,7 +146,9 @@ export function appCommands(program: Command): void {
     .description('delete an application, its keys, and revoke its tokens')
     .requiredOption('--owner <user>', 'the owner')
     .action(async (name: string, o: { owner: string }, cmd: Command) => {
-      await withServices(cmd, async (s) => s.applications.remove((await s.users.get(o.owner)).id, name));
+      await withServices(cmd, async (s) =>
+        s.applications.remove((await s.users.get(o.owner)).id, name),
+      );
       console.log(`Removed application "${name}".`);
     });
 
@@ -114,11 +160,33 @@ export function appCommands(program: Command): void {
     .action(async (name: string, o: { owner: string; json?: boolean }, cmd: Command) => {
       const rows = await withServices(cmd, async (s) => {
         const found = await s.applications.registeredUsers(await ownedApp(s, o.owner, name));
-        return Promise.all(found.map(async (r) => ({ username: (await s.users.findById(r.userId))?.username ?? '(deleted user)', ...r })));
+        return Promise.all(
+          found.map(async (r) => ({
+            username: (await s.users.findById(r.userId))?.username ?? '(deleted user)',
+            ...r,
+          })),
+        );
       });
-      if (o.json) printJson(rows.map((r) => ({ username: r.username, userId: r.userId, tokenCount: r.tokenCount, firstIssuedAt: iso(r.firstIssuedAt), lastIssuedAt: iso(r.lastIssuedAt) })));
+      if (o.json)
+        printJson(
+          rows.map((r) => ({
+            username: r.username,
+            userId: r.userId,
+            tokenCount: r.tokenCount,
+            firstIssuedAt: iso(r.firstIssuedAt),
+            lastIssuedAt: iso(r.lastIssuedAt),
+          })),
+        );
       else {
-        printTable(['USERNAME', 'TOKENS', 'FIRST', 'LAST'], rows.map((r) => [r.username, String(r.tokenCount), iso(r.firstIssuedAt), iso(r.lastIssuedAt)]));
+        printTable(
+          ['USERNAME', 'TOKENS', 'FIRST', 'LAST'],
+          rows.map((r) => [
+            r.username,
+            String(r.tokenCount),
+            iso(r.firstIssuedAt),
+            iso(r.lastIssuedAt),
+          ]),
+        );
         console.log(`${rows.length} registered user${rows.length === 1 ? '' : 's'}.`);
       }
     });

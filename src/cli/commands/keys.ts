@@ -5,7 +5,11 @@ import { ownedApp } from './app.js';
 
 function show(keys: GeneratedKeys, json: boolean | undefined): void {
   if (json) {
-    printJson({ consumerKey: keys.consumerKey, consumerSecret: keys.consumerSecret, environment: keys.environment });
+    printJson({
+      consumerKey: keys.consumerKey,
+      consumerSecret: keys.consumerSecret,
+      environment: keys.environment,
+    });
     return;
   }
   console.log(`Environment:     ${keys.environment}`);
@@ -15,7 +19,9 @@ function show(keys: GeneratedKeys, json: boolean | undefined): void {
 }
 
 export function keysCommands(program: Command): void {
-  const keys = program.command('keys').description("manage an application's production and sandbox keys");
+  const keys = program
+    .command('keys')
+    .description("manage an application's production and sandbox keys");
 
   keys
     .command('generate <app>')
@@ -23,10 +29,17 @@ export function keysCommands(program: Command): void {
     .requiredOption('--owner <user>', 'the application owner')
     .option('--env <env>', 'production or sandbox', 'production')
     .option('--json', 'print {"consumerKey": ..., "consumerSecret": ...}')
-    .action(async (name: string, o: { owner: string; env: string; json?: boolean }, cmd: Command) => {
-      const env = checkEnvironment(o.env);
-      show(await withServices(cmd, async (s) => s.applications.generateKeys(await ownedApp(s, o.owner, name), env)), o.json);
-    });
+    .action(
+      async (name: string, o: { owner: string; env: string; json?: boolean }, cmd: Command) => {
+        const env = checkEnvironment(o.env);
+        show(
+          await withServices(cmd, async (s) =>
+            s.applications.generateKeys(await ownedApp(s, o.owner, name), env),
+          ),
+          o.json,
+        );
+      },
+    );
 
   keys
     .command('regenerate-secret <app>')
@@ -34,10 +47,17 @@ export function keysCommands(program: Command): void {
     .requiredOption('--owner <user>', 'the application owner')
     .option('--env <env>', 'production or sandbox', 'production')
     .option('--json', 'print {"consumerKey": ..., "consumerSecret": ...}')
-    .action(async (name: string, o: { owner: string; env: string; json?: boolean }, cmd: Command) => {
-      const env = checkEnvironment(o.env);
-      show(await withServices(cmd, async (s) => s.applications.regenerateSecret(await ownedApp(s, o.owner, name), env)), o.json);
-    });
+    .action(
+      async (name: string, o: { owner: string; env: string; json?: boolean }, cmd: Command) => {
+        const env = checkEnvironment(o.env);
+        show(
+          await withServices(cmd, async (s) =>
+            s.applications.regenerateSecret(await ownedApp(s, o.owner, name), env),
+          ),
+          o.json,
+        );
+      },
+    );
 
   keys
     .command('show <app>')
@@ -45,10 +65,19 @@ export function keysCommands(program: Command): void {
     .requiredOption('--owner <user>', 'the application owner')
     .option('--env <env>', 'production or sandbox', 'production')
     .option('--json', 'print JSON')
-    .action(async (name: string, o: { owner: string; env: string; json?: boolean }, cmd: Command) => {
-      const env = checkEnvironment(o.env);
-      const key = await withServices(cmd, async (s) => s.applications.findKeys(await ownedApp(s, o.owner, name), env));
-      if (o.json) printJson(key ? { consumerKey: key.consumerKey, environment: env } : null);
-      else console.log(key ? `Consumer key (${env}): ${key.consumerKey}` : `No ${env} keys yet: run tollgate keys generate ${name} --owner ${o.owner} --env ${env}`);
-    });
+    .action(
+      async (name: string, o: { owner: string; env: string; json?: boolean }, cmd: Command) => {
+        const env = checkEnvironment(o.env);
+        const key = await withServices(cmd, async (s) =>
+          s.applications.findKeys(await ownedApp(s, o.owner, name), env),
+        );
+        if (o.json) printJson(key ? { consumerKey: key.consumerKey, environment: env } : null);
+        else
+          console.log(
+            key
+              ? `Consumer key (${env}): ${key.consumerKey}`
+              : `No ${env} keys yet: run tollgate keys generate ${name} --owner ${o.owner} --env ${env}`,
+          );
+      },
+    );
 }

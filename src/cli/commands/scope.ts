@@ -4,17 +4,28 @@ import { checkScopeName } from '../../keymanager/index.js';
 import { CliError, printJson, printTable, withServices } from '../context.js';
 
 export function scopeCommands(program: Command): void {
-  const scope = program.command('scope').description('manage OAuth scopes and the roles they are granted to');
+  const scope = program
+    .command('scope')
+    .description('manage OAuth scopes and the roles they are granted to');
 
   scope
     .command('add <name>')
-    .description('define a scope (or change its roles); users with any of the roles may be granted it')
+    .description(
+      'define a scope (or change its roles); users with any of the roles may be granted it',
+    )
     .option('--roles <roles>', 'comma-separated roles; empty = any user', '')
     .option('--description <text>', 'what the scope allows', '')
     .action(async (name: string, opts: { roles: string; description: string }, cmd: Command) => {
       const roles = parseRoles(opts.roles);
-      await withServices(cmd, (s) => s.stores.scopes.upsert({ name: checkScopeName(name), description: opts.description, roles }, Date.now()));
-      console.log(`Scope "${name}" granted to ${roles.length ? `roles ${roles.join(', ')}` : 'any user'}.`);
+      await withServices(cmd, (s) =>
+        s.stores.scopes.upsert(
+          { name: checkScopeName(name), description: opts.description, roles },
+          Date.now(),
+        ),
+      );
+      console.log(
+        `Scope "${name}" granted to ${roles.length ? `roles ${roles.join(', ')}` : 'any user'}.`,
+      );
     });
 
   scope
@@ -24,7 +35,11 @@ export function scopeCommands(program: Command): void {
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       const scopes = await withServices(cmd, (s) => s.stores.scopes.list());
       if (opts.json) printJson(scopes);
-      else printTable(['SCOPE', 'ROLES', 'DESCRIPTION'], scopes.map((s) => [s.name, s.roles.join(',') || '(any user)', s.description]));
+      else
+        printTable(
+          ['SCOPE', 'ROLES', 'DESCRIPTION'],
+          scopes.map((s) => [s.name, s.roles.join(',') || '(any user)', s.description]),
+        );
     });
 
   scope

@@ -4,7 +4,9 @@ import { findApi } from './api.js';
 import { ownedApp } from './app.js';
 
 export function subscriptionCommands(program: Command): void {
-  const sub = program.command('subscription').description("subscribe applications to published APIs (the Developer Portal)");
+  const sub = program
+    .command('subscription')
+    .description('subscribe applications to published APIs (the Developer Portal)');
 
   sub
     .command('add <app> <api> <version>')
@@ -12,15 +14,29 @@ export function subscriptionCommands(program: Command): void {
     .requiredOption('--owner <user>', 'the user who owns the application')
     .option('--tier <name>', 'throttling tier (see deployment.toml [apim.throttling])', 'Unlimited')
     .option('--json', 'print the subscription as JSON')
-    .action(async (appName: string, apiName: string, version: string, o: { owner: string; tier: string; json?: boolean }, cmd: Command) => {
-      const created = await withServices(cmd, async (s) => {
-        const app = await ownedApp(s, o.owner, appName);
-        const api = await findApi(s, apiName, version);
-        return s.subscriptions.subscribe({ userId: app.ownerId }, { applicationId: app.id, apiId: api.id, tier: o.tier });
-      });
-      if (o.json) printJson(created);
-      else console.log(`Subscribed "${appName}" to ${apiName} ${version} (tier ${o.tier}); subscription ${created.id}.`);
-    });
+    .action(
+      async (
+        appName: string,
+        apiName: string,
+        version: string,
+        o: { owner: string; tier: string; json?: boolean },
+        cmd: Command,
+      ) => {
+        const created = await withServices(cmd, async (s) => {
+          const app = await ownedApp(s, o.owner, appName);
+          const api = await findApi(s, apiName, version);
+          return s.subscriptions.subscribe(
+            { userId: app.ownerId },
+            { applicationId: app.id, apiId: api.id, tier: o.tier },
+          );
+        });
+        if (o.json) printJson(created);
+        else
+          console.log(
+            `Subscribed "${appName}" to ${apiName} ${version} (tier ${o.tier}); subscription ${created.id}.`,
+          );
+      },
+    );
 
   sub
     .command('list')
@@ -33,10 +49,18 @@ export function subscriptionCommands(program: Command): void {
         const subs = await s.subscriptions.list({ userId: user.id });
         const apps = new Map((await s.applications.list(user.id)).map((a) => [a.id, a.name]));
         const apis = new Map((await s.apis.list()).map((a) => [a.id, `${a.name} ${a.version}`]));
-        return subs.map((x) => ({ ...x, application: apps.get(x.applicationId) ?? '', api: apis.get(x.apiId) ?? '' }));
+        return subs.map((x) => ({
+          ...x,
+          application: apps.get(x.applicationId) ?? '',
+          api: apis.get(x.apiId) ?? '',
+        }));
       });
       if (o.json) printJson(rows);
-      else printTable(['APPLICATION', 'API', 'TIER', 'SINCE', 'ID'], rows.map((r) => [r.application, r.api, r.tier, iso(r.createdAt), r.id]));
+      else
+        printTable(
+          ['APPLICATION', 'API', 'TIER', 'SINCE', 'ID'],
+          rows.map((r) => [r.application, r.api, r.tier, iso(r.createdAt), r.id]),
+        );
     });
 
   sub
@@ -44,7 +68,9 @@ export function subscriptionCommands(program: Command): void {
     .description('unsubscribe (by subscription id)')
     .requiredOption('--owner <user>', 'the user who owns the application')
     .action(async (id: string, o: { owner: string }, cmd: Command) => {
-      await withServices(cmd, async (s) => s.subscriptions.unsubscribe({ userId: (await s.users.get(o.owner)).id }, id));
+      await withServices(cmd, async (s) =>
+        s.subscriptions.unsubscribe({ userId: (await s.users.get(o.owner)).id }, id),
+      );
       console.log(`Removed subscription ${id}.`);
     });
 }

@@ -10,10 +10,21 @@ export function tokenCommands(program: Command): void {
     .description('revoke an access token, or a refresh token together with its whole family')
     .action(async (value: string, _o: unknown, cmd: Command) => {
       const kind = await withServices(cmd, async (s) => {
-        const keys = await SigningKeys.load(s.stores.signingKeys, s.config.token.jwtAlgorithm, Date.now());
-        return createTokenAdmin({ store: s.stores.tokens, keys, config: s.config.token }).revoke(value);
+        const keys = await SigningKeys.load(
+          s.stores.signingKeys,
+          s.config.token.jwtAlgorithm,
+          Date.now(),
+        );
+        return createTokenAdmin({ store: s.stores.tokens, keys, config: s.config.token }).revoke(
+          value,
+        );
       });
-      if (!kind) throw new CliError('No such token (unknown, expired JWT, or not issued by this server).');
-      console.log(kind === 'refresh' ? 'Revoked the refresh token, its successors and their access tokens.' : 'Revoked the access token.');
+      if (!kind)
+        throw new CliError('No such token (unknown, expired JWT, or not issued by this server).');
+      console.log(
+        kind === 'refresh'
+          ? 'Revoked the refresh token, its successors and their access tokens.'
+          : 'Revoked the access token.',
+      );
     });
 }

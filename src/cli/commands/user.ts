@@ -7,52 +7,106 @@ import { csvItems, importFormatOf, jsonItems } from '../import-file.js';
 
 // passwordHashFormat: anything but argon2id is an imported hash not yet replaced at a login.
 const view = (u: User) => ({
-  id: u.id, username: u.username, roles: u.roles, status: u.status, createdAt: iso(u.createdAt), passwordHashFormat: hashFormat(u.passwordHash) ?? 'unknown',
+  id: u.id,
+  username: u.username,
+  roles: u.roles,
+  status: u.status,
+  createdAt: iso(u.createdAt),
+  passwordHashFormat: hashFormat(u.passwordHash) ?? 'unknown',
 });
 
 export function userCommands(program: Command): void {
-  const user = program.command('user').description('manage users (resource owners, developers, administrators)');
+  const user = program
+    .command('user')
+    .description('manage users (resource owners, developers, administrators)');
 
   user
     .command('add <name>')
     .description('create a user')
-    .requiredOption('--password <password>', 'the password (at least 8 characters, not a common one)')
+    .requiredOption(
+      '--password <password>',
+      'the password (at least 8 characters, not a common one)',
+    )
     .option('--roles <roles>', 'comma-separated roles, e.g. admin,publisher', '')
     .option('--json', 'print the user as JSON')
-    .action(async (name: string, opts: { password: string; roles: string; json?: boolean }, cmd: Command) => {
-      const created = await withServices(cmd, (s) => s.users.create({ username: name, password: opts.password, roles: opts.roles }));
-      if (opts.json) printJson(view(created));
-      else console.log(`Created user "${created.username}"${created.roles.length ? ` with roles ${created.roles.join(', ')}` : ''}.`);
-    });
+    .action(
+      async (
+        name: string,
+        opts: { password: string; roles: string; json?: boolean },
+        cmd: Command,
+      ) => {
+        const created = await withServices(cmd, (s) =>
+          s.users.create({ username: name, password: opts.password, roles: opts.roles }),
+        );
+        if (opts.json) printJson(view(created));
+        else
+          console.log(
+            `Created user "${created.username}"${created.roles.length ? ` with roles ${created.roles.join(', ')}` : ''}.`,
+          );
+      },
+    );
 
   user
     .command('import <file>')
-    .description('import users from another system, keeping their password hashes (rehashed to argon2id at their next login); all or nothing')
+    .description(
+      'import users from another system, keeping their password hashes (rehashed to argon2id at their next login); all or nothing',
+    )
     .option('--format <format>', 'json or csv (default: from the file name)')
     .option('--dry-run', 'only check the file')
     .option('--json', 'print the result as JSON')
-    .action(async (file: string, opts: { format?: string; dryRun?: boolean; json?: boolean }, cmd: Command) => {
-      const format = importFormatOf(file, opts.format);
-      const text = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
-        throw new CliError(`cannot read ${file} (${err.code ?? err.message})`);
-      });
-      const items = format === 'csv' ? csvItems(text) : jsonItems(text);
-      const refName = format === 'csv' ? 'line' : 'entry';
-      const r = await withServices(cmd, async (s) => {
-        const result = await s.users.importUsers(items, { dryRun: opts.dryRun === true, refName });
-        if (!result.dryRun && result.imported > 0) await s.stores.audit.append([usersImportedEvent(s.now(), result.imported, 'cli', file)]);
-        return result;
-      });
-      if (opts.json) {
-        printJson({ valid: r.valid, imported: r.imported, dryRun: r.dryRun, errors: r.problems.map((p) => ({ [refName]: p.ref, ...(p.username !== undefined ? { username: p.username } : {}), reason: p.reason })) });
-        if (r.problems.length > 0) process.exitCode = 1;
-        return;
-      }
-      for (const p of r.problems) process.stderr.write(`${refName} ${p.ref}${p.username !== undefined ? ` (${p.username})` : ''}: ${p.reason}\n`);
-      if (r.problems.length > 0) throw new CliError(`nothing imported: ${r.problems.length} bad ${r.problems.length > 1 ? (refName === 'line' ? 'lines' : 'entries') : refName}`);
-      const users = (n: number) => `${n} user${n === 1 ? '' : 's'}`;
-      console.log(r.dryRun ? `Dry run: ${users(r.valid)} would be imported; nothing written.` : `Imported ${users(r.imported)}.`);
-    });
+    .action(
+      async (
+        file: string,
+        opts: { format?: string; dryRun?: boolean; json?: boolean },
+        cmd: Command,
+      ) => {
+        const format = importFormatOf(file, opts.format);
+        const text = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
+          throw new CliError(`cannot read ${file} (${err.code ?? err.message})`);
+        });
+        const items = format === 'csv' ? csvItems(text) : jsonItems(text);
+        const refName = format === 'csv' ? 'line' : 'entry';
+        const r = await withServices(cmd, async (s) => {
+          const result = await s.users.importUsers(items, {
+            dryRun: opts.dryRun === true,
+            refName,
+          });
+          if (!result.dryRun && result.imported > 0)
+            await s.stores.audit.append([
+              usersImportedEvent(s.now(), result.imported, 'cli', file),
+            ]);
+          return result;
+        });
+        if (opts.json) {
+          printJson({
+            valid: r.valid,
+            imported: r.imported,
+            dryRun: r.dryRun,
+            errors: r.problems.map((p) => ({
+              [refName]: p.ref,
+              ...(p.username !== undefined ? { username: p.username } : {}),
+              reason: p.reason,
+            })),
+          });
+          if (r.problems.length > 0) process.exitCode = 1;
+          return;
+        }
+        for (const p of r.problems)
+          process.stderr.write(
+            `${refName} ${p.ref}${p.username !== undefined ? ` (${p.username})` : ''}: ${p.reason}\n`,
+          );
+        if (r.problems.length > 0)
+          throw new CliError(
+            `nothing imported: ${r.problems.length} bad ${r.problems.length > 1 ? (refName === 'line' ? 'lines' : 'entries') : refName}`,
+          );
+        const users = (n: number) => `${n} user${n === 1 ? '' : 's'}`;
+        console.log(
+          r.dryRun
+            ? `Dry run: ${users(r.valid)} would be imported; nothing written.`
+            : `Imported ${users(r.imported)}.`,
+        );
+      },
+    );
 
   user
     .command('list')
@@ -61,7 +115,11 @@ export function userCommands(program: Command): void {
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       const users = await withServices(cmd, (s) => s.users.list());
       if (opts.json) printJson(users.map(view));
-      else printTable(['USERNAME', 'ROLES', 'STATUS', 'CREATED'], users.map((u) => [u.username, u.roles.join(','), u.status, iso(u.createdAt)]));
+      else
+        printTable(
+          ['USERNAME', 'ROLES', 'STATUS', 'CREATED'],
+          users.map((u) => [u.username, u.roles.join(','), u.status, iso(u.createdAt)]),
+        );
     });
 
   user
@@ -85,16 +143,27 @@ export function userCommands(program: Command): void {
     .command('roles <name> [roles]')
     .description("show a user's roles, or replace them with a comma-separated list")
     .option('--json', 'print JSON')
-    .action(async (name: string, roles: string | undefined, opts: { json?: boolean }, cmd: Command) => {
-      const u = await withServices(cmd, (s) => (roles === undefined ? s.users.get(name) : s.users.setRoles(name, roles)));
-      if (opts.json) printJson(u.roles);
-      else console.log(u.roles.length ? u.roles.join(',') : '(no roles)');
-    });
+    .action(
+      async (name: string, roles: string | undefined, opts: { json?: boolean }, cmd: Command) => {
+        const u = await withServices(cmd, (s) =>
+          roles === undefined ? s.users.get(name) : s.users.setRoles(name, roles),
+        );
+        if (opts.json) printJson(u.roles);
+        else console.log(u.roles.length ? u.roles.join(',') : '(no roles)');
+      },
+    );
 
-  for (const [verb, status] of [['disable', 'disabled'], ['enable', 'active']] as const) {
+  for (const [verb, status] of [
+    ['disable', 'disabled'],
+    ['enable', 'active'],
+  ] as const) {
     user
       .command(`${verb} <name>`)
-      .description(verb === 'disable' ? 'stop a user from signing in and revoke their tokens' : 'let a disabled user sign in again')
+      .description(
+        verb === 'disable'
+          ? 'stop a user from signing in and revoke their tokens'
+          : 'let a disabled user sign in again',
+      )
       .action(async (name: string, _opts: unknown, cmd: Command) => {
         await withServices(cmd, (s) => s.users.setStatus(name, status));
         console.log(`User "${name}" is ${status}.`);
@@ -107,10 +176,16 @@ export function userCommands(program: Command): void {
     .action(async (name: string, _opts: unknown, cmd: Command) => {
       const hadFailures = await withServices(cmd, async (s) => {
         const had = await s.users.unlock(name);
-        await s.stores.audit.append([adminAuditEvent(s.now(), 'account.unlocked', (await s.users.get(name)).username, 'cli')]);
+        await s.stores.audit.append([
+          adminAuditEvent(s.now(), 'account.unlocked', (await s.users.get(name)).username, 'cli'),
+        ]);
         return had;
       });
-      console.log(hadFailures ? `User "${name}" is unlocked; failed attempts are forgotten.` : `User "${name}" was not locked.`);
+      console.log(
+        hadFailures
+          ? `User "${name}" is unlocked; failed attempts are forgotten.`
+          : `User "${name}" was not locked.`,
+      );
     });
 
   user
@@ -119,7 +194,12 @@ export function userCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       const locked = await withServices(cmd, (s) => s.users.listLocked());
-      if (opts.json) printJson(locked.map((l) => ({ username: l.username, lockedUntil: iso(l.lockedUntil) })));
-      else printTable(['USERNAME', 'LOCKED UNTIL'], locked.map((l) => [l.username, iso(l.lockedUntil)]));
+      if (opts.json)
+        printJson(locked.map((l) => ({ username: l.username, lockedUntil: iso(l.lockedUntil) })));
+      else
+        printTable(
+          ['USERNAME', 'LOCKED UNTIL'],
+          locked.map((l) => [l.username, iso(l.lockedUntil)]),
+        );
     });
 }

@@ -4,7 +4,17 @@ import type { TokenLookup } from '../token-lookup.js';
 
 export type GatewayIntrospection =
   | { active: false }
-  | { active: true; client_id: string; sub: string; scope: string; exp: number; iat: number; jti: string; username?: string; token_type: 'Bearer' };
+  | {
+      active: true;
+      client_id: string;
+      sub: string;
+      scope: string;
+      exp: number;
+      iat: number;
+      jti: string;
+      username?: string;
+      token_type: 'Bearer';
+    };
 
 const INACTIVE = Object.freeze({ active: false as const });
 
@@ -13,7 +23,11 @@ const INACTIVE = Object.freeze({ active: false as const });
  * a caller the control plane trusts (the gateway shared secret); refresh tokens are never
  * active here, since they do not open APIs.
  */
-export function gatewayIntrospection(deps: { lookup: TokenLookup; users: UserService; now: () => number }) {
+export function gatewayIntrospection(deps: {
+  lookup: TokenLookup;
+  users: UserService;
+  now: () => number;
+}) {
   return async (token: string): Promise<GatewayIntrospection> => {
     const found = await deps.lookup(token, 'access_token');
     if (!found || found.kind !== 'access') return INACTIVE;
@@ -23,8 +37,15 @@ export function gatewayIntrospection(deps: { lookup: TokenLookup; users: UserSer
     if (t.userId !== null && (!user || user.status !== 'active')) return INACTIVE;
     return {
       // sub as in the JWT: the user's id, or the consumer key for a client's own token (R40).
-      active: true, client_id: t.consumerKey, sub: t.userId ?? t.consumerKey, scope: formatScope(t.scope), exp: Math.floor(t.expiresAt / 1000),
-      iat: Math.floor(t.issuedAt / 1000), jti: t.jti, token_type: 'Bearer', ...(user ? { username: user.username } : {}),
+      active: true,
+      client_id: t.consumerKey,
+      sub: t.userId ?? t.consumerKey,
+      scope: formatScope(t.scope),
+      exp: Math.floor(t.expiresAt / 1000),
+      iat: Math.floor(t.issuedAt / 1000),
+      jti: t.jti,
+      token_type: 'Bearer',
+      ...(user ? { username: user.username } : {}),
     };
   };
 }

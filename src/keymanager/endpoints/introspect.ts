@@ -5,7 +5,8 @@ import type { TokenLookup } from '../token-lookup.js';
 import { parseHint } from './revoke.js';
 import { authenticate, type ClientAuthDeps, type OAuthRequest } from './request.js';
 
-export type IntrospectionResponse = { active: false } | ({ active: true } & Record<string, unknown>);
+export type IntrospectionResponse =
+  { active: false } | ({ active: true } & Record<string, unknown>);
 
 const INACTIVE: IntrospectionResponse = Object.freeze({ active: false });
 
@@ -13,7 +14,14 @@ const INACTIVE: IntrospectionResponse = Object.freeze({ active: false });
  * RFC 7662: a client learns whether one of *its* tokens is active. Anything else, including
  * a valid token of another client, is just {"active": false} (R38).
  */
-export function introspectEndpoint(deps: ClientAuthDeps & { lookup: TokenLookup; users: UserService; config: TokenConfig; now: () => number }) {
+export function introspectEndpoint(
+  deps: ClientAuthDeps & {
+    lookup: TokenLookup;
+    users: UserService;
+    config: TokenConfig;
+    now: () => number;
+  },
+) {
   return async (req: OAuthRequest): Promise<IntrospectionResponse> => {
     const { form, client } = await authenticate(deps, req);
     const value = form.require('token');
@@ -23,7 +31,13 @@ export function introspectEndpoint(deps: ClientAuthDeps & { lookup: TokenLookup;
     const t = found.kind === 'access' ? found.record : found.state;
     const familyRevoked = found.kind === 'refresh' && found.state.family.revokedAt !== null;
     const consumed = found.kind === 'refresh' && found.state.consumedAt !== null;
-    if (t.consumerKey !== client.key.consumerKey || t.revokedAt !== null || t.expiresAt <= now || familyRevoked || consumed) {
+    if (
+      t.consumerKey !== client.key.consumerKey ||
+      t.revokedAt !== null ||
+      t.expiresAt <= now ||
+      familyRevoked ||
+      consumed
+    ) {
       return INACTIVE;
     }
     const user = t.userId === null ? undefined : await deps.users.findById(t.userId);

@@ -1,7 +1,10 @@
 import type { TokenConfig } from '../../config/index.js';
 
 /** RFC 8414 §2 authorization server metadata. */
-export function metadataDocument(config: TokenConfig, scopes: readonly string[]): Record<string, unknown> {
+export function metadataDocument(
+  config: TokenConfig,
+  scopes: readonly string[],
+): Record<string, unknown> {
   const base = config.issuer.replace(/\/+$/, '');
   const authMethods = ['client_secret_basic', 'client_secret_post'];
   return {

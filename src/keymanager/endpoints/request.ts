@@ -25,10 +25,18 @@ export interface ClientAuthDeps {
  * The first steps of every client-authenticated endpoint: the per-address throttle (R16,
  * R22), strict form parsing, then one client authentication.
  */
-export async function authenticate(deps: ClientAuthDeps, req: OAuthRequest): Promise<{ form: FormParams; client: Client }> {
+export async function authenticate(
+  deps: ClientAuthDeps,
+  req: OAuthRequest,
+): Promise<{ form: FormParams; client: Client }> {
   const verdict = await deps.throttle?.check(req.ip);
   if (verdict) {
-    deps.events({ type: 'request.throttled', reason: verdict.reason, retryAfterS: verdict.retryAfterS, ip: req.ip });
+    deps.events({
+      type: 'request.throttled',
+      reason: verdict.reason,
+      retryAfterS: verdict.retryAfterS,
+      ip: req.ip,
+    });
     throw new SlowDownError(verdict.retryAfterS);
   }
   const form = parseFormBody(req.contentType, req.body);

@@ -16,7 +16,14 @@ export function parseHint(raw: string | undefined): TokenHint {
  * token revokes its family and the family's access tokens (R34). An unknown token is a
  * success (§2.2); a token of another client is refused and stays valid (R35).
  */
-export function revokeEndpoint(deps: ClientAuthDeps & { tokens: TokenStore; lookup: TokenLookup; events: EventSink; now: () => number }) {
+export function revokeEndpoint(
+  deps: ClientAuthDeps & {
+    tokens: TokenStore;
+    lookup: TokenLookup;
+    events: EventSink;
+    now: () => number;
+  },
+) {
   return async (req: OAuthRequest): Promise<void> => {
     const { form, client } = await authenticate(deps, req);
     const value = form.require('token');

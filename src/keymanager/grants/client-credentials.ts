@@ -25,9 +25,19 @@ export function clientCredentialsGrant(deps: ClientCredentialsGrantDeps): Grant 
       const requested = parseScope(form.get('scope'));
       const owner = await deps.users.findById(client.application.ownerId);
       const scope = await grantScopes(deps.scopes, requested, owner?.roles ?? []);
-      const minted = await deps.mint({ client, grantType: 'client_credentials', scope, withRefreshToken: false }, now);
+      const minted = await deps.mint(
+        { client, grantType: 'client_credentials', scope, withRefreshToken: false },
+        now,
+      );
       await deps.tokens.saveIssuance(minted.issuance);
-      deps.events({ type: 'token.issued', applicationId: client.application.id, consumerKey: client.key.consumerKey, userId: null, grantType: 'client_credentials', scope });
+      deps.events({
+        type: 'token.issued',
+        applicationId: client.application.id,
+        consumerKey: client.key.consumerKey,
+        userId: null,
+        grantType: 'client_credentials',
+        scope,
+      });
       return minted.response;
     },
   };

@@ -18,5 +18,8 @@ export interface Grant {
 
 /** The client may receive a refresh token: the grant is on globally and for its application. */
 export function refreshAllowed(client: Client, enabledGrants: readonly GrantType[]): boolean {
-  return enabledGrants.includes('refresh_token') && client.application.grantTypes.includes('refresh_token');
+  return (
+    enabledGrants.includes('refresh_token') &&
+    client.application.grantTypes.includes('refresh_token')
+  );
 }

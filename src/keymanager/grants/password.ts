@@ -1,5 +1,11 @@
 import type { GrantType } from '../../config/index.js';
-import { HashingOverloadedError, MAX_PASSWORD_BYTES, normalizeUsername, type AuthenticationResult, type UserService } from '../../identity/index.js';
+import {
+  HashingOverloadedError,
+  MAX_PASSWORD_BYTES,
+  normalizeUsername,
+  type AuthenticationResult,
+  type UserService,
+} from '../../identity/index.js';
 import { InvalidGrantError, InvalidRequestError, ShedError } from '../errors.js';
 import type { EventSink } from '../events.js';
 import type { LoginThrottle } from '../login-throttle.js';
@@ -36,7 +42,9 @@ export function passwordGrant(deps: PasswordGrantDeps): Grant {
       const username = form.require('username');
       const password = form.require('password');
       if (FORBIDDEN.test(username) || FORBIDDEN.test(password)) {
-        throw new InvalidRequestError('The username and password may not contain line breaks or NUL characters.');
+        throw new InvalidRequestError(
+          'The username and password may not contain line breaks or NUL characters.',
+        );
       }
       if (username.length > 255 || Buffer.byteLength(password, 'utf8') > MAX_PASSWORD_BYTES) {
         throw new InvalidRequestError('The username or password is too long.');
@@ -45,8 +53,16 @@ export function passwordGrant(deps: PasswordGrantDeps): Grant {
 
       const shed = () => {
         // R55: a full hashing queue answers at once instead of queueing without bound.
-        deps.events({ type: 'request.shed', reason: 'hash_queue_full', consumerKey: client.key.consumerKey, ip });
-        return new ShedError('Too many sign-in attempts are in progress; retry shortly.', deps.shedPauseMs);
+        deps.events({
+          type: 'request.shed',
+          reason: 'hash_queue_full',
+          consumerKey: client.key.consumerKey,
+          ip,
+        });
+        return new ShedError(
+          'Too many sign-in attempts are in progress; retry shortly.',
+          deps.shedPauseMs,
+        );
       };
       // Shed before the user and lock lookups, so a flood costs as little as possible.
       if (deps.users.hashingSaturated()) throw shed();
@@ -65,11 +81,24 @@ export function passwordGrant(deps: PasswordGrantDeps): Grant {
       const { user } = result;
       const scope = await grantScopes(deps.scopes, requested, user.roles);
       const minted = await deps.mint(
-        { client, grantType: 'password', scope, subject: { id: user.id, username: user.username }, withRefreshToken: refreshAllowed(client, deps.enabledGrants) },
+        {
+          client,
+          grantType: 'password',
+          scope,
+          subject: { id: user.id, username: user.username },
+          withRefreshToken: refreshAllowed(client, deps.enabledGrants),
+        },
         now,
       );
       await deps.tokens.saveIssuance(minted.issuance);
-      deps.events({ type: 'token.issued', applicationId: client.application.id, consumerKey: client.key.consumerKey, userId: user.id, grantType: 'password', scope });
+      deps.events({
+        type: 'token.issued',
+        applicationId: client.application.id,
+        consumerKey: client.key.consumerKey,
+        userId: user.id,
+        grantType: 'password',
+        scope,
+      });
       return minted.response;
     },
   };
@@ -83,9 +112,22 @@ async function refused(
 ): Promise<void> {
   const consumerKey = at.client.key.consumerKey;
   const username = result.user?.username;
-  deps.events({ type: 'grant.failed', grantType: 'password', reason: result.reason, consumerKey, ip: at.ip, ...(username ? { username } : {}) });
+  deps.events({
+    type: 'grant.failed',
+    grantType: 'password',
+    reason: result.reason,
+    consumerKey,
+    ip: at.ip,
+    ...(username ? { username } : {}),
+  });
   if (username && result.lockedUntil !== undefined) {
-    deps.events({ type: 'account.locked', username, until: result.lockedUntil, consumerKey, ip: at.ip });
+    deps.events({
+      type: 'account.locked',
+      username,
+      until: result.lockedUntil,
+      consumerKey,
+      ip: at.ip,
+    });
   }
   await deps.throttle?.loginFailed(at.ip, normalizeUsername(at.username));
 }

@@ -55,7 +55,8 @@ export function refreshTokenGrant(deps: RefreshTokenGrantDeps): Grant {
       let scope = state.scope;
       if (requested && requested.length > 0) {
         const extra = requested.filter((s) => !state.scope.includes(s));
-        if (extra.length > 0) throw new InvalidScopeError('The requested scope exceeds the scope originally granted.');
+        if (extra.length > 0)
+          throw new InvalidScopeError('The requested scope exceeds the scope originally granted.');
         scope = requested;
       }
       let subject;
@@ -65,13 +66,28 @@ export function refreshTokenGrant(deps: RefreshTokenGrantDeps): Grant {
         subject = { id: user.id, username: user.username };
       }
       const minted = await deps.mint(
-        { client, grantType: 'refresh_token', scope, ...(subject ? { subject } : {}), family: state.family, withRefreshToken: refreshAllowed(client, deps.enabledGrants) },
+        {
+          client,
+          grantType: 'refresh_token',
+          scope,
+          ...(subject ? { subject } : {}),
+          family: state.family,
+          withRefreshToken: refreshAllowed(client, deps.enabledGrants),
+        },
         now,
       );
       // R30: of concurrent refreshes with one token exactly one wins; the others are refused
       // without revoking the family, since the race is not a replay.
-      if ((await deps.tokens.rotateRefresh(tokenHash, deps.clock(), minted.issuance)) !== 'rotated') throw fail('concurrent_refresh');
-      deps.events({ type: 'token.issued', applicationId: client.application.id, consumerKey, userId: state.userId, grantType: 'refresh_token', scope });
+      if ((await deps.tokens.rotateRefresh(tokenHash, deps.clock(), minted.issuance)) !== 'rotated')
+        throw fail('concurrent_refresh');
+      deps.events({
+        type: 'token.issued',
+        applicationId: client.application.id,
+        consumerKey,
+        userId: state.userId,
+        grantType: 'refresh_token',
+        scope,
+      });
       return minted.response;
     },
   };
