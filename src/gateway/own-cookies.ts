@@ -15,3 +15,11 @@ export function withoutOwnCookies(header: string | string[]): string | undefined
     .filter((pair) => pair !== '' && !OWN_NAME.test(pair));
   return kept.length > 0 ? kept.join('; ') : undefined;
 }
+
+/** A backend's Set-Cookie lines without those that would set a Tollgate cookie; undefined when none is left. */
+export function withoutOwnSetCookies(header: string | string[]): string | string[] | undefined {
+  if (!Array.isArray(header)) return OWN_NAME.test(header.trimStart()) ? undefined : header;
+  if (!header.some((line) => MENTIONS_OWN.test(line))) return header;
+  const kept = header.filter((line) => !OWN_NAME.test(line.trimStart()));
+  return kept.length > 0 ? kept : undefined;
+}

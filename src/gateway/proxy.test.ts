@@ -13,6 +13,8 @@ describe('Gateway proxy: cookies', () => {
     gw = await startTestGateway({
       tokens: { 'opaque-token-1': activeToken() },
       backend: (req, res, body) => {
+        if (req.url?.endsWith('/items?set-own-cookie'))
+          res.setHeader('set-cookie', `${SESSION_COOKIE}=chosen-by-the-backend; Path=/`);
         if (req.url?.endsWith('/items?set-cookies')) {
           res.setHeader('set-cookie', [
             `${SESSION_COOKIE}=chosen-by-the-backend; Path=/; Secure; HttpOnly`,
@@ -46,5 +48,17 @@ describe('Gateway proxy: cookies', () => {
     });
     assert.equal(r.statusCode, 200, r.body);
     assert.equal((r.json() as Echo).headers.cookie, undefined);
+  });
+
+  it("passes the backend's cookies but never one with a Tollgate cookie name (session fixation)", async () => {
+    const r = await gw.app.inject({ url: '/shop/1.0/items?set-cookies', headers: BEARER });
+    assert.equal(r.statusCode, 200, r.body);
+    assert.deepEqual(r.headers['set-cookie'], ['cart=42; Path=/', 'theme=dark']);
+  });
+
+  it('sends no Set-Cookie when the only one set a Tollgate cookie', async () => {
+    const r = await gw.app.inject({ url: '/shop/1.0/items?set-own-cookie', headers: BEARER });
+    assert.equal(r.statusCode, 200, r.body);
+    assert.equal(r.headers['set-cookie'], undefined);
   });
 });

@@ -4,7 +4,7 @@ import type { Agent } from 'undici';
 import type { ApiError } from '../http/api-error.js';
 import { backendFailed, backendTimeout, backendUnreachable } from './faults.js';
 import { undici } from './lazy-undici.js';
-import { withoutOwnCookies } from './own-cookies.js';
+import { withoutOwnCookies, withoutOwnSetCookies } from './own-cookies.js';
 
 // RFC 9110 §7.6.1 hop-by-hop fields, plus those a client must not steer the backend with.
 const HOP_BY_HOP = new Set([
@@ -153,7 +153,14 @@ export function createProxy(opts: { timeoutMs: number }) {
         const listed = connectionListed(headers);
         const back: Record<string, string | string[]> = {};
         for (const [name, value] of Object.entries(headers)) {
-          if (value !== undefined && !HOP_BY_HOP.has(name) && !listed.has(name)) back[name] = value;
+          if (value === undefined || HOP_BY_HOP.has(name) || listed.has(name)) continue;
+          if (name === 'set-cookie') {
+            // Session fixation / login CSRF: a backend must not set the management session.
+            const kept = withoutOwnSetCookies(value);
+            if (kept !== undefined) back[name] = kept;
+            continue;
+          }
+          back[name] = value;
         }
         begin();
         out.writeHead(statusCode, back);
