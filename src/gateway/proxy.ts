@@ -4,6 +4,7 @@ import type { Agent } from 'undici';
 import type { ApiError } from '../http/api-error.js';
 import { backendFailed, backendTimeout, backendUnreachable } from './faults.js';
 import { undici } from './lazy-undici.js';
+import { withoutOwnCookies, withoutOwnSetCookies } from './own-cookies.js';
 
 // RFC 9110 §7.6.1 hop-by-hop fields, plus those a client must not steer the backend with.
 const HOP_BY_HOP = new Set([
@@ -65,7 +66,7 @@ export interface ProxyResponse {
   readonly body: Readable;
 }
 
-/** Outgoing request headers: end-to-end ones only, plus X-Forwarded-For/-Proto/-Host. */
+/** Outgoing request headers: end-to-end ones only, without Tollgate's cookies, plus X-Forwarded-For/-Proto/-Host. */
 export function forwardHeaders(req: ProxyRequest): Record<string, string | string[]> {
   const listed = connectionListed(req.headers);
   const out: Record<string, string | string[]> = {};
@@ -79,6 +80,11 @@ export function forwardHeaders(req: ProxyRequest): Record<string, string | strin
       continue;
     if (name === 'authorization' && req.stripAuthorization) continue;
     if (name.startsWith('x-forwarded-')) continue;
+    if (name === 'cookie') {
+      const kept = withoutOwnCookies(value);
+      if (kept !== undefined) out[name] = kept;
+      continue;
+    }
     out[name] = value;
   }
   const prior = req.headers['x-forwarded-for'];
@@ -147,7 +153,14 @@ export function createProxy(opts: { timeoutMs: number }) {
         const listed = connectionListed(headers);
         const back: Record<string, string | string[]> = {};
         for (const [name, value] of Object.entries(headers)) {
-          if (value !== undefined && !HOP_BY_HOP.has(name) && !listed.has(name)) back[name] = value;
+          if (value === undefined || HOP_BY_HOP.has(name) || listed.has(name)) continue;
+          if (name === 'set-cookie') {
+            // Session fixation / login CSRF: a backend must not set the management session.
+            const kept = withoutOwnSetCookies(value);
+            if (kept !== undefined) back[name] = kept;
+            continue;
+          }
+          back[name] = value;
         }
         begin();
         out.writeHead(statusCode, back);
