@@ -17,6 +17,7 @@ import {
 import { createLogger } from '../http/logger.js';
 import { scheduleCleanup } from './cleanup-schedule.js';
 import { createHttpServer } from '../http/server.js';
+import { isStoreUnavailable } from '../store/index.js';
 import { loadTls } from '../http/tls.js';
 import {
   createKeyManager,
@@ -113,6 +114,7 @@ export async function startTollgate(
     transport: config.transport,
     logger: log,
     trustedProxies: config.protection.trustedProxies,
+    unavailable: isStoreUnavailable,
   };
 
   let localKeyManager: ReturnType<typeof createKeyManager> | undefined;

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { notFound } from '../http/api-error.js';
 import { requirePrincipal, type PrincipalResolver } from '../http/principal.js';
-import { gatewayPath, useCatalogErrors, type Api, type ApiService } from '../publisher/index.js';
+import { gatewayPath, type Api, type ApiService } from '../publisher/index.js';
 
 export const DEVPORTAL_BASE = '/api/devportal/v1';
 const VISIBLE = ['PUBLISHED', 'DEPRECATED'] as const;
@@ -35,7 +35,6 @@ export function registerPortalApiRoutes(
   },
 ): void {
   app.register(async (scope) => {
-    useCatalogErrors(scope);
     scope.addHook('preHandler', requirePrincipal(deps.resolvers));
     scope.get(`${DEVPORTAL_BASE}/apis`, async () => {
       const list = (await deps.apis.list(VISIBLE)).map(portalView);

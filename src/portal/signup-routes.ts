@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { ApiError, badRequest, forbidden } from '../http/api-error.js';
-import { sameOrigin } from '../http/session-principal.js';
+import { sameOrigin } from '../session/session-principal.js';
 import type { RuntimeSettings } from '../config/index.js';
 import type { UserService } from '../identity/index.js';
 import type { HitCounter } from '../ratelimit/index.js';

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { badRequest } from '../http/api-error.js';
 import { requirePrincipal, type PrincipalResolver } from '../http/principal.js';
-import { useCatalogErrors } from '../publisher/index.js';
 import { DEVPORTAL_BASE } from './api-routes.js';
 import type { SubscriptionService } from './subscription-service.js';
 
@@ -11,7 +10,6 @@ export function registerSubscriptionRoutes(
   deps: { subscriptions: SubscriptionService; resolvers: readonly PrincipalResolver[] },
 ): void {
   app.register(async (scope) => {
-    useCatalogErrors(scope);
     scope.addHook('preHandler', requirePrincipal(deps.resolvers));
     const { subscriptions } = deps;
     const view = (s: {

@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import { badRequest } from '../http/api-error.js';
 import { requirePrincipal, type PrincipalResolver } from '../http/principal.js';
 import type { ApiService } from './api-service.js';
-import { useCatalogErrors } from './http-errors.js';
 import { allowedActions, parseLifecycleAction } from './lifecycle.js';
 import { gatewayPath, type Api } from './model.js';
 import { resourcesFromOpenApi } from './openapi-import.js';
@@ -33,7 +32,6 @@ export function registerPublisherApiRoutes(
   deps: { apis: ApiService; resolvers: readonly PrincipalResolver[] },
 ): void {
   app.register(async (scope) => {
-    useCatalogErrors(scope);
     scope.addHook('preHandler', requirePrincipal(deps.resolvers, { anyRole: PUBLISHER_ROLES }));
     scope.addContentTypeParser(
       OPENAPI_TYPES,

@@ -13,4 +13,3 @@ export {
   apiView,
 } from './api-routes.js';
 export { registerPublisherScopeRoutes } from './scope-routes.js';
-export { toApiError, useCatalogErrors } from './http-errors.js';

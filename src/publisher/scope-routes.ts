@@ -4,7 +4,6 @@ import { requirePrincipal, type PrincipalResolver } from '../http/principal.js';
 import { parseRoles } from '../identity/index.js';
 import { checkScopeName, type ScopeStore } from '../keymanager/index.js';
 import { PUBLISHER_BASE, PUBLISHER_ROLES } from './api-routes.js';
-import { useCatalogErrors } from './http-errors.js';
 
 /** Publisher REST for the Key Manager's scopes and the roles that may be granted them. */
 export function registerPublisherScopeRoutes(
@@ -12,7 +11,6 @@ export function registerPublisherScopeRoutes(
   deps: { scopes: ScopeStore; resolvers: readonly PrincipalResolver[] },
 ): void {
   app.register(async (scope) => {
-    useCatalogErrors(scope);
     scope.addHook('preHandler', requirePrincipal(deps.resolvers, { anyRole: PUBLISHER_ROLES }));
     scope.get(`${PUBLISHER_BASE}/scopes`, async () => {
       const list = await deps.scopes.list();

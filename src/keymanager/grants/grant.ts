@@ -1,5 +1,5 @@
 import type { GrantType } from '../../config/index.js';
-import type { FormParams } from '../../http/form.js';
+import type { FormParams } from '../endpoints/form.js';
 import type { Client } from '../model.js';
 import type { TokenResponse } from '../token-issuer.js';
 
