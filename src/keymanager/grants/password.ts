@@ -8,7 +8,7 @@ import {
 } from '../../identity/index.js';
 import { InvalidGrantError, InvalidRequestError, ShedError } from '../errors.js';
 import type { EventSink } from '../events.js';
-import type { LoginThrottle } from '../login-throttle.js';
+import { refuseThrottledAddress, type LoginThrottle } from '../login-throttle.js';
 import type { Client } from '../model.js';
 import { grantScopes, parseScope } from '../scopes.js';
 import type { ScopeStore, TokenStore } from '../store.js';
@@ -38,6 +38,9 @@ export function passwordGrant(deps: PasswordGrantDeps): Grant {
   return {
     name: 'password',
     async handle({ client, form, ip, now }) {
+      // R16, R22: an address over the failure or spraying limit guesses no more passwords. Only
+      // here: its clients' client_credentials and refresh_token grants still pass.
+      await refuseThrottledAddress(deps.throttle, deps.events, ip);
       // §4.3.2: checked before any lookup or hash (R18).
       const username = form.require('username');
       const password = form.require('password');
