@@ -14,6 +14,7 @@ import {
   type ControlPlane,
   type KeyManagerClient,
 } from '../gateway/index.js';
+import { refuseCrossSiteWrites } from '../http/cross-site.js';
 import { createLogger } from '../http/logger.js';
 import { scheduleCleanup } from './cleanup-schedule.js';
 import { createHttpServer } from '../http/server.js';
@@ -169,6 +170,8 @@ export async function startTollgate(
           (g !== 'password' || (await settings.get()).passwordGrant),
       });
       const mgmt = createHttpServer({ ...serverOpts, tls });
+      // Before any route: every management REST write a browser says another site sent is refused.
+      refuseCrossSiteWrites(mgmt, '/api/');
       registerKeyManagerRoutes(mgmt, localKeyManager);
       // Every management REST route admits the web session (pages) or HTTP Basic (scripts),
       // Basic being checked like a password grant (lockout, bounded hashing, audit).

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { ApiError, badRequest, forbidden } from '../http/api-error.js';
-import { sameOrigin } from '../session/session-principal.js';
 import type { RuntimeSettings } from '../config/index.js';
 import type { UserService } from '../identity/index.js';
 import type { HitCounter } from '../ratelimit/index.js';
@@ -23,8 +22,6 @@ export function registerSignupRoutes(
   }));
 
   app.post('/api/devportal/v1/signup', async (req, reply) => {
-    if (req.headers.origin !== undefined && !sameOrigin(req))
-      throw forbidden('Cross-origin requests are refused.');
     if (!(await deps.settings.get()).selfSignup)
       throw forbidden(
         'Self sign-up is disabled on this server; ask an administrator for an account.',
