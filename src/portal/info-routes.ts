@@ -10,7 +10,7 @@ export function registerInfoRoutes(
     ? `[${deps.config.hostname}]`
     : deps.config.hostname;
   const tokenEndpoint = `https://${host}:${deps.config.ports.gatewayHttps}/token`;
-  app.get('/api/devportal/v1/info', async () => ({
+  app.get('/info', async () => ({
     tokenEndpoint,
     selfSignup: (await deps.settings.get()).selfSignup,
   }));

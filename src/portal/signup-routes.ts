@@ -18,11 +18,11 @@ export function registerSignupRoutes(
     perHour: number;
   },
 ): void {
-  app.get('/api/devportal/v1/signup', async () => ({
+  app.get('/signup', async () => ({
     enabled: (await deps.settings.get()).selfSignup,
   }));
 
-  app.post('/api/devportal/v1/signup', async (req, reply) => {
+  app.post('/signup', async (req, reply) => {
     if (req.headers.origin !== undefined && !sameOrigin(req))
       throw forbidden('Cross-origin requests are refused.');
     if (!(await deps.settings.get()).selfSignup)
