@@ -20,7 +20,7 @@ export type {
   UiConfig,
 } from './config.js';
 export { ConfigError } from './load.js';
-export { SETTINGS, GRANT_TYPES } from './schema.js';
+export { SETTINGS } from './schema.js';
 export {
   createRuntimeSettings,
   SettingLockedError,

@@ -147,12 +147,26 @@ export const backendUnreachable = () =>
     headers: { 'retry-after': '5' },
   });
 
-export const backendFailed = () =>
+// WSO2's transport codes: 101505 connection closed, 101506 protocol violation, 101500 sender error.
+export const backendClosed = () =>
   new ApiError(
     502,
     'Bad Gateway',
     'The backend service closed the connection without a complete answer.',
     { code: 101505 },
+  );
+
+export const backendMalformed = () =>
+  new ApiError(502, 'Bad Gateway', 'The backend service answered with a malformed HTTP response.', {
+    code: 101506,
+  });
+
+export const backendSendFailed = () =>
+  new ApiError(
+    502,
+    'Bad Gateway',
+    'The Gateway could not send the request to the backend service.',
+    { code: 101500 },
   );
 
 export const backendTimeout = () =>

@@ -2,7 +2,7 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { TransportConfig } from '../config/index.js';
 import { errorRenderer, renderNotFound } from './error-renderer.js';
-import type { TlsMaterial } from './tls.js';
+import { TLS_PROFILE, type TlsMaterial } from './tls.js';
 
 export interface HttpServerOptions {
   readonly transport: TransportConfig;
@@ -31,7 +31,15 @@ export function createHttpServer(opts: HttpServerOptions): FastifyInstance {
     // Access lines are not logged per request (R-secrets: no URLs with tokens in logs).
     logController: new LogController({ disableRequestLogging: true }),
     ...(opts.tls
-      ? { https: { cert: opts.tls.cert, key: opts.tls.key, maxHeaderSize: 16384, ...nodeServer } }
+      ? {
+          https: {
+            ...TLS_PROFILE,
+            cert: opts.tls.cert,
+            key: opts.tls.key,
+            maxHeaderSize: 16384,
+            ...nodeServer,
+          },
+        }
       : { http: nodeServer }),
     maxHeaderSize: 16384,
     requestTimeout: transport.requestTimeoutMs,
