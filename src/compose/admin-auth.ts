@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { AuditEvent } from '../audit/index.js';
 import { basicPrincipal } from '../http/basic-principal.js';
-import type { PrincipalResolver } from '../http/principal.js';
+import { principalOf, type PrincipalResolver } from '../http/principal.js';
 import { HashingOverloadedError, type UserService } from '../identity/index.js';
 
 export interface AdminAuthDeps {
@@ -35,8 +35,7 @@ export function basicAdminResolver(deps: AdminAuthDeps): PrincipalResolver {
         }
         throw err;
       }
-      if (result.ok)
-        return { userId: result.user.id, username: result.user.username, roles: result.user.roles };
+      if (result.ok) return principalOf(result.user);
       deps.audit({
         at: deps.now(),
         type: 'login.failed',

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { registerAdminRoutes } from '../admin/index.js';
 import { createAuditRecorder, type AuditEvent } from '../audit/index.js';
 import type { Config } from '../config/index.js';
 import { ConfigError } from '../config/index.js';
@@ -185,16 +184,7 @@ export async function startTollgate(
         flushAudit: recorder.flush,
       });
       closers.push(web.close);
-      snapshotBuilder = registerControlPlaneRoutes(mgmt, {
-        services: svc,
-        km: localKeyManager,
-        resolvers: web.resolvers,
-      });
-      registerAdminRoutes(mgmt, {
-        resolvers: web.resolvers,
-        lockout: { users: svc.users, audit, now },
-        audit: { list: (q) => svc.stores.audit.list(q), flush: recorder.flush, now },
-      });
+      snapshotBuilder = registerControlPlaneRoutes(mgmt, { services: svc, km: localKeyManager });
       closers.unshift(scheduleCleanup({ services: svc, config: config.cleanup, log, now }));
       if (metrics)
         mgmt.get('/metrics', async (_req, reply) =>

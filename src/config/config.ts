@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, readSettings, resolvePath } from './load.js';
-import { GRANT_TYPES, type GrantType } from '../keymanager/grants/registry.js';
+import { GRANT_TYPES, type GrantType } from './grant-types.js';
 
 export type { GrantType };
 export type TokenType = 'jwt' | 'opaque';

@@ -21,6 +21,7 @@ export type {
 } from './config.js';
 export { ConfigError } from './load.js';
 export { SETTINGS } from './schema.js';
+export { GRANT_TYPE_INFO, GRANT_TYPES, grantTypeInfo } from './grant-types.js';
 export {
   createRuntimeSettings,
   SettingLockedError,

@@ -1,7 +1,7 @@
 // Every deployment.toml key Tollgate understands: its type, default and a one-line doc.
 // The loader rejects anything not listed here; docs/configuration.md is generated from it.
 
-import { GRANTS, GRANT_TYPES } from '../keymanager/grants/registry.js';
+import { GRANT_TYPE_INFO, GRANT_TYPES } from './grant-types.js';
 
 export type SettingType =
   | { kind: 'string' }
@@ -25,8 +25,8 @@ const oneOf = (...values: string[]) => ({ kind: 'enum', values }) as const;
 /** WSO2's Generate Keys ticks these for new keys (password included, for parity). */
 const DEFAULT_GRANT_TYPES = ['password', 'client_credentials', 'refresh_token'];
 
-/** `[oauth.grant_type.<name>] enable` for every grant of the registry, documented by the grant. */
-const grantSwitches = GRANTS.map((g) => ({
+/** `[oauth.grant_type.<name>] enable` for every grant type, documented by it. */
+const grantSwitches = GRANT_TYPE_INFO.map((g) => ({
   key: `oauth.grant_type.${g.name}.enable` as const,
   type: bool,
   default: true,

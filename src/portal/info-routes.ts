@@ -15,7 +15,7 @@ export function registerInfoRoutes(
     : deps.config.hostname;
   const tokenEndpoint = `https://${host}:${deps.config.ports.gatewayHttps}/token`;
   const grantTypes = GRANTS.map((g) => ({ name: g.name, label: g.label }));
-  app.get('/api/devportal/v1/info', async () => ({
+  app.get('/info', async () => ({
     tokenEndpoint,
     selfSignup: (await deps.settings.get()).selfSignup,
     grantTypes,

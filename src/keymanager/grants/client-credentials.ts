@@ -1,3 +1,4 @@
+import { grantTypeInfo } from '../../config/index.js';
 import { grantScopes, parseScope } from '../scopes.js';
 import { defineGrant } from './grant.js';
 
@@ -7,9 +8,7 @@ import { defineGrant } from './grant.js';
  * application's owner, as in WSO2. No refresh token (§4.4.3).
  */
 export const clientCredentialsGrant = defineGrant({
-  name: 'client_credentials',
-  label: 'Client Credentials',
-  doc: 'Client credentials grant (RFC 6749 §4.4).',
+  ...grantTypeInfo('client_credentials'),
   parameters: ['scope'],
   create:
     (deps) =>

@@ -1,3 +1,4 @@
+import { grantTypeInfo } from '../../config/index.js';
 import {
   HashingOverloadedError,
   MAX_PASSWORD_BYTES,
@@ -18,9 +19,7 @@ const BAD_CREDENTIALS = 'The user credentials are invalid.';
 
 /** RFC 6749 §4.3: resource owner password credentials. */
 export const passwordGrant = defineGrant({
-  name: 'password',
-  label: 'Password',
-  doc: 'Resource owner password grant (RFC 6749 §4.3). Deprecated by RFC 9700; see the retirement report. false = off whatever the admin setting says.',
+  ...grantTypeInfo('password'),
   parameters: ['username', 'password', 'scope'],
   create: (deps) => async (req) => {
     const { client, form, ip } = req;

@@ -1,3 +1,4 @@
+import { grantTypeInfo } from '../../config/index.js';
 import { InvalidGrantError, InvalidScopeError } from '../errors.js';
 import { parseScope } from '../scopes.js';
 import { hashSecret } from '../secrets.js';
@@ -11,9 +12,7 @@ const INVALID = 'The refresh token is invalid, expired or revoked.';
  * revoked (RFC 9700 §4.14.2, R29). A store failure propagates as 503, never as reuse (R32).
  */
 export const refreshTokenGrant = defineGrant({
-  name: 'refresh_token',
-  label: 'Refresh Token',
-  doc: 'Refresh token grant (RFC 6749 §6) with rotation and reuse detection.',
+  ...grantTypeInfo('refresh_token'),
   parameters: ['refresh_token', 'scope'],
   create:
     (deps) =>

@@ -1,3 +1,4 @@
+import type { GrantType } from '../../config/index.js';
 import { clientCredentialsGrant } from './client-credentials.js';
 import type { GrantModule } from './grant.js';
 import { passwordGrant } from './password.js';
@@ -9,13 +10,12 @@ import { refreshTokenGrant } from './refresh-token.js';
  * `default_grant_types`, the Developer Portal's checkboxes, the CLI's help and the OpenAPI
  * document all read this list: adding a grant is one file in this folder and one line here.
  *
- * config/schema.ts loads this list, so a grant module imports at run time only leaf modules
- * (errors, scopes, secrets, identity) and never config or the key manager's index.
+ * Each module takes its name, label and switch doc from config/grant-types.ts, which
+ * deployment.toml's schema reads (config/ imports no domain).
  */
 export const GRANTS = [passwordGrant, clientCredentialsGrant, refreshTokenGrant] as const;
 
-/** A grant type's wire name (grant_type). */
-export type GrantType = (typeof GRANTS)[number]['name'];
+export type { GrantType };
 
 export const GRANT_TYPES: readonly GrantType[] = GRANTS.map((g) => g.name);
 
