@@ -1,8 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { AuditEvent } from '../audit/index.js';
-import { ApiError } from '../http/api-error.js';
 import { basicPrincipal } from '../http/basic-principal.js';
-import type { PrincipalResolver } from '../http/principal.js';
+import { principalOf, type PrincipalResolver } from '../http/principal.js';
 import { HashingOverloadedError, type UserService } from '../identity/index.js';
 
 export interface AdminAuthDeps {
@@ -13,8 +12,8 @@ export interface AdminAuthDeps {
 
 /**
  * HTTP Basic for the management REST APIs, checked like a password grant: the same lockout
- * (R22), the same bounded hashing pool whose overload is a 503, not a 500 (R55), and the
- * same audit trail for a refusal.
+ * (R22), the same bounded hashing pool whose overload is a 503, not a 500 (R55: the error
+ * answers for itself), and the same audit trail for a refusal.
  */
 export function basicAdminResolver(deps: AdminAuthDeps): PrincipalResolver {
   return (req: FastifyRequest) =>
@@ -33,17 +32,10 @@ export function basicAdminResolver(deps: AdminAuthDeps): PrincipalResolver {
             ip: req.ip,
             detail: 'management api',
           });
-          throw new ApiError(
-            503,
-            'Service Unavailable',
-            'Too many sign-in attempts are in progress; retry shortly.',
-            { headers: { 'retry-after': '1' } },
-          );
         }
         throw err;
       }
-      if (result.ok)
-        return { userId: result.user.id, username: result.user.username, roles: result.user.roles };
+      if (result.ok) return principalOf(result.user);
       deps.audit({
         at: deps.now(),
         type: 'login.failed',

@@ -1,31 +1,25 @@
 import type { FastifyInstance } from 'fastify';
-import { registerReportRoutes } from '../admin/report-routes.js';
-import { registerSettingsRoutes } from '../admin/settings-routes.js';
-import { registerStatisticsRoutes } from '../admin/statistics-routes.js';
-import { registerUserRoutes } from '../admin/user-routes.js';
-import { basicPrincipal } from '../http/basic-principal.js';
-import { requirePrincipal, type Principal, type PrincipalResolver } from '../http/principal.js';
+import { registerAdminRoutes } from '../admin/index.js';
 import type { AuditEvent } from '../audit/index.js';
+import { basicPrincipal } from '../http/basic-principal.js';
+import { principalOf, type Principal, type PrincipalResolver } from '../http/principal.js';
 import { addSecurityHeaders } from '../http/security-headers.js';
-import { sessionPrincipal } from '../http/session-principal.js';
-import { registerSessionRoutes } from '../http/session-routes.js';
-import { createSessionService } from '../http/sessions.js';
-import { ADMIN_ROLE } from '../identity/index.js';
 import type { KeyManager } from '../keymanager/index.js';
-import { registerApplicationRoutes } from '../portal/application-routes.js';
-import { registerInfoRoutes } from '../portal/info-routes.js';
-import { registerKeyRoutes } from '../portal/key-routes.js';
-import { registerRegisteredUsersRoutes } from '../portal/registered-users-routes.js';
-import { registerSignupRoutes } from '../portal/signup-routes.js';
+import { registerPortalRoutes } from '../portal/index.js';
+import { registerPublisherRoutes } from '../publisher/index.js';
 import { MemoryHitCounter } from '../ratelimit/index.js';
+import { sessionPrincipal } from '../session/session-principal.js';
+import { registerSessionRoutes } from '../session/session-routes.js';
+import { createSessionService } from '../session/sessions.js';
 import { openApiDocument } from '../ui/openapi.js';
 import { registerStaticRoutes } from '../ui/static-routes.js';
 import type { Services } from './services.js';
 
 /**
  * The web UIs (Developer Portal, Publisher, Admin) and the management REST behind them, on
- * the management server. Every REST route admits HTTP Basic (scripts) or the session cookie
- * with its CSRF token (the pages).
+ * the management server: each REST surface registered here once, with its prefix and its one
+ * sign-in check. Every REST route admits HTTP Basic (scripts) or the session cookie with its
+ * CSRF token (the pages).
  */
 export function registerWebUi(
   app: FastifyInstance,
@@ -43,6 +37,8 @@ export function registerWebUi(
 ): { close(): Promise<void>; resolvers: readonly PrincipalResolver[] } {
   const { services } = deps;
   const now = deps.now ?? Date.now;
+  const audit = deps.audit ?? (() => undefined);
+  const flushAudit = deps.flushAudit ?? (async () => undefined);
   const { ui } = services.config;
   const sessions = createSessionService({
     store: services.stores.sessions,
@@ -55,9 +51,7 @@ export function registerWebUi(
 
   const findPrincipal = async (userId: string): Promise<Principal | undefined> => {
     const user = await services.users.findById(userId);
-    return user && user.status === 'active'
-      ? { userId: user.id, username: user.username, roles: user.roles }
-      : undefined;
+    return user && user.status === 'active' ? principalOf(user) : undefined;
   };
   const checkPassword = async (
     username: string,
@@ -65,14 +59,12 @@ export function registerWebUi(
   ): Promise<Principal | undefined> => {
     // HashingOverloadedError propagates: the error renderer answers 503 + Retry-After.
     const r = await services.users.authenticate(username, password);
-    return r.ok ? { userId: r.user.id, username: r.user.username, roles: r.user.roles } : undefined;
+    return r.ok ? principalOf(r.user) : undefined;
   };
   const resolvers = [
     sessionPrincipal(sessions, findPrincipal),
     deps.basic ?? basicPrincipal(checkPassword),
   ];
-  const signedIn = requirePrincipal(resolvers);
-  const admin = requirePrincipal(resolvers, { anyRole: [ADMIN_ROLE] });
 
   app.register(async (scope) => {
     addSecurityHeaders(scope);
@@ -86,7 +78,7 @@ export function registerWebUi(
       attemptsPerMinute: ui.signinAttemptsPerMinute,
       onFailure: (_username, ip) => {
         // The typed username is not recorded: it may be a password typed in the wrong field.
-        deps.audit?.({
+        audit({
           at: now(),
           type: 'login.failed',
           reason: 'web_signin',
@@ -97,45 +89,33 @@ export function registerWebUi(
         });
       },
     });
-    registerInfoRoutes(scope, { config: services.config, settings: services.settings });
-    registerSignupRoutes(scope, {
+    registerPortalRoutes(scope, {
+      resolvers,
+      config: services.config,
+      settings: services.settings,
+      users: services.users,
+      apis: services.apis,
+      applications: services.applications,
+      subscriptions: services.subscriptions,
+      ownerToken: deps.keyManager.ownerToken,
+      statistics: services.stores.statistics,
+      attempts,
+      signupsPerHour: ui.signupsPerHour,
+      now,
+    });
+    registerPublisherRoutes(scope, {
+      resolvers,
+      apis: services.apis,
+      scopes: services.stores.scopes,
+    });
+    registerAdminRoutes(scope, {
+      resolvers,
       users: services.users,
       settings: services.settings,
-      attempts,
-      perHour: ui.signupsPerHour,
-    });
-    registerApplicationRoutes(scope, { applications: services.applications, auth: signedIn });
-    registerKeyRoutes(scope, {
-      applications: services.applications,
-      ownerToken: deps.keyManager.ownerToken,
-      auth: signedIn,
-    });
-    registerRegisteredUsersRoutes(scope, {
-      applications: services.applications,
-      users: services.users,
       statistics: services.stores.statistics,
-      auth: signedIn,
-      now,
-    });
-    registerUserRoutes(scope, {
-      users: services.users,
-      auth: admin,
-      now,
-      ...(deps.audit ? { audit: deps.audit } : {}),
-    });
-    registerSettingsRoutes(scope, { settings: services.settings, auth: admin });
-    registerStatisticsRoutes(scope, {
-      statistics: services.stores.statistics,
-      users: services.users,
-      auth: admin,
-      now,
-      ...(deps.flushAudit ? { flushAudit: deps.flushAudit } : {}),
-    });
-    registerReportRoutes(scope, {
-      statistics: services.stores.statistics,
-      users: services.users,
       applications: services.applications,
-      auth: admin,
+      auditLog: { list: (q) => services.stores.audit.list(q), flush: flushAudit },
+      audit,
       now,
     });
   });

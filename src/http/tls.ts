@@ -3,6 +3,29 @@ import { isIP } from 'node:net';
 import { join } from 'node:path';
 import type { Config } from '../config/index.js';
 
+/**
+ * Mozilla's "intermediate" server profile (Server Side TLS 5.7), without its DHE suites: TLS 1.3,
+ * and TLS 1.2 only with ECDHE key exchange and AEAD ciphers (AES-GCM, ChaCha20-Poly1305) —
+ * no CBC, no SHA-1 MAC, no static RSA key exchange. The client picks among these (all are
+ * strong), as the profile says.
+ */
+export const TLS_PROFILE = {
+  minVersion: 'TLSv1.2',
+  ciphers: [
+    'TLS_AES_128_GCM_SHA256',
+    'TLS_AES_256_GCM_SHA384',
+    'TLS_CHACHA20_POLY1305_SHA256',
+    'ECDHE-ECDSA-AES128-GCM-SHA256',
+    'ECDHE-RSA-AES128-GCM-SHA256',
+    'ECDHE-ECDSA-AES256-GCM-SHA384',
+    'ECDHE-RSA-AES256-GCM-SHA384',
+    'ECDHE-ECDSA-CHACHA20-POLY1305',
+    'ECDHE-RSA-CHACHA20-POLY1305',
+  ].join(':'),
+  ecdhCurve: 'X25519:prime256v1:secp384r1',
+  honorCipherOrder: false,
+} as const;
+
 export interface TlsMaterial {
   readonly cert: string;
   readonly key: string;

@@ -1,8 +1,11 @@
-import { COMMON_PASSWORDS } from './common-passwords.js';
+import { isCommonPassword } from './common-passwords.js';
 import { IdentityError } from './user.js';
 
 /** Longest password accepted, in UTF-8 bytes; checked before any hashing (R49). */
 export const MAX_PASSWORD_BYTES = 1024;
+
+// A context-specific word (NIST 800-63B §3.1.1.2): the service's own name.
+const SERVICE_NAME = 'tollgate';
 
 export interface PasswordPolicy {
   readonly minLength: number;
@@ -29,11 +32,10 @@ export function checkNewPassword(password: string, username: string, policy: Pas
       'The password may not contain line breaks or NUL characters.',
     );
   }
-  const lower = password.toLowerCase();
-  if (COMMON_PASSWORDS.has(lower) || lower === username.toLowerCase()) {
+  if (isCommonPassword(password, [username, SERVICE_NAME])) {
     throw new IdentityError(
       'weak_password',
-      'This password is too common or equals the username; choose another.',
+      'This password is too common or too easy to guess (a breached password, a sequence, a repeat, or the username); choose another.',
     );
   }
 }

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { ApiError, badRequest, forbidden } from '../http/api-error.js';
-import { sameOrigin } from '../http/session-principal.js';
 import type { RuntimeSettings } from '../config/index.js';
 import type { UserService } from '../identity/index.js';
 import type { HitCounter } from '../ratelimit/index.js';
@@ -18,13 +17,11 @@ export function registerSignupRoutes(
     perHour: number;
   },
 ): void {
-  app.get('/api/devportal/v1/signup', async () => ({
+  app.get('/signup', async () => ({
     enabled: (await deps.settings.get()).selfSignup,
   }));
 
-  app.post('/api/devportal/v1/signup', async (req, reply) => {
-    if (req.headers.origin !== undefined && !sameOrigin(req))
-      throw forbidden('Cross-origin requests are refused.');
+  app.post('/signup', async (req, reply) => {
     if (!(await deps.settings.get()).selfSignup)
       throw forbidden(
         'Self sign-up is disabled on this server; ask an administrator for an account.',

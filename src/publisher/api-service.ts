@@ -9,6 +9,7 @@ import {
   checkName,
   checkResources,
   checkVersion,
+  nestedContexts,
 } from './validate.js';
 
 export interface ApiInput {
@@ -38,14 +39,25 @@ export function createApiService(deps: {
     return api;
   }
 
-  async function checkUniquePath(api: Api): Promise<void> {
-    const clash = (await deps.store.list()).find(
-      (a) => a.id !== api.id && gatewayPath(a) === gatewayPath(api),
-    );
-    if (clash)
+  /**
+   * One API per Gateway path, and no context below another API's: the Gateway routes by the
+   * longest path, so "/shop/1.0.0" (any version) would take over part of /shop 1.0.0's
+   * resources, and "/shop" would put its versions around another API. Versions of one context
+   * are fine ("/shop" 1.0.0 and 2.0.0).
+   */
+  async function checkPathFree(api: Api): Promise<void> {
+    const others = (await deps.store.list()).filter((a) => a.id !== api.id);
+    const same = others.find((a) => gatewayPath(a) === gatewayPath(api));
+    if (same)
       throw new CatalogError(
         'conflict',
-        `Another API (${clash.name}) already uses ${gatewayPath(api)}.`,
+        `Another API (${same.name}) already uses ${gatewayPath(api)}.`,
+      );
+    const nested = others.find((a) => nestedContexts(a.context, api.context));
+    if (nested)
+      throw new CatalogError(
+        'invalid',
+        `context: "${api.context}" overlaps the context "${nested.context}" of the API ${nested.name}; one context may not lie inside another.`,
       );
   }
 
@@ -77,7 +89,7 @@ export function createApiService(deps: {
           `An API named "${api.name}" version ${api.version} already exists.`,
         );
       }
-      await checkUniquePath(api);
+      await checkPathFree(api);
       await deps.store.create(api);
       return api;
     },
@@ -85,6 +97,20 @@ export function createApiService(deps: {
     /** Changes the given fields; name, context and version are fixed once created (like WSO2). */
     async update(id: string, input: ApiInput): Promise<Api> {
       const old = await mustGet(id);
+      // A client may send the whole API back; a field that would change is refused, not ignored.
+      const fixed = [
+        ['name', input.name, checkName, old.name],
+        ['context', input.context, checkContext, old.context],
+        ['version', input.version, checkVersion, old.version],
+      ] as const;
+      for (const [field, value, check, current] of fixed) {
+        if (value === undefined || value === current) continue;
+        check(value); // a malformed or reserved value is named as such
+        throw new CatalogError(
+          'invalid',
+          `${field}: fixed once the API is created (it is "${current}"); create a new API or version instead.`,
+        );
+      }
       const api: Api = {
         ...old,
         description:

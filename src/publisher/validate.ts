@@ -18,14 +18,50 @@ export function checkName(name: unknown): string {
   return name as string;
 }
 
+/**
+ * First path segments the servers answer themselves (Gateway: /token, /revoke, /health;
+ * management port: /oauth2, /.well-known, /api, /internal, /metrics, the web UIs and their
+ * assets), plus OAuth endpoints Tollgate may add. An API there would shadow them or be
+ * shadowed by them. Compared without case.
+ */
+export const RESERVED_CONTEXTS: readonly string[] = [
+  'token',
+  'revoke',
+  'introspect',
+  'authorize',
+  'userinfo',
+  'oauth2',
+  '.well-known',
+  'api',
+  'internal',
+  'health',
+  'metrics',
+  'devportal',
+  'publisher',
+  'admin',
+  'static',
+  'favicon.ico',
+];
+
 export function checkContext(context: unknown): string {
   if (typeof context !== 'string' || !CONTEXT.test(context) || context.length > 200) {
     invalid(
       'context: a path such as "/pizzashack" (letters, digits, ".", "_", "~", "-" between slashes).',
     );
   }
+  const segments = (context as string).split('/').slice(1);
+  // RFC 3986 §3.3: "." and ".." are dot segments; a path made only of dots is refused with them.
+  if (segments.some((s) => /^\.+$/.test(s)))
+    invalid(`context: "${context}" has a "." or ".." segment; use plain names.`);
+  const first = segments[0]!.toLowerCase();
+  if (RESERVED_CONTEXTS.includes(first))
+    invalid(`context: "/${segments[0]}" is reserved by Tollgate itself; choose another context.`);
   return context as string;
 }
+
+/** True when one context lies below the other ("/shop" and "/shop/1.0.0/extra"). */
+export const nestedContexts = (a: string, b: string) =>
+  a.startsWith(`${b}/`) || b.startsWith(`${a}/`);
 
 export function checkVersion(version: unknown): string {
   if (typeof version !== 'string' || !VERSION.test(version))

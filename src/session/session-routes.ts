@@ -1,9 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { HitCounter } from '../ratelimit/index.js';
-import { ApiError, badRequest, forbidden } from './api-error.js';
-import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from './cookies.js';
-import type { Principal } from './principal.js';
-import { NO_STORE } from './responses.js';
+import { ApiError, badRequest, forbidden } from '../http/api-error.js';
+import {
+  clearedSessionCookie,
+  readCookie,
+  SESSION_COOKIE,
+  sessionCookie,
+} from '../http/cookies.js';
+import type { Principal } from '../http/principal.js';
+import { NO_STORE } from '../http/responses.js';
 import { CSRF_HEADER, sameOrigin, sessionExpired } from './session-principal.js';
 import { sameToken, type SessionService } from './sessions.js';
 
@@ -34,9 +39,7 @@ export function registerSessionRoutes(app: FastifyInstance, deps: SessionRouteDe
   });
 
   app.post('/api/session', async (req, reply) => {
-    // Login CSRF: a sign-in posted by another site's page is refused.
-    if (!sameOrigin(req) && req.headers.origin !== undefined)
-      throw forbidden('Cross-origin requests are refused.');
+    // Login CSRF: a sign-in posted by another site's page is refused by refuseCrossSiteWrites.
     const username = str(body(req)['username']);
     const password = str(body(req)['password']);
     if (!username || !password) throw badRequest('Enter your username and password.');
