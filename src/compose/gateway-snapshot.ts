@@ -38,6 +38,7 @@ export function createSnapshotBuilder(
           authType: r.authType,
           scope: r.scope,
         })),
+        ...(a.cors ? { cors: a.cors } : {}),
       }));
     const ids = new Set(served.map((a) => a.id));
     const subscribed = subscriptions.filter((s) => ids.has(s.apiId));

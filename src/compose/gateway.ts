@@ -31,8 +31,9 @@ export async function startGatewayRuntime(deps: {
     introspectionTtlMs: config.gateway.tokenCacheTtlMs,
   });
   const proxy = createProxy({ timeoutMs: config.gateway.backendTimeoutMs });
-  registerApiRoutes(deps.https, { sync, tokens, counter: deps.counter, proxy, proto: 'https' });
-  registerApiRoutes(deps.http, { sync, tokens, counter: deps.counter, proxy, proto: 'http' });
+  const shared = { sync, tokens, counter: deps.counter, proxy, cors: config.gateway.cors };
+  registerApiRoutes(deps.https, { ...shared, proto: 'https' });
+  registerApiRoutes(deps.http, { ...shared, proto: 'http' });
   return {
     sync,
     /** Loads the proxy's HTTP client, deferred from start-up. */

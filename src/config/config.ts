@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+import { checkCorsSettings, type CorsSettings } from './cors.js';
 import { ConfigError, readSettings, resolvePath } from './load.js';
 import { GRANT_TYPES, type GrantType } from './grant-types.js';
 
@@ -106,6 +107,8 @@ export interface GatewayConfig {
   readonly syncIntervalMs: number;
   readonly tokenCacheTtlMs: number;
   readonly backendTimeoutMs: number;
+  /** [apim.cors]: for APIs without CORS settings of their own. */
+  readonly cors: CorsSettings;
 }
 
 /** A throttling policy: requests per minute (per application and API for a subscription tier, per application and end user for an application policy); null = unlimited. */
@@ -145,6 +148,32 @@ function checkSecret(secret: string): string {
   if (secret !== '' && secret.length < 32)
     throw new ConfigError('apim.gateway.shared_secret must be at least 32 characters (or empty)');
   return secret;
+}
+
+/** [apim.cors], checked like an API's own CORS settings. */
+function gatewayCors(get: <T>(key: string) => T, file: string): CorsSettings {
+  try {
+    return checkCorsSettings(
+      {
+        enabled: get<boolean>('apim.cors.enable'),
+        allowOrigins: get<string[]>('apim.cors.allow_origins'),
+        allowMethods: get<string[]>('apim.cors.allow_methods'),
+        allowHeaders: get<string[]>('apim.cors.allow_headers'),
+        allowCredentials: get<boolean>('apim.cors.allow_credentials'),
+        maxAgeSeconds: get<number>('apim.cors.max_age'),
+      },
+      {
+        enabled: 'apim.cors.enable',
+        allowOrigins: 'apim.cors.allow_origins',
+        allowMethods: 'apim.cors.allow_methods',
+        allowHeaders: 'apim.cors.allow_headers',
+        allowCredentials: 'apim.cors.allow_credentials',
+        maxAgeSeconds: 'apim.cors.max_age',
+      },
+    );
+  } catch (err) {
+    throw new ConfigError(`${file}: ${(err as Error).message}`);
+  }
 }
 
 /** Periodic deletion of expired tokens and old audit events. */
@@ -286,6 +315,7 @@ export function loadConfig(home: string, overrides: Record<string, unknown> = {}
       syncIntervalMs: get<number>('apim.gateway.sync_interval_ms'),
       tokenCacheTtlMs: get<number>('apim.gateway.token_cache_ttl_ms'),
       backendTimeoutMs: get<number>('apim.gateway.backend_timeout_ms'),
+      cors: gatewayCors(get, join(home, 'conf', 'deployment.toml')),
     },
     tiers: parseTiers(
       'apim.throttling.subscription_tiers',

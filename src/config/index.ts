@@ -20,6 +20,7 @@ export type {
   UiConfig,
 } from './config.js';
 export { ConfigError } from './load.js';
+export { checkCorsSettings, DEFAULT_CORS, type CorsSettings } from './cors.js';
 export { SETTINGS } from './schema.js';
 export { GRANT_TYPE_INFO, GRANT_TYPES, grantTypeInfo } from './grant-types.js';
 export {

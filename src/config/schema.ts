@@ -378,6 +378,42 @@ export const SETTINGS = [
     doc: 'A backend must start answering (and keep sending) within this time, else the Gateway answers 504.',
   },
   {
+    key: 'apim.cors.enable',
+    type: bool,
+    default: true,
+    doc: 'The Gateway answers CORS preflights (without a token) and adds CORS headers for browser calls from allowed origins; false leaves CORS to the backends. An API can override these settings in the Publisher.',
+  },
+  {
+    key: 'apim.cors.allow_origins',
+    type: { kind: 'string-list' },
+    default: ['*'],
+    doc: 'Origins allowed to call APIs from a browser, such as "https://app.example.com" (scheme, host and port); ["*"] = any origin. Calls from other origins get 403.',
+  },
+  {
+    key: 'apim.cors.allow_methods',
+    type: { kind: 'string-list' },
+    default: ['GET', 'PUT', 'POST', 'DELETE', 'PATCH', 'OPTIONS'],
+    doc: 'Methods a cross-origin call may use (Access-Control-Allow-Methods); ["*"] = any.',
+  },
+  {
+    key: 'apim.cors.allow_headers',
+    type: { kind: 'string-list' },
+    default: ['authorization', 'content-type', 'soapaction', 'apikey'],
+    doc: 'Request headers a cross-origin call may send (Access-Control-Allow-Headers); ["*"] = any, Authorization included.',
+  },
+  {
+    key: 'apim.cors.allow_credentials',
+    type: bool,
+    default: false,
+    doc: 'Access-Control-Allow-Credentials: browsers may send cookies and HTTP authentication along. Needs allow_origins listed one by one (never with "*").',
+  },
+  {
+    key: 'apim.cors.max_age',
+    type: int(0, 86400),
+    default: 3600,
+    doc: 'Seconds a browser may reuse a preflight answer (Access-Control-Max-Age).',
+  },
+  {
     key: 'apim.throttling.subscription_tiers',
     type: { kind: 'string-list' },
     default: ['Unlimited:0', 'Gold:5000', 'Silver:2000', 'Bronze:1000'],

@@ -1,5 +1,5 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
-import { ApiCall, type Policy } from './policies/api-call.js';
+import type { FastifyInstance } from 'fastify';
+import { ANSWERED, ApiCall, type Policy } from './policies/api-call.js';
 import { gatewayPolicies, type GatewayDeps } from './policies/chain.js';
 
 export type { GatewayDeps } from './policies/chain.js';
@@ -7,14 +7,15 @@ export type { GatewayDeps } from './policies/chain.js';
 /**
  * Runs the policies in order. Those that decide at once return nothing and the run stays
  * synchronous (a refusal is thrown straight to Fastify); from the first one that has to wait
- * on, each is awaited.
+ * on, each is awaited. A policy that answered itself ends the run.
  */
-function run(policies: readonly Policy[], call: ApiCall): FastifyReply | Promise<FastifyReply> {
+function run(policies: readonly Policy[], call: ApiCall): void | Promise<void> {
   for (let i = 0; i < policies.length; i++) {
     const pending = policies[i]!.apply(call);
-    if (pending !== undefined) return finish(policies, call, i + 1, pending);
+    if (pending === undefined) continue;
+    if (pending === ANSWERED) return;
+    return finish(policies, call, i + 1, pending as Promise<void>);
   }
-  return call.reply;
 }
 
 async function finish(
@@ -22,13 +23,13 @@ async function finish(
   call: ApiCall,
   next: number,
   pending: Promise<void>,
-): Promise<FastifyReply> {
+): Promise<void> {
   await pending;
   for (let i = next; i < policies.length; i++) {
     const more = policies[i]!.apply(call);
+    if (more === ANSWERED) return;
     if (more !== undefined) await more;
   }
-  return call.reply;
 }
 
 /** Serves every published API on this server (8243 HTTPS, 8280 HTTP), bodies streamed both ways. */

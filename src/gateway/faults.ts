@@ -58,6 +58,16 @@ export const insufficientScope = (scope: string) =>
     },
   );
 
+export const corsRefused = (what: string) =>
+  new ApiError(
+    403,
+    'CORS request refused',
+    `${what} is not allowed by the CORS settings of this API.`,
+    {
+      code: 403,
+    },
+  );
+
 export const apiBlocked = () =>
   new ApiError(
     503,

@@ -71,6 +71,11 @@ export interface ProxyRequest {
   readonly proto: 'http' | 'https';
   /** Drop the Authorization header: it held the Gateway's token, not the backend's. */
   readonly stripAuthorization: boolean;
+  /**
+   * Headers the Gateway puts on the answer (CORS): they replace the backend's own
+   * Access-Control-* headers, and a Vary is added to the backend's.
+   */
+  readonly answerHeaders: Readonly<Record<string, string>> | undefined;
 }
 
 export interface ProxyResponse {
@@ -107,6 +112,19 @@ export function forwardHeaders(req: ProxyRequest): Record<string, string | strin
   out['x-forwarded-proto'] = req.proto;
   if (req.headers.host) out['x-forwarded-host'] = req.headers.host;
   return out;
+}
+
+function addAnswerHeaders(
+  back: Record<string, string | string[]>,
+  extra: Readonly<Record<string, string>>,
+): void {
+  for (const name in extra) {
+    const prior = back[name];
+    back[name] =
+      name === 'vary' && prior !== undefined
+        ? `${Array.isArray(prior) ? prior.join(', ') : prior}, ${extra[name]}`
+        : extra[name]!;
+  }
 }
 
 /** The backend call was cancelled because the client closed its connection: not a backend fault. */
@@ -168,8 +186,10 @@ export function createProxy(opts: { timeoutMs: number }) {
       ({ statusCode, headers }) => {
         const listed = connectionListed(headers);
         const back: Record<string, string | string[]> = {};
+        const extra = req.answerHeaders;
         for (const [name, value] of Object.entries(headers)) {
           if (value === undefined || HOP_BY_HOP.has(name) || listed.has(name)) continue;
+          if (extra !== undefined && name.startsWith('access-control-')) continue;
           if (name === 'set-cookie') {
             // Session fixation / login CSRF: a backend must not set the management session.
             const kept = withoutOwnSetCookies(value);
@@ -178,6 +198,7 @@ export function createProxy(opts: { timeoutMs: number }) {
           }
           back[name] = value;
         }
+        if (extra !== undefined) addAnswerHeaders(back, extra);
         begin();
         out.writeHead(statusCode, back);
         return out;

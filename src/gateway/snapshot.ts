@@ -19,6 +19,18 @@ export interface SnapshotApi {
   readonly productionUrl: string;
   readonly sandboxUrl: string;
   readonly resources: readonly SnapshotResource[];
+  /** The API's own CORS settings; absent or null: the Gateway's [apim.cors]. */
+  readonly cors?: SnapshotCors | null;
+}
+
+/** CORS settings as the Publisher checked them (origins serialized, methods upper case, headers lower case). */
+export interface SnapshotCors {
+  readonly enabled: boolean;
+  readonly allowOrigins: readonly string[];
+  readonly allowMethods: readonly string[];
+  readonly allowHeaders: readonly string[];
+  readonly allowCredentials: boolean;
+  readonly maxAgeSeconds: number;
 }
 
 export interface SnapshotSubscription {

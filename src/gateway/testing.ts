@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
+import { DEFAULT_CORS } from '../config/cors.js';
 import { createHttpServer } from '../http/server.js';
 import { createLogger } from '../http/logger.js';
 import { MemoryHitCounter } from '../ratelimit/memory-counter.js';
@@ -15,6 +16,7 @@ import type {
   GatewaySnapshot,
   IntrospectionResult,
   SnapshotApi,
+  SnapshotCors,
 } from './snapshot.js';
 import { createTokenValidator } from './token-validator.js';
 
@@ -123,6 +125,8 @@ export async function startTestGateway(
     now?: () => number;
     /** Replaces parts of the stub control plane (an outage, a JWKS). */
     controlPlane?: Partial<ControlPlane>;
+    /** The Gateway's [apim.cors] (default: the deployment.toml defaults). */
+    cors?: SnapshotCors;
   } = {},
 ): Promise<TestGateway> {
   const handler = opts.backend ?? echo;
@@ -175,6 +179,7 @@ export async function startTestGateway(
     counter,
     proxy,
     proto: 'https',
+    cors: opts.cors ?? DEFAULT_CORS,
   });
   await app.ready();
   return {

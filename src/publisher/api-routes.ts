@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { badRequest } from '../http/api-error.js';
 import type { ApiService } from './api-service.js';
+import { corsView } from './cors.js';
 import { allowedActions, parseLifecycleAction } from './lifecycle.js';
 import { gatewayPath, type Api } from './model.js';
 import { resourcesFromOpenApi } from './openapi-import.js';
@@ -15,8 +16,9 @@ const OPENAPI_TYPES = [
 ];
 
 /** An API as the Publisher sees it, with its Gateway path and the lifecycle actions its state allows. */
-export const apiView = (api: Api) => ({
+export const apiView = ({ cors, ...api }: Api) => ({
   ...api,
+  corsConfiguration: corsView(cors),
   path: gatewayPath(api),
   lifecycleActions: allowedActions(api.status),
 });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { corsFromInput } from './cors.js';
 import { CatalogError } from './errors.js';
 import { nextStatus, type LifecycleAction } from './lifecycle.js';
 import { gatewayPath, type Api, type ApiResource } from './model.js';
@@ -20,6 +21,8 @@ export interface ApiInput {
   readonly productionUrl?: unknown;
   readonly sandboxUrl?: unknown;
   readonly resources?: unknown;
+  /** WSO2's corsConfiguration: an object, or null for the Gateway's [apim.cors]. */
+  readonly corsConfiguration?: unknown;
 }
 
 /** Tells whether an API still has subscriptions (an API with subscribers is not deleted). */
@@ -80,6 +83,8 @@ export function createApiService(deps: {
         status: 'CREATED',
         ownerId,
         resources: input.resources === undefined ? [] : checkResources(input.resources),
+        cors: input.corsConfiguration === undefined ? null : corsFromInput(input.corsConfiguration),
+        isDefaultVersion: false,
         createdAt: t,
         updatedAt: t,
       };
@@ -126,6 +131,8 @@ export function createApiService(deps: {
             ? old.sandboxUrl
             : checkBackendUrl('sandboxUrl', input.sandboxUrl, true),
         resources: input.resources === undefined ? old.resources : checkResources(input.resources),
+        cors:
+          input.corsConfiguration === undefined ? old.cors : corsFromInput(input.corsConfiguration),
         updatedAt: now(),
       };
       await deps.store.update(api);

@@ -1,3 +1,5 @@
+import type { CorsSettings } from '../config/index.js';
+
 export type ApiStatus = 'CREATED' | 'PUBLISHED' | 'DEPRECATED' | 'BLOCKED' | 'RETIRED';
 export type AuthType = 'oauth' | 'none';
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
@@ -26,6 +28,10 @@ export interface Api {
   readonly status: ApiStatus;
   readonly ownerId: string;
   readonly resources: readonly ApiResource[];
+  /** The API's own CORS settings; null: the Gateway's [apim.cors]. */
+  readonly cors: CorsSettings | null;
+  /** The default version of its context: the Gateway also serves it at the context alone. */
+  readonly isDefaultVersion: boolean;
   readonly createdAt: number;
   readonly updatedAt: number;
 }

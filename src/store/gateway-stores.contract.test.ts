@@ -28,6 +28,8 @@ function newApi(overrides: Partial<Api> = {}): Api {
       { method: 'POST', uriTemplate: '/order/{orderId}', authType: 'oauth', scope: 'update' },
       { method: 'GET', uriTemplate: '/health', authType: 'none', scope: null },
     ],
+    cors: null,
+    isDefaultVersion: false,
     createdAt: T0,
     updatedAt: T0,
     ...overrides,
@@ -100,7 +102,7 @@ for (const kind of TEST_DATABASE_KINDS) {
       await stores.apis.create(newApi({ name: api.name, version: '2.0.0' }));
     });
 
-    it('updates fields and replaces resources; lists by status', async () => {
+    it('updates fields, CORS settings and resources; lists by status', async () => {
       const api = newApi();
       await stores.apis.create(api);
       const changed: Api = {
@@ -108,6 +110,14 @@ for (const kind of TEST_DATABASE_KINDS) {
         status: 'PUBLISHED',
         sandboxUrl: 'http://127.0.0.1:9/sb',
         resources: [api.resources[1]!],
+        cors: {
+          enabled: true,
+          allowOrigins: ['https://app.example'],
+          allowMethods: ['GET'],
+          allowHeaders: ['authorization'],
+          allowCredentials: true,
+          maxAgeSeconds: 60,
+        },
         updatedAt: T0 + 5,
       };
       await stores.apis.update(changed);

@@ -281,6 +281,21 @@ const retention: Migration = {
   },
 };
 
+/**
+ * An API's own Gateway options from the Publisher: its CORS settings (JSON of CorsSettings;
+ * null = the Gateway's [apim.cors]) and whether it is the default version of its context
+ * (0/1; the Gateway also serves it at the context without a version).
+ */
+const apiGatewayOptions: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('apis').addColumn('cors_configuration', 'text').execute();
+    await db.schema
+      .alterTable('apis')
+      .addColumn('is_default_version', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+  },
+};
+
 class CodeMigrations implements MigrationProvider {
   constructor(private readonly dialect: Dialect) {}
   async getMigrations(): Promise<Record<string, Migration>> {
@@ -290,6 +305,7 @@ class CodeMigrations implements MigrationProvider {
       '0003-gateway': gateway,
       '0004-ui': ui,
       '0005-retention': retention,
+      '0008-api-gateway-options': apiGatewayOptions,
     };
   }
 }

@@ -1,4 +1,5 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { CorsSettings } from '../config/index.js';
 import type {
   Api,
   ApiResource,
@@ -31,6 +32,8 @@ function toApi(r: Selectable<ApisTable>, resources: ApiResource[]): Api {
     status: r.status as ApiStatus,
     ownerId: r.owner_id,
     resources,
+    cors: r.cors_configuration === null ? null : (JSON.parse(r.cors_configuration) as CorsSettings),
+    isDefaultVersion: Number(r.is_default_version) === 1,
     createdAt: Number(r.created_at),
     updatedAt: Number(r.updated_at),
   };
@@ -47,6 +50,8 @@ function row(api: Api): Selectable<ApisTable> {
     sandbox_url: api.sandboxUrl,
     status: api.status,
     owner_id: api.ownerId,
+    cors_configuration: api.cors === null ? null : JSON.stringify(api.cors),
+    is_default_version: api.isDefaultVersion ? 1 : 0,
     created_at: api.createdAt,
     updated_at: api.updatedAt,
   };

@@ -105,6 +105,10 @@ export interface ApisTable {
   sandbox_url: string;
   status: string;
   owner_id: string;
+  /** JSON of CorsSettings; null = the Gateway's [apim.cors]. */
+  cors_configuration: string | null;
+  /** 1 for the default version of its context. */
+  is_default_version: number;
   created_at: number;
   updated_at: number;
 }

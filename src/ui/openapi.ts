@@ -2,6 +2,7 @@
 // /api/openapi.json. Kept by hand, next to the routes it describes.
 
 import { GRANT_TYPES } from '../keymanager/index.js';
+import { CORS_CONFIGURATION_SCHEMA } from '../publisher/index.js';
 
 type Op = {
   summary: string;
@@ -41,6 +42,7 @@ const apiBody = obj({
   productionUrl: s,
   sandboxUrl: s,
   resources: list(resource),
+  corsConfiguration: CORS_CONFIGURATION_SCHEMA,
 });
 const scopeBody = obj({ name: s, description: s, roles: list(s) });
 

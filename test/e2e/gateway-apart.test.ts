@@ -297,6 +297,66 @@ describe('Gateway and control plane in separate processes', () => {
     assert.equal(r.json.url, '/pizzashack/health');
   });
 
+  it('answers CORS preflights without a token and adds CORS headers for another origin ([apim.cors] defaults)', async () => {
+    const preflight = await call('/pizzashack/1.0.0/menu', undefined, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://spa.example',
+        'access-control-request-method': 'GET',
+        'access-control-request-headers': 'authorization',
+      },
+    });
+    assert.equal(preflight.status, 204);
+    assert.equal(preflight.headers['access-control-allow-origin'], '*');
+    assert.equal(
+      preflight.headers['access-control-allow-headers'],
+      'authorization, content-type, soapaction, apikey',
+    );
+    const at = await token(alice, { grant_type: 'client_credentials' });
+    const r = await call('/pizzashack/1.0.0/menu', at, {
+      headers: { origin: 'https://spa.example' },
+    });
+    assert.equal(r.status, 200);
+    assert.equal(r.headers['access-control-allow-origin'], '*');
+    assert.equal(r.json.headers.origin, 'https://spa.example');
+
+    // The API's own settings, from the CLI: one origin, with credentials.
+    const own = JSON.parse(
+      cli(
+        cpHome,
+        'api',
+        'cors',
+        'PizzaShack',
+        '1.0.0',
+        '--origins',
+        'https://spa.example',
+        '--credentials',
+        '--json',
+      ),
+    );
+    assert.deepEqual(own.accessControlAllowOrigins, ['https://spa.example']);
+    assert.equal(own.accessControlAllowCredentials, true);
+    const refused = await eventually(
+      () => call('/pizzashack/1.0.0/menu', at, { headers: { origin: 'https://other.example' } }),
+      (x) => x.status === 403,
+    );
+    assert.equal(refused.status, 403);
+    const allowed = await call('/pizzashack/1.0.0/menu', at, {
+      headers: { origin: 'https://spa.example' },
+    });
+    assert.equal(allowed.headers['access-control-allow-origin'], 'https://spa.example');
+    assert.equal(allowed.headers['access-control-allow-credentials'], 'true');
+    assert.notEqual(
+      tollgate(cpHome, 'api', 'cors', 'PizzaShack', '1.0.0', '--origins', '*', '--credentials')
+        .status,
+      0,
+    );
+    assert.match(
+      cli(cpHome, 'api', 'cors', 'PizzaShack', '1.0.0', '--gateway-default'),
+      /\[apim\.cors\] applies/,
+    );
+  });
+
   it('refuses unknown resources, other methods and ambiguous paths without reaching the backend', async () => {
     const at = await token(alice, { grant_type: 'client_credentials' });
     assert.equal((await call('/pizzashack/1.0.0/admin', at)).json.code, 900906);

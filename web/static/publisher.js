@@ -1,6 +1,6 @@
 // Publisher: APIs (backends, resources, OpenAPI import), lifecycle, scopes bound to roles.
 import { api, apiText } from './api.js';
-import { busy, field, formatDate, h, select, showError, showStatus } from './dom.js';
+import { busy, checkbox, field, formatDate, h, select, showError, showStatus } from './dom.js';
 import { startApp } from './layout.js';
 
 const BASE = '/api/publisher/v1';
@@ -283,6 +283,101 @@ function openApiImport(onImport) {
 
 const openApiType = (text) => (text.startsWith('{') ? 'application/json' : 'application/yaml');
 
+const CORS_DEFAULTS = {
+  corsConfigurationEnabled: true,
+  accessControlAllowOrigins: ['*'],
+  accessControlAllowMethods: ['GET', 'PUT', 'POST', 'DELETE', 'PATCH', 'OPTIONS'],
+  accessControlAllowHeaders: ['authorization', 'content-type', 'soapaction', 'apikey'],
+  accessControlAllowCredentials: false,
+  accessControlMaxAge: 3600,
+};
+
+/** CORS for browser applications: the Gateway's defaults, this API's own settings, or off. */
+function corsEditor(initial) {
+  const own = initial ?? CORS_DEFAULTS;
+  const mode = select(
+    'CORS for browser applications',
+    [
+      ['gateway', "The Gateway's settings ([apim.cors])"],
+      ['own', 'Settings of this API'],
+      ['off', 'Off: the backend answers CORS itself'],
+    ],
+    initial === null ? 'gateway' : initial.corsConfigurationEnabled ? 'own' : 'off',
+    { id: 'cors-mode' },
+  );
+  const origins = field(
+    'Allowed origins',
+    { id: 'cors-origins', class: 'mono', value: own.accessControlAllowOrigins.join(', ') },
+    'Comma-separated, such as https://app.example.com (scheme, host and port), or * for any origin.',
+  );
+  const methods = field('Allowed methods', {
+    id: 'cors-methods',
+    class: 'mono',
+    value: own.accessControlAllowMethods.join(', '),
+  });
+  const headers = field(
+    'Allowed request headers',
+    { id: 'cors-headers', class: 'mono', value: own.accessControlAllowHeaders.join(', ') },
+    'Comma-separated; * allows any, Authorization included.',
+  );
+  const credentials = checkbox(
+    'Allow credentials (cookies, HTTP authentication): needs the origins listed, not *',
+    own.accessControlAllowCredentials,
+    { id: 'cors-credentials' },
+  );
+  const maxAge = field('Preflight max age (seconds)', {
+    id: 'cors-max-age',
+    type: 'number',
+    min: 0,
+    max: 86400,
+    value: String(own.accessControlMaxAge),
+  });
+  const details = h(
+    'div',
+    { class: 'grid-form' },
+    origins.el,
+    methods.el,
+    headers.el,
+    maxAge.el,
+    credentials.el,
+  );
+  const sync = () => {
+    details.hidden = mode.input.value !== 'own';
+  };
+  mode.input.addEventListener('change', sync);
+  sync();
+  const list = (f) =>
+    f.input.value
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
+  const el = h(
+    'fieldset',
+    { class: 'cors-editor' },
+    h('legend', {}, 'CORS'),
+    mode.el,
+    details,
+    h(
+      'p',
+      { class: 'hint' },
+      'The Gateway answers browser preflights without a token and adds the CORS headers to calls from allowed origins; other origins get 403.',
+    ),
+  );
+  const value = () => {
+    if (mode.input.value === 'gateway') return null;
+    if (mode.input.value === 'off') return { ...own, corsConfigurationEnabled: false };
+    return {
+      corsConfigurationEnabled: true,
+      accessControlAllowOrigins: list(origins),
+      accessControlAllowMethods: list(methods),
+      accessControlAllowHeaders: list(headers),
+      accessControlAllowCredentials: credentials.input.checked,
+      accessControlMaxAge: Number(maxAge.input.value),
+    };
+  };
+  return { el, value };
+}
+
 async function apiForm(existing) {
   const { list: scopes } = await api('GET', `${BASE}/scopes`);
   const name = field(
@@ -335,6 +430,7 @@ async function apiForm(existing) {
     existing?.resources ?? [{ method: 'GET', uriTemplate: '/*', authType: 'oauth', scope: null }],
     scopes.map((s) => s.name),
   );
+  const cors = corsEditor(existing?.corsConfiguration ?? null);
   const importer = openApiImport(
     existing
       ? async (text) => {
@@ -370,6 +466,7 @@ async function apiForm(existing) {
     ),
     resources.el,
     importer.el,
+    cors.el,
     h('div', { class: 'actions' }, submit),
   );
   form.addEventListener('submit', (e) => {
@@ -380,6 +477,7 @@ async function apiForm(existing) {
         productionUrl: production.input.value.trim(),
         sandboxUrl: sandbox.input.value.trim(),
         resources: resources.values(),
+        corsConfiguration: cors.value(),
       };
       if (existing) {
         await api('PUT', `${BASE}/apis/${existing.id}`, body);

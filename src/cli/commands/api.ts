@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Services } from '../../compose/index.js';
+import { DEFAULT_CORS } from '../../config/index.js';
 import {
   apiView,
+  corsView,
   parseLifecycleAction,
   parseResourceSpec,
   resourcesFromOpenApi,
@@ -34,6 +36,46 @@ function resourcesFrom(o: { resource?: string[]; openapi?: string }): ApiResourc
 
 const RESOURCE_HELP =
   'a resource: "GET /menu", "POST /order/{orderId} scope=update", "GET /health auth=none" (repeatable)';
+
+interface CorsOptions {
+  origins?: string;
+  methods?: string;
+  headers?: string;
+  credentials?: boolean;
+  maxAge?: string;
+  enable?: boolean;
+  disable?: boolean;
+  gatewayDefault?: boolean;
+  json?: boolean;
+}
+
+const splitList = (text: string) =>
+  text
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+
+/** The corsConfiguration fields the options change; undefined when none is given. */
+function corsChanges(o: CorsOptions): Record<string, unknown> | undefined {
+  if (o.enable && o.disable) throw new CliError('--enable and --disable exclude each other.');
+  const changes: Record<string, unknown> = {};
+  if (o.enable || o.disable) changes['corsConfigurationEnabled'] = Boolean(o.enable);
+  if (o.origins !== undefined) changes['accessControlAllowOrigins'] = splitList(o.origins);
+  if (o.methods !== undefined) changes['accessControlAllowMethods'] = splitList(o.methods);
+  if (o.headers !== undefined) changes['accessControlAllowHeaders'] = splitList(o.headers);
+  if (o.credentials !== undefined) changes['accessControlAllowCredentials'] = o.credentials;
+  if (o.maxAge !== undefined) {
+    if (!/^\d{1,6}$/.test(o.maxAge)) throw new CliError('--max-age: whole seconds.');
+    changes['accessControlMaxAge'] = Number(o.maxAge);
+  }
+  return Object.keys(changes).length > 0 ? changes : undefined;
+}
+
+function corsSummary(a: Api): string {
+  if (!a.cors) return "the Gateway's [apim.cors]";
+  if (!a.cors.enabled) return 'off (left to the backend)';
+  return `own: origins ${a.cors.allowOrigins.join(', ')}${a.cors.allowCredentials ? ', with credentials' : ''} (tollgate api cors for all)`;
+}
 
 export function apiCommands(program: Command): void {
   const api = program.command('api').description('publish APIs on the Gateway (the Publisher)');
@@ -118,6 +160,52 @@ export function apiCommands(program: Command): void {
     );
 
   api
+    .command('cors <name> <version>')
+    .description(
+      "show or change the API's own CORS settings (without options: show them); an API without its own uses [apim.cors]",
+    )
+    .option(
+      '--origins <list>',
+      'allowed origins, comma-separated ("https://app.example.com", or "*")',
+    )
+    .option('--methods <list>', 'allowed methods, comma-separated')
+    .option('--headers <list>', 'allowed request headers, comma-separated')
+    .option(
+      '--credentials',
+      'allow credentials (cookies, HTTP authentication; not with origin "*")',
+    )
+    .option('--no-credentials', 'do not allow credentials')
+    .option('--max-age <seconds>', 'how long browsers may reuse a preflight answer')
+    .option('--enable', 'the Gateway handles CORS for this API')
+    .option('--disable', 'the Gateway leaves CORS to the backend for this API')
+    .option('--gateway-default', "drop the API's own settings: [apim.cors] applies")
+    .option('--json', 'print the settings as JSON')
+    .action(async (name: string, version: string, o: CorsOptions, cmd: Command) => {
+      const changes = corsChanges(o);
+      const api = await withServices(cmd, async (s) => {
+        const found = await findApi(s, name, version);
+        if (o.gatewayDefault) return s.apis.update(found.id, { corsConfiguration: null });
+        if (!changes) return found;
+        const current = corsView(found.cors ?? DEFAULT_CORS);
+        return s.apis.update(found.id, { corsConfiguration: { ...current, ...changes } });
+      });
+      const view = corsView(api.cors);
+      if (o.json) return printJson(view);
+      if (!view)
+        return console.log(`${api.name} ${api.version}: the Gateway's [apim.cors] applies.`);
+      console.log(
+        [
+          `${api.name} ${api.version}: own CORS settings, ${view.corsConfigurationEnabled ? 'handled by the Gateway' : 'off (left to the backend)'}`,
+          `origins: ${view.accessControlAllowOrigins.join(', ')}`,
+          `methods: ${view.accessControlAllowMethods.join(', ')}`,
+          `headers: ${view.accessControlAllowHeaders.join(', ')}`,
+          `credentials: ${view.accessControlAllowCredentials}`,
+          `max age: ${view.accessControlMaxAge} s`,
+        ].join('\n'),
+      );
+    });
+
+  api
     .command('lifecycle <name> <version> <action>')
     .description('publish, deprecate, block or retire an API')
     .action(async (name: string, version: string, action: string, _o: unknown, cmd: Command) => {
@@ -156,7 +244,7 @@ export function apiCommands(program: Command): void {
       const a = await withServices(cmd, (s) => findApi(s, name, version));
       if (o.json) return printJson(apiView(a));
       console.log(
-        `${a.name} ${a.version} at ${apiView(a).path}, ${a.status}\nproduction: ${a.productionUrl}\nsandbox: ${a.sandboxUrl || '(none)'}`,
+        `${a.name} ${a.version} at ${apiView(a).path}, ${a.status}\nproduction: ${a.productionUrl}\nsandbox: ${a.sandboxUrl || '(none)'}\ncors: ${corsSummary(a)}`,
       );
       printTable(
         ['METHOD', 'URI TEMPLATE', 'AUTH', 'SCOPE'],

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { RoutingTable } from '../routing-table.js';
+import type { CompiledApi, RoutingTable } from '../routing-table.js';
 import type { SnapshotApi, SnapshotResource, SnapshotSubscription } from '../snapshot.js';
 import type { TokenInfo } from '../token-validator.js';
 
@@ -14,10 +14,14 @@ export class ApiCall {
   declare table: RoutingTable | undefined;
   declare path: string;
   declare query: string;
-  /** route: the API and resource the path and method matched, and the path below the API. */
+  /** route: the API the path is below, and the path below it. */
+  declare compiled: CompiledApi | undefined;
   declare api: SnapshotApi | undefined;
-  declare resource: SnapshotResource | undefined;
   declare rest: string;
+  /** cors: the CORS headers every answer to this cross-origin call carries. */
+  declare answerHeaders: Readonly<Record<string, string>> | undefined;
+  /** resource: the resource the method and path matched. */
+  declare resource: SnapshotResource | undefined;
   /** credentials: the bearer token (undefined for a resource with auth "none"). */
   declare token: string | undefined;
   /** validate: what the token says (client, end user, scopes). */
@@ -35,9 +39,11 @@ export class ApiCall {
     this.table = undefined;
     this.path = '';
     this.query = '';
+    this.compiled = undefined;
     this.api = undefined;
-    this.resource = undefined;
     this.rest = '';
+    this.answerHeaders = undefined;
+    this.resource = undefined;
     this.token = undefined;
     this.caller = undefined;
     this.subscription = undefined;
@@ -45,13 +51,16 @@ export class ApiCall {
   }
 }
 
+/** What a policy returns when it has answered the request itself: the policies after it do not run. */
+export const ANSWERED: unique symbol = Symbol('answered');
+
 /**
  * One named step of the Gateway's checks. `apply` lets the call go on by returning (nothing, or
- * a promise of nothing when it has to wait), or refuses it by throwing its Gateway fault, which
- * the one error renderer answers. A policy that has nothing to decide returns at once, without
- * a promise.
+ * a promise of nothing when it has to wait), refuses it by throwing its Gateway fault, which the
+ * one error renderer answers, or answers it itself and returns ANSWERED. A policy that has
+ * nothing to decide returns at once, without a promise.
  */
 export interface Policy {
   readonly name: string;
-  apply(call: ApiCall): void | Promise<void>;
+  apply(call: ApiCall): void | Promise<void> | typeof ANSWERED;
 }

@@ -1,13 +1,16 @@
 import type { HitCounter } from '../../ratelimit/index.js';
+import type { SnapshotCors } from '../snapshot.js';
 import type { ConfigSync } from '../config-sync.js';
 import type { Proxy } from '../proxy.js';
 import type { TokenValidator } from '../token-validator.js';
 import type { Policy } from './api-call.js';
 import { apiState } from './api-state.js';
 import { applicationPolicy } from './application-policy.js';
+import { cors } from './cors.js';
 import { credentials } from './credentials.js';
 import { environment } from './environment.js';
 import { proxyCall } from './proxy.js';
+import { resource } from './resource.js';
 import { route } from './route.js';
 import { scope } from './scope.js';
 import { subscription } from './subscription.js';
@@ -20,15 +23,21 @@ export interface GatewayDeps {
   readonly counter: HitCounter;
   readonly proxy: Proxy;
   readonly proto: 'http' | 'https';
+  /** [apim.cors]: for APIs without CORS settings of their own. */
+  readonly cors: SnapshotCors;
 }
 
 /**
- * The Gateway's checks in WSO2's order; the first refusal answers. The token checks pass over
- * resources with auth "none"; the throttles pass over Unlimited tiers and policies.
+ * The Gateway's checks in WSO2's order; the first refusal answers. CORS comes before the
+ * resource and token checks (a preflight carries no token, and a refusal must carry the CORS
+ * headers for the page to read it). The token checks pass over resources with auth "none";
+ * the throttles pass over Unlimited tiers and policies.
  */
 export function gatewayPolicies(deps: GatewayDeps): readonly Policy[] {
   return [
     route(deps.sync),
+    cors(deps.cors, deps.proto),
+    resource(),
     credentials(),
     validate(deps.tokens),
     subscription(),

@@ -31,6 +31,7 @@ export function proxyCall(proxy: Proxy, proto: 'http' | 'https'): Policy {
             clientIp: req.ip,
             proto,
             stripAuthorization: call.resource!.authType === 'oauth',
+            answerHeaders: call.answerHeaders,
           },
           reply.raw,
           () => {
