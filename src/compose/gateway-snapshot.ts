@@ -42,7 +42,7 @@ export function createSnapshotBuilder(
       }));
     const ids = new Set(served.map((a) => a.id));
     const subscribed = subscriptions.filter((s) => ids.has(s.apiId));
-    const applications = new Map(subscribed.map((s) => [s.applicationId, s.applicationPolicy]));
+    const applications = new Map(subscribed.map((s) => [s.applicationId, s]));
     const snapshot: GatewaySnapshot = {
       issuer: config.token.issuer,
       audience: config.token.audience,
@@ -51,7 +51,12 @@ export function createSnapshotBuilder(
       // Sorted so that the ETag changes only when the content does.
       applications: [...applications]
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([id, throttlingPolicy]) => ({ id, throttlingPolicy })),
+        .map(([id, s]) => ({
+          id,
+          throttlingPolicy: s.applicationPolicy,
+          name: s.applicationName,
+          subscriber: s.applicationOwner,
+        })),
       apis: served,
       subscriptions: subscribed.map((s) => ({
         apiId: s.apiId,

@@ -2,7 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from '../config/index.js';
 import {
+  createBackendJwtSigner,
   createProxy,
+  loadBackendJwtKey,
+  registerBackendJwks,
+  type BackendJwtSigner,
   createTokenValidator,
   registerApiRoutes,
   startConfigSync,
@@ -31,7 +35,27 @@ export async function startGatewayRuntime(deps: {
     introspectionTtlMs: config.gateway.tokenCacheTtlMs,
   });
   const proxy = createProxy({ timeoutMs: config.gateway.backendTimeoutMs });
-  const shared = { sync, tokens, counter: deps.counter, proxy, cors: config.gateway.cors };
+  const jwt = config.gateway.backendJwt;
+  let backendJwt: BackendJwtSigner | undefined;
+  if (jwt.enabled) {
+    const key = await loadBackendJwtKey(jwt.keyFile, jwt.algorithm);
+    backendJwt = createBackendJwtSigner({
+      key,
+      issuer: jwt.issuer,
+      expirySeconds: jwt.expirySeconds,
+    });
+    registerBackendJwks(deps.https, key);
+    registerBackendJwks(deps.http, key);
+  }
+  const shared = {
+    sync,
+    tokens,
+    counter: deps.counter,
+    proxy,
+    cors: config.gateway.cors,
+    assertionHeader: jwt.header,
+    ...(backendJwt ? { backendJwt } : {}),
+  };
   registerApiRoutes(deps.https, { ...shared, proto: 'https' });
   registerApiRoutes(deps.http, { ...shared, proto: 'http' });
   return {

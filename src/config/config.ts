@@ -109,6 +109,20 @@ export interface GatewayConfig {
   readonly backendTimeoutMs: number;
   /** [apim.cors]: for APIs without CORS settings of their own. */
   readonly cors: CorsSettings;
+  /** [apim.jwt]: the caller's identity to backends as a signed JWT. */
+  readonly backendJwt: BackendJwtConfig;
+}
+
+export interface BackendJwtConfig {
+  readonly enabled: boolean;
+  /** Lower case. */
+  readonly header: string;
+  readonly algorithm: 'RS256' | 'ES256';
+  readonly expirySeconds: number;
+  /** Absolute path of the signing key (made at first start when it does not exist). */
+  readonly keyFile: string;
+  /** iss of backend JWTs: the Gateway's HTTPS URL. */
+  readonly issuer: string;
 }
 
 /** A throttling policy: requests per minute (per application and API for a subscription tier, per application and end user for an application policy); null = unlimited. */
@@ -148,6 +162,31 @@ function checkSecret(secret: string): string {
   if (secret !== '' && secret.length < 32)
     throw new ConfigError('apim.gateway.shared_secret must be at least 32 characters (or empty)');
   return secret;
+}
+
+const RESERVED_HEADERS = new Set([
+  'host',
+  'authorization',
+  'cookie',
+  'connection',
+  'content-length',
+  'content-type',
+  'transfer-encoding',
+  'te',
+  'upgrade',
+  'expect',
+]);
+
+/** [apim.jwt] header: an HTTP field name (RFC 9110 §5.1), kept in lower case. */
+function headerName(name: string): string {
+  if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
+    throw new ConfigError(`apim.jwt.header: "${name}" is not an HTTP header name`);
+  const lower = name.toLowerCase();
+  if (RESERVED_HEADERS.has(lower) || lower.startsWith('x-forwarded-'))
+    throw new ConfigError(
+      `apim.jwt.header: "${name}" is a header HTTP or the Gateway already uses`,
+    );
+  return lower;
 }
 
 /** [apim.cors], checked like an API's own CORS settings. */
@@ -316,6 +355,17 @@ export function loadConfig(home: string, overrides: Record<string, unknown> = {}
       tokenCacheTtlMs: get<number>('apim.gateway.token_cache_ttl_ms'),
       backendTimeoutMs: get<number>('apim.gateway.backend_timeout_ms'),
       cors: gatewayCors(get, join(home, 'conf', 'deployment.toml')),
+      backendJwt: {
+        enabled: get<boolean>('apim.jwt.enable'),
+        header: headerName(get<string>('apim.jwt.header')),
+        algorithm: get<'RS256' | 'ES256'>('apim.jwt.signing_algorithm'),
+        expirySeconds: get<number>('apim.jwt.expiry_seconds'),
+        keyFile: resolvePath(
+          home,
+          get<string>('apim.jwt.key_file') || join('data', 'gateway', 'backend-jwt-key.pem'),
+        ),
+        issuer: `https://${host}:${ports.gatewayHttps}`,
+      },
     },
     tiers: parseTiers(
       'apim.throttling.subscription_tiers',

@@ -1,5 +1,6 @@
 export { loadConfig } from './config.js';
 export type {
+  BackendJwtConfig,
   CleanupConfig,
   Config,
   DatabaseConfig,

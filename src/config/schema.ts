@@ -414,6 +414,36 @@ export const SETTINGS = [
     doc: 'Seconds a browser may reuse a preflight answer (Access-Control-Max-Age).',
   },
   {
+    key: 'apim.jwt.enable',
+    type: bool,
+    default: false,
+    doc: "The Gateway sends each backend call the caller's identity as a short-lived signed JWT (end user, application, subscriber, tiers, API, key type; WSO2's claims), verifiable with the Gateway's /.well-known/jwks.json. A client-sent header of that name never reaches a backend, on or off.",
+  },
+  {
+    key: 'apim.jwt.header',
+    type: str,
+    default: 'X-JWT-Assertion',
+    doc: 'The request header that carries the backend JWT.',
+  },
+  {
+    key: 'apim.jwt.signing_algorithm',
+    type: oneOf('RS256', 'ES256'),
+    default: 'RS256',
+    doc: 'Signature of the backend JWT: RS256 (RSA 2048, as WSO2) or ES256 (P-256).',
+  },
+  {
+    key: 'apim.jwt.expiry_seconds',
+    type: int(60, 3600),
+    default: 900,
+    doc: "Lifetime of a backend JWT (never beyond the access token's); one is signed per caller and API and reused for half of it.",
+  },
+  {
+    key: 'apim.jwt.key_file',
+    type: str,
+    default: '',
+    doc: 'PEM (PKCS#8) private key that signs backend JWTs; empty = one made at first start in data/gateway/ (mode 0600). Gateways behind one address need the same key.',
+  },
+  {
     key: 'apim.throttling.subscription_tiers',
     type: { kind: 'string-list' },
     default: ['Unlimited:0', 'Gold:5000', 'Silver:2000', 'Bronze:1000'],

@@ -7,3 +7,6 @@ export { createTokenValidator, type TokenValidator } from './token-validator.js'
 export { createProxy, type Proxy } from './proxy.js';
 export { registerApiRoutes, type GatewayDeps } from './api-routes.js';
 export { withLastKnownConfig } from './last-known-config.js';
+export { createBackendJwtSigner, type BackendJwtSigner } from './backend-jwt.js';
+export { loadBackendJwtKey, type BackendJwtKey } from './backend-jwt-key.js';
+export { registerBackendJwks, BACKEND_JWKS_PATH } from './jwks-route.js';

@@ -34,6 +34,8 @@ const NEVER_FORWARDED = new Set([
   'x-http-method',
   'x-method-override',
 ]);
+/** WSO2's backend JWT header, [apim.jwt] header's default. */
+export const DEFAULT_ASSERTION_HEADER = 'x-jwt-assertion';
 const UNREACHABLE = new Set([
   'ECONNREFUSED',
   'ENOTFOUND',
@@ -76,6 +78,12 @@ export interface ProxyRequest {
    * Access-Control-* headers, and a Vary is added to the backend's.
    */
   readonly answerHeaders: Readonly<Record<string, string>> | undefined;
+  /**
+   * The backend JWT header (lower case): never forwarded from the client, whatever [apim.jwt]
+   * says; set to `assertion` when the Gateway signed one.
+   */
+  readonly assertionHeader: string;
+  readonly assertion: string | undefined;
 }
 
 export interface ProxyResponse {
@@ -97,6 +105,8 @@ export function forwardHeaders(req: ProxyRequest): Record<string, string | strin
     )
       continue;
     if (name === 'authorization' && req.stripAuthorization) continue;
+    // A client must not speak for the Gateway: its own identity claims go nowhere.
+    if (name === req.assertionHeader || name === DEFAULT_ASSERTION_HEADER) continue;
     if (name.startsWith('x-forwarded-')) continue;
     if (name === 'cookie') {
       const kept = withoutOwnCookies(value);
@@ -111,6 +121,7 @@ export function forwardHeaders(req: ProxyRequest): Record<string, string | strin
     : req.clientIp;
   out['x-forwarded-proto'] = req.proto;
   if (req.headers.host) out['x-forwarded-host'] = req.headers.host;
+  if (req.assertion !== undefined) out[req.assertionHeader] = req.assertion;
   return out;
 }
 

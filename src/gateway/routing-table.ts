@@ -1,6 +1,7 @@
 import type {
   GatewaySnapshot,
   SnapshotApi,
+  SnapshotApplication,
   SnapshotResource,
   SnapshotSubscription,
 } from './snapshot.js';
@@ -45,6 +46,7 @@ export class RoutingTable {
   private readonly subscriptions = new Map<string, SnapshotSubscription>();
   readonly tiers: ReadonlyMap<string, number | null>;
   private readonly applicationLimits = new Map<string, number | null>();
+  private readonly applications = new Map<string, SnapshotApplication>();
   readonly revoked: ReadonlySet<string>;
 
   constructor(readonly snapshot: GatewaySnapshot) {
@@ -63,8 +65,10 @@ export class RoutingTable {
     const policies = new Map(
       (snapshot.applicationPolicies ?? []).map((p) => [p.name, p.requestsPerMinute]),
     );
-    for (const a of snapshot.applications ?? [])
+    for (const a of snapshot.applications ?? []) {
       this.applicationLimits.set(a.id, policies.get(a.throttlingPolicy) ?? null);
+      this.applications.set(a.id, a);
+    }
     this.revoked = new Set(snapshot.revokedJtis);
   }
 
@@ -116,6 +120,11 @@ export class RoutingTable {
 
   subscription(apiId: string, consumerKey: string): SnapshotSubscription | undefined {
     return this.subscriptions.get(`${apiId} ${consumerKey}`);
+  }
+
+  /** A subscribed application: its policy, name and owner. */
+  application(applicationId: string): SnapshotApplication | undefined {
+    return this.applications.get(applicationId);
   }
 
   /** Requests per minute the application's throttling policy allows each end user; null = unlimited (or unknown). */

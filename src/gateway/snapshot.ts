@@ -50,6 +50,9 @@ export interface SnapshotTier {
 export interface SnapshotApplication {
   readonly id: string;
   readonly throttlingPolicy: string;
+  /** Its name and its owner's username (WSO2's subscriber), for the backend JWT; absent from older control planes. */
+  readonly name?: string;
+  readonly subscriber?: string;
 }
 
 export interface GatewaySnapshot {

@@ -10,7 +10,10 @@ import { createLogger } from '../http/logger.js';
 import { MemoryHitCounter } from '../ratelimit/memory-counter.js';
 import { registerApiRoutes } from './api-routes.js';
 import { startConfigSync } from './config-sync.js';
-import { createProxy } from './proxy.js';
+import { createBackendJwtSigner } from './backend-jwt.js';
+import type { BackendJwtKey } from './backend-jwt-key.js';
+import { registerBackendJwks } from './jwks-route.js';
+import { createProxy, DEFAULT_ASSERTION_HEADER } from './proxy.js';
 import type {
   ControlPlane,
   GatewaySnapshot,
@@ -75,7 +78,9 @@ export function testSnapshot(overrides: Partial<GatewaySnapshot> = {}): GatewayS
       { name: 'Unlimited', requestsPerMinute: null },
       { name: '2PerMin', requestsPerMinute: 2 },
     ],
-    applications: [{ id: 'app-1', throttlingPolicy: 'Unlimited' }],
+    applications: [
+      { id: 'app-1', throttlingPolicy: 'Unlimited', name: 'ShopApp', subscriber: 'olivia' },
+    ],
     apis: [testApi()],
     subscriptions: [
       {
@@ -127,6 +132,8 @@ export async function startTestGateway(
     controlPlane?: Partial<ControlPlane>;
     /** The Gateway's [apim.cors] (default: the deployment.toml defaults). */
     cors?: SnapshotCors;
+    /** [apim.jwt] enabled with this key (JWKS served at /.well-known/jwks.json). */
+    backendJwt?: { key: BackendJwtKey; header?: string; expirySeconds?: number };
   } = {},
 ): Promise<TestGateway> {
   const handler = opts.backend ?? echo;
@@ -180,7 +187,19 @@ export async function startTestGateway(
     proxy,
     proto: 'https',
     cors: opts.cors ?? DEFAULT_CORS,
+    assertionHeader: opts.backendJwt?.header ?? DEFAULT_ASSERTION_HEADER,
+    ...(opts.backendJwt
+      ? {
+          backendJwt: createBackendJwtSigner({
+            key: opts.backendJwt.key,
+            issuer: 'https://gw.test',
+            expirySeconds: opts.backendJwt.expirySeconds ?? 900,
+            ...(opts.now ? { now: opts.now } : {}),
+          }),
+        }
+      : {}),
   });
+  if (opts.backendJwt) registerBackendJwks(app, opts.backendJwt.key);
   await app.ready();
   return {
     app,

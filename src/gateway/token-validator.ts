@@ -7,6 +7,8 @@ export interface TokenInfo {
   readonly clientId: string;
   /** The end user (RFC 9068 sub): a user's id, or the client's consumer key for client_credentials. */
   readonly subject: string;
+  /** The end user's username (absent for a client's own token, or from an older control plane). */
+  readonly username: string | undefined;
   readonly scopes: ReadonlySet<string>;
   readonly jti: string | undefined;
   readonly expiresAt: number;
@@ -94,6 +96,7 @@ export function createTokenValidator(opts: TokenValidatorOptions) {
     const info: TokenInfo = {
       clientId,
       subject: typeof payload.sub === 'string' ? payload.sub : clientId,
+      username: typeof payload['username'] === 'string' ? payload['username'] : undefined,
       scopes: new Set(scope.split(' ').filter(Boolean)),
       jti: typeof payload.jti === 'string' ? payload.jti : undefined,
       expiresAt: (payload.exp + 60) * 1000,
@@ -108,6 +111,7 @@ export function createTokenValidator(opts: TokenValidatorOptions) {
     return {
       clientId: r.client_id,
       subject: r.sub ?? r.client_id,
+      username: r.username,
       scopes: new Set(r.scope.split(' ').filter(Boolean)),
       jti: r.jti,
       expiresAt: r.exp * 1000,

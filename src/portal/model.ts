@@ -22,4 +22,7 @@ export interface SubscribedKey {
   readonly environment: 'production' | 'sandbox';
   /** The application's throttling policy (counted per end user across all APIs). */
   readonly applicationPolicy: string;
+  readonly applicationName: string;
+  /** The application owner's username (WSO2's subscriber). */
+  readonly applicationOwner: string;
 }

@@ -52,7 +52,7 @@ for (const kind of TEST_DATABASE_KINDS) {
       await testDb?.drop();
     });
 
-    async function newApp(): Promise<{ app: Application; keys: ClientKey[] }> {
+    async function newApp(): Promise<{ app: Application; keys: ClientKey[]; owner: User }> {
       const owner: User = {
         id: id('u'),
         username: id('user'),
@@ -83,7 +83,7 @@ for (const kind of TEST_DATABASE_KINDS) {
         createdAt: T0,
       }));
       for (const k of keys) await stores.applications.createKey(k);
-      return { app, keys };
+      return { app, keys, owner };
     }
 
     it('stores an API with its resources in order and finds it by id and by name and version', async () => {
@@ -131,7 +131,7 @@ for (const kind of TEST_DATABASE_KINDS) {
     it('subscribes an application once per API and lists each key of subscribed applications', async () => {
       const api = newApi();
       await stores.apis.create(api);
-      const { app, keys } = await newApp();
+      const { app, keys, owner } = await newApp();
       const sub = {
         id: id('s'),
         applicationId: app.id,
@@ -149,9 +149,27 @@ for (const kind of TEST_DATABASE_KINDS) {
       );
       assert.deepEqual(
         subscribed
-          .map((k) => [k.consumerKey, k.environment, k.tier, k.applicationId, k.applicationPolicy])
+          .map((k) => [
+            k.consumerKey,
+            k.environment,
+            k.tier,
+            k.applicationId,
+            k.applicationPolicy,
+            k.applicationName,
+            k.applicationOwner,
+          ])
           .sort(),
-        keys.map((k) => [k.consumerKey, k.environment, 'Gold', app.id, 'Unlimited']).sort(),
+        keys
+          .map((k) => [
+            k.consumerKey,
+            k.environment,
+            'Gold',
+            app.id,
+            'Unlimited',
+            'app',
+            owner.username,
+          ])
+          .sort(),
       );
       assert.equal(await stores.subscriptions.remove(sub.id), true);
       assert.equal(await stores.subscriptions.remove(sub.id), false);

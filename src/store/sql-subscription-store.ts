@@ -73,6 +73,7 @@ export class SqlSubscriptionStore implements SubscriptionStore {
       .selectFrom('subscriptions as s')
       .innerJoin('client_keys as k', 'k.application_id', 's.application_id')
       .innerJoin('applications as a', 'a.id', 's.application_id')
+      .innerJoin('users as u', 'u.id', 'a.owner_id')
       .select([
         's.api_id',
         's.application_id',
@@ -80,6 +81,8 @@ export class SqlSubscriptionStore implements SubscriptionStore {
         'k.consumer_key',
         'k.environment',
         'a.throttling_policy',
+        'a.name as application_name',
+        'u.username as owner_username',
       ])
       .orderBy('k.consumer_key')
       .orderBy('s.api_id')
@@ -91,6 +94,8 @@ export class SqlSubscriptionStore implements SubscriptionStore {
       consumerKey: r.consumer_key,
       environment: r.environment as SubscribedKey['environment'],
       applicationPolicy: r.throttling_policy,
+      applicationName: r.application_name,
+      applicationOwner: r.owner_username,
     }));
   }
 }

@@ -30,6 +30,8 @@ export class ApiCall {
   declare subscription: SnapshotSubscription | undefined;
   /** environment: the backend base URL, production or sandbox. */
   declare backend: string;
+  /** backend jwt: the signed JWT that tells the backend who calls. */
+  declare assertion: string | undefined;
   declare readonly req: FastifyRequest;
   declare readonly reply: FastifyReply;
 
@@ -48,6 +50,7 @@ export class ApiCall {
     this.caller = undefined;
     this.subscription = undefined;
     this.backend = '';
+    this.assertion = undefined;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { HitCounter } from '../../ratelimit/index.js';
+import type { BackendJwtSigner } from '../backend-jwt.js';
 import type { SnapshotCors } from '../snapshot.js';
 import type { ConfigSync } from '../config-sync.js';
 import type { Proxy } from '../proxy.js';
@@ -6,6 +7,7 @@ import type { TokenValidator } from '../token-validator.js';
 import type { Policy } from './api-call.js';
 import { apiState } from './api-state.js';
 import { applicationPolicy } from './application-policy.js';
+import { backendJwt } from './backend-jwt.js';
 import { cors } from './cors.js';
 import { credentials } from './credentials.js';
 import { environment } from './environment.js';
@@ -25,13 +27,18 @@ export interface GatewayDeps {
   readonly proto: 'http' | 'https';
   /** [apim.cors]: for APIs without CORS settings of their own. */
   readonly cors: SnapshotCors;
+  /** [apim.jwt] header (lower case): carries the backend JWT; never taken from a client. */
+  readonly assertionHeader: string;
+  /** [apim.jwt]: the signer of backend JWTs, when enabled. */
+  readonly backendJwt?: BackendJwtSigner;
 }
 
 /**
  * The Gateway's checks in WSO2's order; the first refusal answers. CORS comes before the
  * resource and token checks (a preflight carries no token, and a refusal must carry the CORS
  * headers for the page to read it). The token checks pass over resources with auth "none";
- * the throttles pass over Unlimited tiers and policies.
+ * the throttles pass over Unlimited tiers and policies. The backend JWT is there only when
+ * [apim.jwt] enables it.
  */
 export function gatewayPolicies(deps: GatewayDeps): readonly Policy[] {
   return [
@@ -46,6 +53,7 @@ export function gatewayPolicies(deps: GatewayDeps): readonly Policy[] {
     apiState(),
     tier(deps.counter),
     applicationPolicy(deps.counter),
-    proxyCall(deps.proxy, deps.proto),
+    ...(deps.backendJwt ? [backendJwt(deps.backendJwt)] : []),
+    proxyCall(deps.proxy, deps.proto, deps.assertionHeader),
   ];
 }

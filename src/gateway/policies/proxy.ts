@@ -9,7 +9,7 @@ const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS', 'DELETE']);
  * back. Failures before the answer began are the Gateway's honest 502/503/504; after it, or
  * when the client left, the connection is closed.
  */
-export function proxyCall(proxy: Proxy, proto: 'http' | 'https'): Policy {
+export function proxyCall(proxy: Proxy, proto: 'http' | 'https', assertionHeader: string): Policy {
   return {
     name: 'proxy',
     async apply(call) {
@@ -32,6 +32,8 @@ export function proxyCall(proxy: Proxy, proto: 'http' | 'https'): Policy {
             proto,
             stripAuthorization: call.resource!.authType === 'oauth',
             answerHeaders: call.answerHeaders,
+            assertionHeader,
+            assertion: call.assertion,
           },
           reply.raw,
           () => {
