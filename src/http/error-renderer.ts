@@ -94,11 +94,13 @@ export function errorRenderer(opts: ErrorRendererOptions = {}) {
       const description =
         status === 413
           ? 'The request body is too large.'
-          : status === 415
-            ? 'Unsupported content type.'
-            : 'The request is malformed.';
+          : status === 414
+            ? 'The request URL or one of its path segments is too long.'
+            : status === 415
+              ? 'Unsupported content type.'
+              : 'The request is malformed.';
       return reply
-        .code(status === 413 ? 413 : 400)
+        .code(status === 413 || status === 414 ? status : 400)
         .headers(NO_STORE)
         .send({ error: 'invalid_request', error_description: description });
     }
