@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { basicPrincipal } from '../http/basic-principal.js';
 import type { PrincipalResolver } from '../http/principal.js';
 import type { KeyManager } from '../keymanager/index.js';
 import { registerPortalApiRoutes, registerSubscriptionRoutes } from '../portal/index.js';
@@ -8,24 +7,16 @@ import { createSnapshotBuilder, type SnapshotBuilder } from './gateway-snapshot.
 import { registerGatewaySyncRoutes } from './gateway-sync-routes.js';
 import type { Services } from './services.js';
 
-/** HTTP Basic with the user's own password: who calls the Publisher and Developer Portal REST APIs from scripts. */
-export function basicResolver(services: Services): PrincipalResolver {
-  return basicPrincipal(async (username, password) => {
-    const r = await services.users.authenticate(username, password);
-    return r.ok ? { userId: r.user.id, username: r.user.username, roles: r.user.roles } : undefined;
-  });
-}
-
 /**
  * The control plane's catalog on the management port: Publisher and Developer Portal REST,
  * and, when a gateway secret is configured, the endpoints separate Gateways sync from.
  */
 export function registerControlPlaneRoutes(
   mgmt: FastifyInstance,
-  deps: { services: Services; km: KeyManager; resolvers?: readonly PrincipalResolver[] },
+  deps: { services: Services; km: KeyManager; resolvers: readonly PrincipalResolver[] },
 ): SnapshotBuilder {
   const { services } = deps;
-  const resolvers = deps.resolvers ?? [basicResolver(services)];
+  const { resolvers } = deps;
   registerPublisherApiRoutes(mgmt, { apis: services.apis, resolvers });
   registerPublisherScopeRoutes(mgmt, { scopes: services.stores.scopes, resolvers });
   registerPortalApiRoutes(mgmt, {

@@ -3,9 +3,8 @@ import { registerReportRoutes } from '../admin/report-routes.js';
 import { registerSettingsRoutes } from '../admin/settings-routes.js';
 import { registerStatisticsRoutes } from '../admin/statistics-routes.js';
 import { registerUserRoutes } from '../admin/user-routes.js';
-import { basicPrincipal } from '../http/basic-principal.js';
-import { requirePrincipal, type Principal, type PrincipalResolver } from '../http/principal.js';
 import type { AuditEvent } from '../audit/index.js';
+import { requirePrincipal, type Principal, type PrincipalResolver } from '../http/principal.js';
 import { addSecurityHeaders } from '../http/security-headers.js';
 import { sessionPrincipal } from '../http/session-principal.js';
 import { registerSessionRoutes } from '../http/session-routes.js';
@@ -20,6 +19,7 @@ import { registerSignupRoutes } from '../portal/signup-routes.js';
 import { MemoryHitCounter } from '../ratelimit/index.js';
 import { openApiDocument } from '../ui/openapi.js';
 import { registerStaticRoutes } from '../ui/static-routes.js';
+import { basicSignInResolver, type PasswordSignIn } from './password-sign-in.js';
 import type { Services } from './services.js';
 
 /**
@@ -33,9 +33,12 @@ export function registerWebUi(
     services: Services;
     keyManager: KeyManager;
     now?: () => number;
-    /** HTTP Basic for scripts; by default a plain password check. */
-    basic?: PrincipalResolver;
-    /** The audit log: a failed web sign-in is recorded there (and counted in the failed-logins chart). */
+    /**
+     * The one password check of web sign-in and HTTP Basic: the Token API's per-address and
+     * spraying throttle, the account lock, the audit log (failed-logins chart).
+     */
+    signIn: PasswordSignIn;
+    /** The audit log, for admin actions. */
     audit?: (event: AuditEvent) => void;
     /** Writes buffered audit events before the statistics read them. */
     flushAudit?: () => Promise<void>;
@@ -59,18 +62,7 @@ export function registerWebUi(
       ? { userId: user.id, username: user.username, roles: user.roles }
       : undefined;
   };
-  const checkPassword = async (
-    username: string,
-    password: string,
-  ): Promise<Principal | undefined> => {
-    // HashingOverloadedError propagates: the error renderer answers 503 + Retry-After.
-    const r = await services.users.authenticate(username, password);
-    return r.ok ? { userId: r.user.id, username: r.user.username, roles: r.user.roles } : undefined;
-  };
-  const resolvers = [
-    sessionPrincipal(sessions, findPrincipal),
-    deps.basic ?? basicPrincipal(checkPassword),
-  ];
+  const resolvers = [sessionPrincipal(sessions, findPrincipal), basicSignInResolver(deps.signIn)];
   const signedIn = requirePrincipal(resolvers);
   const admin = requirePrincipal(resolvers, { anyRole: [ADMIN_ROLE] });
 
@@ -80,22 +72,10 @@ export function registerWebUi(
     scope.get('/api/openapi.json', async () => openApiDocument());
     registerSessionRoutes(scope, {
       sessions,
-      checkPassword,
+      checkPassword: (username, password, ip) => deps.signIn(ip, username, password, 'web ui'),
       findPrincipal,
       attempts,
       attemptsPerMinute: ui.signinAttemptsPerMinute,
-      onFailure: (_username, ip) => {
-        // The typed username is not recorded: it may be a password typed in the wrong field.
-        deps.audit?.({
-          at: now(),
-          type: 'login.failed',
-          reason: 'web_signin',
-          username: null,
-          consumerKey: null,
-          ip,
-          detail: 'web ui',
-        });
-      },
     });
     registerInfoRoutes(scope, { config: services.config, settings: services.settings });
     registerSignupRoutes(scope, {
