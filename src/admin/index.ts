@@ -1,4 +1,4 @@
-export { registerAdminRoutes, type AdminRouteDeps } from './routes.js';
+export { registerAdminRoutes, ADMIN_BASE, type AdminRouteDeps } from './routes.js';
 export { auditView } from './audit-routes.js';
 export { parseSince } from './since.js';
 export { passwordGrantReport, type PasswordGrantReport } from './password-grant-report.js';

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AuditEvent } from '../audit/index.js';
 import { adminAuditEvent } from '../audit/index.js';
-import { notFound } from '../http/api-error.js';
-import { IdentityError, type UserService } from '../identity/index.js';
+import type { UserService } from '../identity/index.js';
 
 export interface LockoutRouteDeps {
   readonly users: UserService;
@@ -13,14 +12,8 @@ export interface LockoutRouteDeps {
 /** R23: an admin can end a lock at once; the escalation starts again from the first step. */
 export function registerLockoutRoutes(app: FastifyInstance, deps: LockoutRouteDeps): void {
   app.post<{ Params: { username: string } }>('/users/:username/unlock', async (req) => {
-    let wasLocked: boolean;
-    try {
-      wasLocked = await deps.users.unlock(req.params.username);
-    } catch (err) {
-      if (err instanceof IdentityError && err.code === 'user_not_found')
-        throw notFound(`No user named "${req.params.username}".`);
-      throw err;
-    }
+    // An unknown user is the IdentityError's own 404.
+    const wasLocked = await deps.users.unlock(req.params.username);
     const user = await deps.users.get(req.params.username);
     deps.audit(
       adminAuditEvent(

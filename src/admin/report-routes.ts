@@ -1,4 +1,4 @@
-import type { FastifyInstance, preHandlerHookHandler } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { badRequest } from '../http/api-error.js';
 import type { UserService } from '../identity/index.js';
 import type { Application } from '../keymanager/model.js';
@@ -19,23 +19,18 @@ export function registerReportRoutes(
     statistics: StatisticsStore;
     users: UserService;
     applications: { list(): Promise<readonly Application[]> };
-    auth: preHandlerHookHandler;
     now: () => number;
   },
 ): void {
-  app.get<{ Querystring: { days?: string } }>(
-    '/api/admin/v1/reports/password-grant',
-    { preHandler: deps.auth },
-    async (req) => {
-      const days = reportDays(req.query.days);
-      if (days === undefined) throw badRequest('days must be an integer from 1 to 3650.');
-      return passwordGrantReport({
-        statistics: deps.statistics,
-        applications: () => deps.applications.list(),
-        users: () => deps.users.list(),
-        now: deps.now(),
-        days,
-      });
-    },
-  );
+  app.get<{ Querystring: { days?: string } }>('/reports/password-grant', async (req) => {
+    const days = reportDays(req.query.days);
+    if (days === undefined) throw badRequest('days must be an integer from 1 to 3650.');
+    return passwordGrantReport({
+      statistics: deps.statistics,
+      applications: () => deps.applications.list(),
+      users: () => deps.users.list(),
+      now: deps.now(),
+      days,
+    });
+  });
 }

@@ -1,23 +1,46 @@
 import type { FastifyInstance } from 'fastify';
+import type { AuditEvent } from '../audit/index.js';
+import type { RuntimeSettings } from '../config/index.js';
 import { requirePrincipal, type PrincipalResolver } from '../http/principal.js';
-import { ADMIN_ROLE } from '../identity/index.js';
+import { ADMIN_ROLE, type UserService } from '../identity/index.js';
+import type { Application } from '../keymanager/index.js';
 import { registerAuditRoutes, type AuditRouteDeps } from './audit-routes.js';
-import { registerLockoutRoutes, type LockoutRouteDeps } from './lockout-routes.js';
+import { registerLockoutRoutes } from './lockout-routes.js';
+import { registerReportRoutes } from './report-routes.js';
+import { registerSettingsRoutes } from './settings-routes.js';
+import { registerStatisticsRoutes } from './statistics-routes.js';
+import type { StatisticsStore } from './statistics-store.js';
+import { registerUserRoutes } from './user-routes.js';
+
+export const ADMIN_BASE = '/api/admin/v1';
 
 export interface AdminRouteDeps {
+  /** Who is calling (web session, HTTP Basic); only the admin role gets further. */
   readonly resolvers: readonly PrincipalResolver[];
-  readonly lockout: LockoutRouteDeps;
-  readonly audit: AuditRouteDeps;
+  readonly users: UserService;
+  readonly settings: RuntimeSettings;
+  readonly statistics: StatisticsStore;
+  readonly applications: { list(): Promise<readonly Application[]> };
+  /** The stored audit log (listing, and writing what is still buffered first). */
+  readonly auditLog: Pick<AuditRouteDeps, 'list' | 'flush'>;
+  /** Records an admin's action in the audit log. */
+  readonly audit: (event: AuditEvent) => void;
+  readonly now: () => number;
 }
 
-/** The Admin REST API under /api/admin/v1, admin role only. */
+/** The Admin REST API: every route under /api/admin/v1, admin role only. */
 export function registerAdminRoutes(app: FastifyInstance, deps: AdminRouteDeps): void {
+  const { users, statistics, now } = deps;
   app.register(
     async (scope) => {
-      scope.addHook('preHandler', requirePrincipal(deps.resolvers, { anyRole: [ADMIN_ROLE] }));
-      registerLockoutRoutes(scope, deps.lockout);
-      registerAuditRoutes(scope, deps.audit);
+      scope.addHook('preValidation', requirePrincipal(deps.resolvers, { anyRole: [ADMIN_ROLE] }));
+      registerUserRoutes(scope, { users, audit: deps.audit, now });
+      registerSettingsRoutes(scope, { settings: deps.settings });
+      registerStatisticsRoutes(scope, { statistics, users, now, flushAudit: deps.auditLog.flush });
+      registerReportRoutes(scope, { statistics, users, applications: deps.applications, now });
+      registerLockoutRoutes(scope, { users, audit: deps.audit, now });
+      registerAuditRoutes(scope, { ...deps.auditLog, now });
     },
-    { prefix: '/api/admin/v1' },
+    { prefix: ADMIN_BASE },
   );
 }

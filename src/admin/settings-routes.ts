@@ -1,4 +1,4 @@
-import type { FastifyInstance, preHandlerHookHandler } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import {
   SettingLockedError,
   type RuntimeSettings,
@@ -17,7 +17,7 @@ const LABELS: Record<keyof RuntimeSettingsValues, string> = {
  */
 export function registerSettingsRoutes(
   app: FastifyInstance,
-  deps: { settings: RuntimeSettings; auth: preHandlerHookHandler },
+  deps: { settings: RuntimeSettings },
 ): void {
   const { lockedByConfig } = deps.settings;
   const view = async () => ({
@@ -26,8 +26,8 @@ export function registerSettingsRoutes(
     passwordGrantLockedByConfig: lockedByConfig.passwordGrant,
     defaults: deps.settings.defaults,
   });
-  app.get('/api/admin/v1/settings', { preHandler: deps.auth }, view);
-  app.put('/api/admin/v1/settings', { preHandler: deps.auth }, async (req) => {
+  app.get('/settings', view);
+  app.put('/settings', async (req) => {
     const b = (req.body !== null && typeof req.body === 'object' ? req.body : {}) as Record<
       string,
       unknown

@@ -1,4 +1,4 @@
-import type { FastifyInstance, preHandlerHookHandler } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { usersImportedEvent, type AuditEvent } from '../audit/index.js';
 import { ApiError, badRequest, forbidden } from '../http/api-error.js';
 import { ADMIN_ROLE, normalizeUsername, type User, type UserService } from '../identity/index.js';
@@ -28,28 +28,26 @@ export function registerUserRoutes(
   app: FastifyInstance,
   deps: {
     users: UserService;
-    auth: preHandlerHookHandler;
     /** Records an import in the audit log. */
-    audit?: (event: AuditEvent) => void;
-    now?: () => number;
+    audit: (event: AuditEvent) => void;
+    now: () => number;
   },
 ): void {
-  const base = '/api/admin/v1/users';
-  const opts = { preHandler: deps.auth };
+  const base = '/users';
   const body = (b: unknown) =>
     b !== null && typeof b === 'object' ? (b as Record<string, unknown>) : {};
   const isSelf = (req: { principal?: { username: string } }, username: string) =>
     normalizeUsername(username) === req.principal!.username;
 
-  app.get(base, opts, async () => ({ list: (await deps.users.list()).map(view) }));
+  app.get(base, async () => ({ list: (await deps.users.list()).map(view) }));
 
-  app.get('/api/admin/v1/roles', opts, async () => {
+  app.get('/roles', async () => {
     const roles = new Set<string>([ADMIN_ROLE]);
     for (const u of await deps.users.list()) for (const r of u.roles) roles.add(r);
     return { list: [...roles].sort() };
   });
 
-  app.post(base, opts, async (req, reply) => {
+  app.post(base, async (req, reply) => {
     const b = body(req.body);
     const username = field(b, 'username');
     const password = field(b, 'password');
@@ -65,7 +63,7 @@ export function registerUserRoutes(
 
   // Users from another system, all or nothing (identity/user-import.ts). The body is a JSON array
   // of { username, roles?, passwordHash? | credential? | password?, status? }; ?dryRun=true only checks.
-  app.post(`${base}/import`, { ...opts, bodyLimit: 8 * 1024 * 1024 }, async (req, reply) => {
+  app.post(`${base}/import`, { bodyLimit: 8 * 1024 * 1024 }, async (req, reply) => {
     if (!Array.isArray(req.body)) throw badRequest('The body is a JSON array of users.');
     const dryRun = (req.query as Record<string, unknown>)['dryRun'] === 'true';
     const r = await deps.users.importUsers(
@@ -88,17 +86,11 @@ export function registerUserRoutes(
       );
     }
     if (!dryRun)
-      deps.audit?.(
-        usersImportedEvent(
-          (deps.now ?? Date.now)(),
-          r.imported,
-          req.principal?.username ?? 'unknown',
-        ),
-      );
+      deps.audit(usersImportedEvent(deps.now(), r.imported, req.principal?.username ?? 'unknown'));
     return reply.code(dryRun ? 200 : 201).send({ valid: r.valid, imported: r.imported, dryRun });
   });
 
-  app.put(`${base}/:username`, opts, async (req) => {
+  app.put(`${base}/:username`, async (req) => {
     const { username } = req.params as { username: string };
     const b = body(req.body);
     const roles = rolesField(field(b, 'roles'));
@@ -121,7 +113,7 @@ export function registerUserRoutes(
     return view(await deps.users.get(username));
   });
 
-  app.delete(`${base}/:username`, opts, async (req, reply) => {
+  app.delete(`${base}/:username`, async (req, reply) => {
     const { username } = req.params as { username: string };
     if (isSelf(req, username)) throw forbidden('You cannot remove yourself.');
     await deps.users.remove(username);

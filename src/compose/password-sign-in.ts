@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { AuditEvent } from '../audit/index.js';
 import { ApiError } from '../http/api-error.js';
 import { basicPrincipal } from '../http/basic-principal.js';
-import type { Principal, PrincipalResolver } from '../http/principal.js';
+import { principalOf, type Principal, type PrincipalResolver } from '../http/principal.js';
 import { HashingOverloadedError, normalizeUsername, type UserService } from '../identity/index.js';
 import type { LoginThrottle } from '../keymanager/index.js';
 
@@ -64,19 +64,12 @@ export function createPasswordSignIn(deps: PasswordSignInDeps): PasswordSignIn {
     try {
       result = await deps.users.authenticate(username, password);
     } catch (err) {
-      if (err instanceof HashingOverloadedError) {
+      // R55: the error answers for itself (503 + Retry-After).
+      if (err instanceof HashingOverloadedError)
         audit('request.shed', 'hash_queue_full', ip, { detail: surface });
-        throw new ApiError(
-          503,
-          'Service Unavailable',
-          'Too many sign-in attempts are in progress; retry shortly.',
-          { headers: { 'retry-after': '1' } },
-        );
-      }
       throw err;
     }
-    if (result.ok)
-      return { userId: result.user.id, username: result.user.username, roles: result.user.roles };
+    if (result.ok) return principalOf(result.user);
     // A username is recorded only for an account that exists (R51).
     const account = result.user?.username ?? null;
     audit('login.failed', result.reason, ip, { username: account, detail: surface });

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { registerAdminRoutes } from '../admin/index.js';
 import { createAuditRecorder, type AuditEvent } from '../audit/index.js';
 import type { Config } from '../config/index.js';
 import { ConfigError } from '../config/index.js';
@@ -18,6 +17,7 @@ import { refuseCrossSiteWrites } from '../http/cross-site.js';
 import { createLogger } from '../http/logger.js';
 import { scheduleCleanup } from './cleanup-schedule.js';
 import { createHttpServer } from '../http/server.js';
+import { isStoreUnavailable } from '../store/index.js';
 import { loadTls } from '../http/tls.js';
 import {
   createKeyManager,
@@ -114,6 +114,7 @@ export async function startTollgate(
     transport: config.transport,
     logger: log,
     trustedProxies: config.protection.trustedProxies,
+    unavailable: isStoreUnavailable,
   };
 
   let localKeyManager: ReturnType<typeof createKeyManager> | undefined;
@@ -184,16 +185,7 @@ export async function startTollgate(
         flushAudit: recorder.flush,
       });
       closers.push(web.close);
-      snapshotBuilder = registerControlPlaneRoutes(mgmt, {
-        services: svc,
-        km: localKeyManager,
-        resolvers: web.resolvers,
-      });
-      registerAdminRoutes(mgmt, {
-        resolvers: web.resolvers,
-        lockout: { users: svc.users, audit, now },
-        audit: { list: (q) => svc.stores.audit.list(q), flush: recorder.flush, now },
-      });
+      snapshotBuilder = registerControlPlaneRoutes(mgmt, { services: svc, km: localKeyManager });
       closers.unshift(scheduleCleanup({ services: svc, config: config.cleanup, log, now }));
       if (metrics)
         mgmt.get('/metrics', async (_req, reply) =>

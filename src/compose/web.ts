@@ -1,22 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import { registerReportRoutes } from '../admin/report-routes.js';
-import { registerSettingsRoutes } from '../admin/settings-routes.js';
-import { registerStatisticsRoutes } from '../admin/statistics-routes.js';
-import { registerUserRoutes } from '../admin/user-routes.js';
+import { registerAdminRoutes } from '../admin/index.js';
 import type { AuditEvent } from '../audit/index.js';
-import { requirePrincipal, type Principal, type PrincipalResolver } from '../http/principal.js';
+import { principalOf, type Principal, type PrincipalResolver } from '../http/principal.js';
 import { addSecurityHeaders } from '../http/security-headers.js';
-import { sessionPrincipal } from '../http/session-principal.js';
-import { registerSessionRoutes } from '../http/session-routes.js';
-import { createSessionService } from '../http/sessions.js';
-import { ADMIN_ROLE } from '../identity/index.js';
 import type { KeyManager } from '../keymanager/index.js';
-import { registerApplicationRoutes } from '../portal/application-routes.js';
-import { registerInfoRoutes } from '../portal/info-routes.js';
-import { registerKeyRoutes } from '../portal/key-routes.js';
-import { registerRegisteredUsersRoutes } from '../portal/registered-users-routes.js';
-import { registerSignupRoutes } from '../portal/signup-routes.js';
+import { registerPortalRoutes } from '../portal/index.js';
+import { registerPublisherRoutes } from '../publisher/index.js';
 import { MemoryHitCounter } from '../ratelimit/index.js';
+import { sessionPrincipal } from '../session/session-principal.js';
+import { registerSessionRoutes } from '../session/session-routes.js';
+import { createSessionService } from '../session/sessions.js';
 import { openApiDocument } from '../ui/openapi.js';
 import { registerStaticRoutes } from '../ui/static-routes.js';
 import { basicSignInResolver, type PasswordSignIn } from './password-sign-in.js';
@@ -24,8 +17,9 @@ import type { Services } from './services.js';
 
 /**
  * The web UIs (Developer Portal, Publisher, Admin) and the management REST behind them, on
- * the management server. Every REST route admits HTTP Basic (scripts) or the session cookie
- * with its CSRF token (the pages).
+ * the management server: each REST surface registered here once, with its prefix and its one
+ * sign-in check. Every REST route admits HTTP Basic (scripts) or the session cookie with its
+ * CSRF token (the pages).
  */
 export function registerWebUi(
   app: FastifyInstance,
@@ -46,6 +40,8 @@ export function registerWebUi(
 ): { close(): Promise<void>; resolvers: readonly PrincipalResolver[] } {
   const { services } = deps;
   const now = deps.now ?? Date.now;
+  const audit = deps.audit ?? (() => undefined);
+  const flushAudit = deps.flushAudit ?? (async () => undefined);
   const { ui } = services.config;
   const sessions = createSessionService({
     store: services.stores.sessions,
@@ -58,13 +54,9 @@ export function registerWebUi(
 
   const findPrincipal = async (userId: string): Promise<Principal | undefined> => {
     const user = await services.users.findById(userId);
-    return user && user.status === 'active'
-      ? { userId: user.id, username: user.username, roles: user.roles }
-      : undefined;
+    return user && user.status === 'active' ? principalOf(user) : undefined;
   };
   const resolvers = [sessionPrincipal(sessions, findPrincipal), basicSignInResolver(deps.signIn)];
-  const signedIn = requirePrincipal(resolvers);
-  const admin = requirePrincipal(resolvers, { anyRole: [ADMIN_ROLE] });
 
   app.register(async (scope) => {
     addSecurityHeaders(scope);
@@ -77,45 +69,33 @@ export function registerWebUi(
       attempts,
       attemptsPerMinute: ui.signinAttemptsPerMinute,
     });
-    registerInfoRoutes(scope, { config: services.config, settings: services.settings });
-    registerSignupRoutes(scope, {
+    registerPortalRoutes(scope, {
+      resolvers,
+      config: services.config,
+      settings: services.settings,
+      users: services.users,
+      apis: services.apis,
+      applications: services.applications,
+      subscriptions: services.subscriptions,
+      ownerToken: deps.keyManager.ownerToken,
+      statistics: services.stores.statistics,
+      attempts,
+      signupsPerHour: ui.signupsPerHour,
+      now,
+    });
+    registerPublisherRoutes(scope, {
+      resolvers,
+      apis: services.apis,
+      scopes: services.stores.scopes,
+    });
+    registerAdminRoutes(scope, {
+      resolvers,
       users: services.users,
       settings: services.settings,
-      attempts,
-      perHour: ui.signupsPerHour,
-    });
-    registerApplicationRoutes(scope, { applications: services.applications, auth: signedIn });
-    registerKeyRoutes(scope, {
-      applications: services.applications,
-      ownerToken: deps.keyManager.ownerToken,
-      auth: signedIn,
-    });
-    registerRegisteredUsersRoutes(scope, {
-      applications: services.applications,
-      users: services.users,
       statistics: services.stores.statistics,
-      auth: signedIn,
-      now,
-    });
-    registerUserRoutes(scope, {
-      users: services.users,
-      auth: admin,
-      now,
-      ...(deps.audit ? { audit: deps.audit } : {}),
-    });
-    registerSettingsRoutes(scope, { settings: services.settings, auth: admin });
-    registerStatisticsRoutes(scope, {
-      statistics: services.stores.statistics,
-      users: services.users,
-      auth: admin,
-      now,
-      ...(deps.flushAudit ? { flushAudit: deps.flushAudit } : {}),
-    });
-    registerReportRoutes(scope, {
-      statistics: services.stores.statistics,
-      users: services.users,
       applications: services.applications,
-      auth: admin,
+      auditLog: { list: (q) => services.stores.audit.list(q), flush: flushAudit },
+      audit,
       now,
     });
   });

@@ -2,9 +2,9 @@ import { isIP } from 'node:net';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, readSettings, resolvePath } from './load.js';
-import type { GRANT_TYPES } from './schema.js';
+import { GRANT_TYPES, type GrantType } from './grant-types.js';
 
-export type GrantType = (typeof GRANT_TYPES)[number];
+export type { GrantType };
 export type TokenType = 'jwt' | 'opaque';
 export type JwtAlgorithm = 'RS256' | 'ES256' | 'EdDSA';
 
@@ -213,9 +213,7 @@ export function loadConfig(home: string, overrides: Record<string, unknown> = {}
     gatewayHttp: 8280 + offset,
     management: 9443 + offset,
   };
-  const grants = (['password', 'client_credentials', 'refresh_token'] as const).filter((g) =>
-    get<boolean>(`oauth.grant_type.${g}.enable`),
-  );
+  const grants = GRANT_TYPES.filter((g) => get<boolean>(`oauth.grant_type.${g}.enable`));
   const host = hostname.includes(':') ? `[${hostname}]` : hostname;
   return deepFreeze({
     home,

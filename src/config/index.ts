@@ -20,7 +20,8 @@ export type {
   UiConfig,
 } from './config.js';
 export { ConfigError } from './load.js';
-export { SETTINGS, GRANT_TYPES } from './schema.js';
+export { SETTINGS } from './schema.js';
+export { GRANT_TYPE_INFO, GRANT_TYPES, grantTypeInfo } from './grant-types.js';
 export {
   createRuntimeSettings,
   SettingLockedError,

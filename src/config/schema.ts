@@ -1,6 +1,8 @@
 // Every deployment.toml key Tollgate understands: its type, default and a one-line doc.
 // The loader rejects anything not listed here; docs/configuration.md is generated from it.
 
+import { GRANT_TYPE_INFO, GRANT_TYPES } from './grant-types.js';
+
 export type SettingType =
   | { kind: 'string' }
   | { kind: 'integer'; min: number; max: number }
@@ -20,7 +22,16 @@ const bool = { kind: 'boolean' } as const;
 const int = (min: number, max: number) => ({ kind: 'integer', min, max }) as const;
 const oneOf = (...values: string[]) => ({ kind: 'enum', values }) as const;
 
-export const GRANT_TYPES = ['password', 'client_credentials', 'refresh_token'] as const;
+/** WSO2's Generate Keys ticks these for new keys (password included, for parity). */
+const DEFAULT_GRANT_TYPES = ['password', 'client_credentials', 'refresh_token'];
+
+/** `[oauth.grant_type.<name>] enable` for every grant type, documented by it. */
+const grantSwitches = GRANT_TYPE_INFO.map((g) => ({
+  key: `oauth.grant_type.${g.name}.enable` as const,
+  type: bool,
+  default: true,
+  doc: g.doc,
+}));
 
 export const SETTINGS = [
   {
@@ -125,24 +136,7 @@ export const SETTINGS = [
     default: '',
     doc: 'Issuer identifier (RFC 8414); empty = https://<hostname>:<9443+offset>.',
   },
-  {
-    key: 'oauth.grant_type.password.enable',
-    type: bool,
-    default: true,
-    doc: 'Resource owner password grant (RFC 6749 §4.3). Deprecated by RFC 9700; see the retirement report. false = off whatever the admin setting says.',
-  },
-  {
-    key: 'oauth.grant_type.client_credentials.enable',
-    type: bool,
-    default: true,
-    doc: 'Client credentials grant (RFC 6749 §4.4).',
-  },
-  {
-    key: 'oauth.grant_type.refresh_token.enable',
-    type: bool,
-    default: true,
-    doc: 'Refresh token grant (RFC 6749 §6) with rotation and reuse detection.',
-  },
+  ...grantSwitches,
   {
     key: 'oauth.token.access_token_lifetime',
     type: int(60, 31536000),
@@ -206,7 +200,7 @@ export const SETTINGS = [
   {
     key: 'oauth.application.default_grant_types',
     type: { kind: 'string-list', values: GRANT_TYPES },
-    default: ['password', 'client_credentials', 'refresh_token'],
+    default: DEFAULT_GRANT_TYPES,
     doc: 'Grant types ticked for new keys when none are chosen (WSO2 parity: password included).',
   },
   {

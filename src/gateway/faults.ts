@@ -66,13 +66,15 @@ export const apiBlocked = () =>
     { code: 700700 },
   );
 
+// WSO2's code for a subscription-tier throttle-out (SUBSCRIPTION_THROTTLE_OUT_ERROR_CODE);
+// 900800 is its API-level one, which Tollgate does not have.
 export const throttled = (retryAfterS: number) =>
   new ApiError(
     429,
     'Message throttled out',
     'You have exceeded your quota for this API: retry after the time in Retry-After.',
     {
-      code: 900800,
+      code: 900804,
       headers: { 'retry-after': String(retryAfterS) },
     },
   );
@@ -147,12 +149,26 @@ export const backendUnreachable = () =>
     headers: { 'retry-after': '5' },
   });
 
-export const backendFailed = () =>
+// WSO2's transport codes: 101505 connection closed, 101506 protocol violation, 101500 sender error.
+export const backendClosed = () =>
   new ApiError(
     502,
     'Bad Gateway',
     'The backend service closed the connection without a complete answer.',
     { code: 101505 },
+  );
+
+export const backendMalformed = () =>
+  new ApiError(502, 'Bad Gateway', 'The backend service answered with a malformed HTTP response.', {
+    code: 101506,
+  });
+
+export const backendSendFailed = () =>
+  new ApiError(
+    502,
+    'Bad Gateway',
+    'The Gateway could not send the request to the backend service.',
+    { code: 101500 },
   );
 
 export const backendTimeout = () =>

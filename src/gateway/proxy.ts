@@ -2,7 +2,13 @@ import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
 import type { Agent } from 'undici';
 import type { ApiError } from '../http/api-error.js';
-import { backendFailed, backendTimeout, backendUnreachable } from './faults.js';
+import {
+  backendClosed,
+  backendMalformed,
+  backendSendFailed,
+  backendTimeout,
+  backendUnreachable,
+} from './faults.js';
 import { undici } from './lazy-undici.js';
 import { withoutOwnCookies, withoutOwnSetCookies } from './own-cookies.js';
 
@@ -18,9 +24,12 @@ const HOP_BY_HOP = new Set([
   'upgrade',
   'proxy-connection',
 ]);
-// R47: the backend must run the method the Gateway checked.
+// R47: the backend must run the method the Gateway checked. Expect (RFC 9110 §10.1.1) is
+// answered by Node's server itself (100 Continue) before the Gateway reads the body; the
+// backend call sends the body at once, and undici refuses the header anyway.
 const NEVER_FORWARDED = new Set([
   'host',
+  'expect',
   'x-http-method-override',
   'x-http-method',
   'x-method-override',
@@ -34,6 +43,10 @@ const UNREACHABLE = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
 const TIMEOUT = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+const CLOSED = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE', 'UND_ERR_CLOSED']);
+// llhttp's parse errors (HTTPParserError, HPE_* when it has a code) and answers whose length
+// does not match their Content-Length.
+const MALFORMED = /^HPE_|^UND_ERR_RES_CONTENT_LENGTH_MISMATCH$/;
 
 function connectionListed(
   headers: IncomingHttpHeaders | Record<string, string | string[] | undefined>,
@@ -110,7 +123,10 @@ export function backendFault(err: unknown): ApiError {
     (err as { code?: string }).code ?? (err as { cause?: { code?: string } }).cause?.code ?? '';
   if (TIMEOUT.has(code)) return backendTimeout();
   if (UNREACHABLE.has(code)) return backendUnreachable();
-  return backendFailed();
+  if (CLOSED.has(code)) return backendClosed();
+  if (MALFORMED.test(code) || (err as Error).name === 'HTTPParserError') return backendMalformed();
+  // Anything else is the Gateway's own failure to make the call: the backend is not blamed.
+  return backendSendFailed();
 }
 
 /** Streams a request to a backend and its answer back, through one pooled keep-alive Agent. */

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { TemporarilyUnavailableError } from '../keymanager/errors.js';
+import { TemporarilyUnavailableError } from '../http/oauth-error.js';
 import type { KeyManagerClient } from './key-manager-client.js';
 
 const TOKEN_PATHS = { '/token': '/oauth2/token', '/revoke': '/oauth2/revoke' } as const;

@@ -6,6 +6,8 @@
  */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
+  /** Written for the client (see ExposedError in error-renderer.ts). */
+  readonly expose = true;
   readonly code: number;
   readonly headers: Record<string, string>;
   /** Per-item problems of a bulk request (user import), sent as `errors` beside the description. */

@@ -1,19 +1,55 @@
+import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { OAuthError, ShedError, TemporarilyUnavailableError } from '../keymanager/errors.js';
-import { isStoreUnavailable } from '../store/unavailable.js';
 import { ApiError } from './api-error.js';
-import { domainApiError } from './domain-errors.js';
+import { OAuthError, TemporarilyUnavailableError } from './oauth-error.js';
 import { NO_STORE } from './responses.js';
+
+/**
+ * An error that knows its own answer, whatever domain threw it (the convention of http-errors,
+ * Koa and node-oidc-provider): `status` is the HTTP status, `expose: true` says the message was
+ * written for the client, `headers` are sent with it, and `pauseMs` asks that the connection
+ * not be read again for a while (R55, ShedError). Anything else is a 500 whose detail is only
+ * logged (R9).
+ */
+export interface ExposedError extends Error {
+  readonly status: number;
+  readonly expose: true;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly pauseMs?: number;
+}
+
+export function isExposed(err: unknown): err is ExposedError {
+  if (!(err instanceof Error)) return false;
+  const e = err as Partial<ExposedError>;
+  return e.expose === true && typeof e.status === 'number' && e.status >= 400 && e.status < 600;
+}
 
 // RFC 6749 §5.2: error_description is %x20-21 / %x23-5B / %x5D-7E; anything else (a quote,
 // a backslash, echoed non-ASCII input) is replaced rather than sent.
 const safeDescription = (text: string) => text.replace(/[^\x20-\x21\x23-\x5B\x5D-\x7E]/g, '?');
 
-function send(reply: FastifyReply, err: OAuthError): FastifyReply {
+function sendOAuth(reply: FastifyReply, err: OAuthError): FastifyReply {
   return reply
     .code(err.status)
     .headers({ ...NO_STORE, ...err.headers })
     .send({ error: err.error, error_description: safeDescription(err.description) });
+}
+
+/** `{ code, message, description }` as WSO2's REST APIs; a domain error's message is the description. */
+function sendApi(reply: FastifyReply, err: ExposedError): FastifyReply {
+  const api =
+    err instanceof ApiError
+      ? err
+      : new ApiError(err.status, STATUS_CODES[err.status]!, err.message);
+  return reply
+    .code(api.status)
+    .headers({ ...NO_STORE, ...err.headers })
+    .send({
+      code: api.code,
+      message: api.message,
+      description: api.description,
+      ...(api.errors ? { errors: api.errors } : {}),
+    });
 }
 
 /**
@@ -28,58 +64,50 @@ function pauseConnection(request: FastifyRequest, ms: number): void {
   setTimeout(() => socket.resume(), ms).unref();
 }
 
+export interface ErrorRendererOptions {
+  /** True for an outage of a service the server depends on (the database): 503 + Retry-After. */
+  readonly unavailable?: (err: unknown) => boolean;
+}
+
 /**
- * The one place errors become HTTP responses. OAuth errors become RFC 6749 §5.2 JSON,
- * ApiErrors (management REST, Gateway) `{ code, message, description }`; a
- * database outage becomes 503 + Retry-After; anything the client sent that the framework
- * refused becomes invalid_request; everything else is a 500 with fixed text, its detail
- * logged with the request id and never sent (R9).
+ * The one place errors become HTTP responses. OAuth errors become RFC 6749 §5.2 JSON, other
+ * exposed errors (ApiError on the management REST and the Gateway, a domain's refusal of bad
+ * input) `{ code, message, description }`; an outage becomes 503 + Retry-After; anything the
+ * client sent that the framework refused becomes invalid_request; everything else is a 500
+ * with fixed text, its detail logged with the request id and never sent (R9).
  */
-export function renderError(
-  error: FastifyError | Error,
-  request: FastifyRequest,
-  reply: FastifyReply,
-): FastifyReply {
-  if (error instanceof ShedError && error.pauseMs > 0) pauseConnection(request, error.pauseMs);
-  if (error instanceof OAuthError) return send(reply, error);
-  // A domain's refusal of bad input on the management REST APIs (name taken, weak password...).
-  error = domainApiError(error) ?? error;
-  if (error instanceof ApiError) {
-    return reply
-      .code(error.status)
-      .headers({ ...NO_STORE, ...error.headers })
-      .send({
-        code: error.code,
-        message: error.message,
-        description: error.description,
-        ...(error.errors ? { errors: error.errors } : {}),
-      });
-  }
-  if (isStoreUnavailable(error)) {
-    request.log.warn({ err: error, reqId: request.id }, 'storage unavailable');
-    return send(
-      reply,
-      new TemporarilyUnavailableError('The service is temporarily unavailable; retry later.', 2),
-    );
-  }
-  const status = (error as FastifyError).statusCode;
-  if (status !== undefined && status >= 400 && status < 500) {
-    const description =
-      status === 413
-        ? 'The request body is too large.'
-        : status === 415
-          ? 'Unsupported content type.'
-          : 'The request is malformed.';
-    return reply
-      .code(status === 413 ? 413 : 400)
-      .headers(NO_STORE)
-      .send({ error: 'invalid_request', error_description: description });
-  }
-  request.log.error({ err: error, reqId: request.id }, 'unexpected error');
-  return reply.code(500).headers(NO_STORE).send({
-    error: 'server_error',
-    error_description: 'The server encountered an unexpected condition.',
-  });
+export function errorRenderer(opts: ErrorRendererOptions = {}) {
+  return (error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) => {
+    if (isExposed(error)) {
+      if (error.pauseMs !== undefined && error.pauseMs > 0) pauseConnection(request, error.pauseMs);
+      return error instanceof OAuthError ? sendOAuth(reply, error) : sendApi(reply, error);
+    }
+    if (opts.unavailable?.(error)) {
+      request.log.warn({ err: error, reqId: request.id }, 'storage unavailable');
+      return sendOAuth(
+        reply,
+        new TemporarilyUnavailableError('The service is temporarily unavailable; retry later.', 2),
+      );
+    }
+    const status = (error as FastifyError).statusCode;
+    if (status !== undefined && status >= 400 && status < 500) {
+      const description =
+        status === 413
+          ? 'The request body is too large.'
+          : status === 415
+            ? 'Unsupported content type.'
+            : 'The request is malformed.';
+      return reply
+        .code(status === 413 ? 413 : 400)
+        .headers(NO_STORE)
+        .send({ error: 'invalid_request', error_description: description });
+    }
+    request.log.error({ err: error, reqId: request.id }, 'unexpected error');
+    return reply.code(500).headers(NO_STORE).send({
+      error: 'server_error',
+      error_description: 'The server encountered an unexpected condition.',
+    });
+  };
 }
 
 export function renderNotFound(_request: FastifyRequest, reply: FastifyReply): FastifyReply {

@@ -8,6 +8,13 @@ export interface Principal {
   readonly roles: readonly string[];
 }
 
+/** A user record as the principal of a request: the one place a user becomes a Principal. */
+export const principalOf = (user: {
+  readonly id: string;
+  readonly username: string;
+  readonly roles: readonly string[];
+}): Principal => ({ userId: user.id, username: user.username, roles: user.roles });
+
 /**
  * Finds who is calling: each method (HTTP Basic for scripts, a session cookie for the web
  * UIs, ...) returns the principal, undefined when its credentials are absent, or throws an

@@ -1,7 +1,7 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { TransportConfig } from '../config/index.js';
-import { renderError, renderNotFound } from './error-renderer.js';
+import { errorRenderer, renderNotFound } from './error-renderer.js';
 import { TLS_PROFILE, type TlsMaterial } from './tls.js';
 
 export interface HttpServerOptions {
@@ -12,6 +12,8 @@ export interface HttpServerOptions {
   readonly bodyLimit?: number;
   /** Proxies (IP or CIDR) whose X-Forwarded-For sets req.ip (R24); empty = the socket address. */
   readonly trustedProxies?: readonly string[];
+  /** Errors that mean a dependency (the database) is down: answered 503 + Retry-After, not 500. */
+  readonly unavailable?: (err: unknown) => boolean;
 }
 
 /** A Fastify instance with explicit limits (R57) and the one error renderer. */
@@ -52,7 +54,7 @@ export function createHttpServer(opts: HttpServerOptions): FastifyInstance {
   } as Parameters<typeof Fastify>[0]) as unknown as FastifyInstance;
   app.server.headersTimeout = transport.headersTimeoutMs;
   app.server.maxConnections = transport.maxConnections;
-  app.setErrorHandler(renderError);
+  app.setErrorHandler(errorRenderer(opts.unavailable ? { unavailable: opts.unavailable } : {}));
   app.setNotFoundHandler(renderNotFound);
   return app;
 }

@@ -3,11 +3,14 @@ import { Piscina } from 'piscina';
 import type { HashingConfig } from '../config/index.js';
 import type { HashTask } from './hash-worker.js';
 
-/** Raised when the bounded hashing queue is full: the caller answers 503 + Retry-After. */
+/** Raised when the bounded hashing queue is full: answered 503 + Retry-After (R55). */
 export class HashingOverloadedError extends Error {
   override readonly name = 'HashingOverloadedError';
+  readonly status = 503;
+  readonly expose = true;
+  readonly headers = { 'retry-after': '1' };
   constructor() {
-    super('Too many password checks in progress.');
+    super('Too many sign-in attempts are in progress; retry shortly.');
   }
 }
 

@@ -1,18 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { GrantType, TokenConfig, TokenType } from '../config/index.js';
-import { GRANT_TYPES } from '../config/index.js';
+import { GRANT_TYPES } from './grants/registry.js';
 import type { Application, ClientKey, Environment, RegisteredUser } from './model.js';
 import { ENVIRONMENTS } from './model.js';
 import { hashSecret, newConsumerKey, newConsumerSecret } from './secrets.js';
 import type { ApplicationStore, TokenStore } from './store.js';
 
+/** A refused application operation; its message is written for the user (`expose`), `status` is its HTTP answer. */
 export class ApplicationError extends Error {
   override readonly name = 'ApplicationError';
+  readonly expose = true;
+  readonly status: number;
   constructor(
     readonly code: 'invalid_input' | 'not_found' | 'exists',
     message: string,
   ) {
     super(message);
+    this.status = code === 'not_found' ? 404 : code === 'exists' ? 409 : 400;
   }
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { FormParams } from '../http/form.js';
+import { FormParams } from './endpoints/form.js';
 import { presentedCredentials } from './client-auth.js';
 import { InvalidClientError, InvalidRequestError } from './errors.js';
 

@@ -1,4 +1,4 @@
-import { formDecode, type FormParams } from '../http/form.js';
+import { formDecode, type FormParams } from './endpoints/form.js';
 import { InvalidClientError, InvalidRequestError } from './errors.js';
 import type { Client } from './model.js';
 import { hashSecret, sameHash } from './secrets.js';

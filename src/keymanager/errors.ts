@@ -1,30 +1,12 @@
-// OAuth errors carry their RFC code; src/http/error-renderer.ts turns them into responses.
+// The Key Manager's OAuth errors: each carries its RFC code and HTTP status, and
+// src/http/error-renderer.ts answers it as RFC 6749 §5.2 JSON.
+import { OAuthError, TemporarilyUnavailableError } from '../http/oauth-error.js';
 
-/** RFC 6749 §5.2, RFC 7009 §2.2.1 and the transient-failure codes Tollgate answers with. */
-export type OAuthErrorCode =
-  | 'invalid_request'
-  | 'invalid_client'
-  | 'invalid_grant'
-  | 'unauthorized_client'
-  | 'unsupported_grant_type'
-  | 'invalid_scope'
-  | 'unsupported_token_type'
-  | 'server_error'
-  | 'temporarily_unavailable'
-  | 'slow_down';
-
-export class OAuthError extends Error {
-  override readonly name: string = 'OAuthError';
-  readonly headers: Record<string, string> = {};
-  constructor(
-    readonly error: OAuthErrorCode,
-    readonly status: number,
-    readonly description: string,
-    options?: { cause?: unknown },
-  ) {
-    super(description, options);
-  }
-}
+export {
+  OAuthError,
+  TemporarilyUnavailableError,
+  type OAuthErrorCode,
+} from '../http/oauth-error.js';
 
 export class InvalidRequestError extends OAuthError {
   constructor(description: string, status = 400) {
@@ -67,24 +49,6 @@ export class UnsupportedGrantTypeError extends OAuthError {
 export class InvalidScopeError extends OAuthError {
   constructor(description: string) {
     super('invalid_scope', 400, description);
-  }
-}
-
-export class UnsupportedTokenTypeError extends OAuthError {
-  constructor(description: string) {
-    super('unsupported_token_type', 400, description);
-  }
-}
-
-/** Overload or an unavailable store: the client may retry after `retryAfter` seconds (R32, R36, R54, R55). */
-export class TemporarilyUnavailableError extends OAuthError {
-  constructor(
-    description = 'The service is temporarily unavailable; retry later.',
-    retryAfter = 1,
-    options?: { cause?: unknown },
-  ) {
-    super('temporarily_unavailable', 503, description, options);
-    this.headers['retry-after'] = String(retryAfter);
   }
 }
 

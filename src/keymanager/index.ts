@@ -22,3 +22,4 @@ export type {
   RotationOutcome,
 } from './store.js';
 export { createTokenAdmin } from './token-admin.js';
+export { GRANTS, GRANT_TYPES, findGrant, type GrantType } from './grants/registry.js';

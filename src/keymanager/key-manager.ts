@@ -5,11 +5,10 @@ import { introspectEndpoint } from './endpoints/introspect.js';
 import { metadataDocument } from './endpoints/metadata.js';
 import { revokeEndpoint } from './endpoints/revoke.js';
 import { tokenEndpoint } from './endpoints/token.js';
+import { createIssuer } from './endpoints/issue.js';
 import type { EventSink } from './events.js';
-import { clientCredentialsGrant } from './grants/client-credentials.js';
-import type { Grant } from './grants/grant.js';
-import { passwordGrant } from './grants/password.js';
-import { refreshTokenGrant } from './grants/refresh-token.js';
+import type { GrantDeps } from './grants/grant.js';
+import { GRANTS } from './grants/registry.js';
 import type { LoginThrottle } from './login-throttle.js';
 import type { SigningKeys } from './signing-keys.js';
 import type { ApplicationStore, ScopeStore, TokenStore } from './store.js';
@@ -42,31 +41,31 @@ export function createKeyManager(deps: KeyManagerDeps) {
   const now = deps.now ?? Date.now;
   const keys = () => deps.keys;
   const mint = createTokenIssuer({ config: deps.config, keys });
-  const shared = {
-    users: deps.users,
-    tokens: deps.tokens,
+  const issue = createIssuer({
     mint,
+    tokens: deps.tokens,
     events: deps.events,
     enabledGrants: deps.config.enabledGrants,
+  });
+  const grantDeps: GrantDeps = {
+    users: deps.users,
+    scopes: deps.scopes,
+    tokens: deps.tokens,
+    events: deps.events,
+    shedPauseMs: deps.shedPauseMs ?? 1000,
+    clock: now,
+    ...(deps.throttle ? { throttle: deps.throttle } : {}),
   };
-  const all: Grant[] = [
-    passwordGrant({
-      ...shared,
-      scopes: deps.scopes,
-      shedPauseMs: deps.shedPauseMs ?? 1000,
-      ...(deps.throttle ? { throttle: deps.throttle } : {}),
-    }),
-    clientCredentialsGrant({ ...shared, scopes: deps.scopes }),
-    refreshTokenGrant({ ...shared, clock: now }),
-  ];
   // With a runtime switch every grant is registered and the switch is asked per request;
   // without one, a grant disabled in the config is simply absent.
   const grantEnabled =
     deps.grantEnabled ?? (async (g: GrantType) => deps.config.enabledGrants.includes(g));
   const registered = deps.grantEnabled
-    ? all
-    : all.filter((g) => deps.config.enabledGrants.includes(g.name));
-  const grants = new Map(registered.map((g) => [g.name as string, g]));
+    ? GRANTS
+    : GRANTS.filter((g) => deps.config.enabledGrants.includes(g.name));
+  const grants = new Map(
+    registered.map((g) => [g.name as string, { name: g.name, handle: g.create(grantDeps) }]),
+  );
   const lookup = createTokenLookup({ store: deps.tokens, keys, config: deps.config });
   const auth = {
     applications: deps.applications,
@@ -74,7 +73,7 @@ export function createKeyManager(deps: KeyManagerDeps) {
     ...(deps.throttle ? { throttle: deps.throttle } : {}),
   };
   return {
-    token: tokenEndpoint({ ...auth, grants, grantEnabled, now }),
+    token: tokenEndpoint({ ...auth, grants, grantEnabled, issue, now }),
     revoke: revokeEndpoint({ ...auth, tokens: deps.tokens, lookup, now }),
     introspect: introspectEndpoint({
       ...auth,
@@ -91,9 +90,7 @@ export function createKeyManager(deps: KeyManagerDeps) {
       users: deps.users,
       applications: deps.applications,
       scopes: deps.scopes,
-      tokens: deps.tokens,
-      mint,
-      events: deps.events,
+      issue,
       now,
     }),
     metadata: async () =>

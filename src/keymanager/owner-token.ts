@@ -1,10 +1,10 @@
 import type { UserService } from '../identity/index.js';
 import { ApplicationError } from './applications.js';
-import type { EventSink } from './events.js';
+import type { Issuer } from './endpoints/issue.js';
 import type { Application, Environment } from './model.js';
 import { grantScopes } from './scopes.js';
-import type { ApplicationStore, ScopeStore, TokenStore } from './store.js';
-import type { TokenMinter, TokenResponse } from './token-issuer.js';
+import type { ApplicationStore, ScopeStore } from './store.js';
+import type { TokenResponse } from './token-issuer.js';
 
 export interface OwnerTokenRequest {
   readonly application: Application;
@@ -27,9 +27,7 @@ export function ownerTokenIssuer(deps: {
   users: UserService;
   applications: ApplicationStore;
   scopes: ScopeStore;
-  tokens: TokenStore;
-  mint: TokenMinter;
-  events: EventSink;
+  issue: Issuer;
   now: () => number;
 }) {
   return async (req: OwnerTokenRequest): Promise<TokenResponse> => {
@@ -61,25 +59,11 @@ export function ownerTokenIssuer(deps: {
       throw new ApplicationError('not_found', 'The application owner is not an active user.');
     const scope = await grantScopes(deps.scopes, req.scope, owner.roles);
     const client = { key, application: { ...app, accessTokenLifetime: req.validity } };
-    const minted = await deps.mint(
-      {
-        client,
-        grantType: 'client_credentials',
-        scope,
-        subject: { id: owner.id, username: owner.username },
-        withRefreshToken: false,
-      },
+    return deps.issue(
+      client,
+      'client_credentials',
+      { scope, subject: { id: owner.id, username: owner.username } },
       deps.now(),
     );
-    await deps.tokens.saveIssuance(minted.issuance);
-    deps.events({
-      type: 'token.issued',
-      applicationId: app.id,
-      consumerKey: key.consumerKey,
-      userId: owner.id,
-      grantType: 'client_credentials',
-      scope,
-    });
-    return minted.response;
   };
 }

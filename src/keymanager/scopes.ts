@@ -1,3 +1,4 @@
+import { ApplicationError } from './applications.js';
 import { InvalidScopeError } from './errors.js';
 import type { ScopeStore } from './store.js';
 
@@ -43,10 +44,11 @@ export async function grantScopes(
   return granted.length === 0 ? [DEFAULT_SCOPE] : granted;
 }
 
-/** Validates a scope definition for the Publisher and the CLI. */
+/** Validates a scope definition for the Publisher and the CLI (a 400, not an OAuth error: no client asked). */
 export function checkScopeName(name: string): string {
   if (!SCOPE_TOKEN.test(name) || name.length > 255 || name === DEFAULT_SCOPE) {
-    throw new InvalidScopeError(
+    throw new ApplicationError(
+      'invalid_input',
       `"${name}" is not a valid scope name (printable ASCII without spaces, quotes or backslashes; not "default").`,
     );
   }

@@ -1,9 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { notFound } from '../http/api-error.js';
-import { requirePrincipal, type PrincipalResolver } from '../http/principal.js';
-import { gatewayPath, useCatalogErrors, type Api, type ApiService } from '../publisher/index.js';
+import { gatewayPath, type Api, type ApiService } from '../publisher/index.js';
 
-export const DEVPORTAL_BASE = '/api/devportal/v1';
 const VISIBLE = ['PUBLISHED', 'DEPRECATED'] as const;
 
 /** What an application developer sees of an API: no backend URLs, no owner. */
@@ -31,30 +29,23 @@ export function registerPortalApiRoutes(
     apis: ApiService;
     tiers: () => readonly unknown[];
     applicationPolicies: () => readonly unknown[];
-    resolvers: readonly PrincipalResolver[];
   },
 ): void {
   app.register(async (scope) => {
-    useCatalogErrors(scope);
-    scope.addHook('preHandler', requirePrincipal(deps.resolvers));
-    scope.get(`${DEVPORTAL_BASE}/apis`, async () => {
+    scope.get('/apis', async () => {
       const list = (await deps.apis.list(VISIBLE)).map(portalView);
       return { count: list.length, list };
     });
-    scope.get<{ Params: { apiId: string } }>(`${DEVPORTAL_BASE}/apis/:apiId`, async (req) => {
-      const api = await deps.apis.get(req.params.apiId).catch(() => undefined);
+    scope.get<{ Params: { id: string } }>('/apis/:id', async (req) => {
+      const api = await deps.apis.get(req.params.id).catch(() => undefined);
       if (!api || !(VISIBLE as readonly string[]).includes(api.status))
-        throw notFound(`No published API with id "${req.params.apiId}".`);
+        throw notFound(`No published API with id "${req.params.id}".`);
       return portalView(api);
     });
     const listOf = (list: readonly unknown[]) => ({ count: list.length, list });
     // WSO2's Developer Portal REST: GET /throttling-policies/{policyLevel}, "application" or "subscription".
-    scope.get(`${DEVPORTAL_BASE}/throttling-policies`, async () => listOf(deps.tiers()));
-    scope.get(`${DEVPORTAL_BASE}/throttling-policies/subscription`, async () =>
-      listOf(deps.tiers()),
-    );
-    scope.get(`${DEVPORTAL_BASE}/throttling-policies/application`, async () =>
-      listOf(deps.applicationPolicies()),
-    );
+    scope.get('/throttling-policies', async () => listOf(deps.tiers()));
+    scope.get('/throttling-policies/subscription', async () => listOf(deps.tiers()));
+    scope.get('/throttling-policies/application', async () => listOf(deps.applicationPolicies()));
   });
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance, preHandlerHookHandler } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { badRequest } from '../http/api-error.js';
 import type { ApplicationService } from '../keymanager/index.js';
 import { applicationView, jsonBody, ownedApplication } from './owned-application.js';
@@ -18,17 +18,16 @@ const tokenType = (v: unknown): 'jwt' | 'opaque' | undefined => {
 /** Developer Portal applications of the signed-in user: list, create, read, edit, delete. */
 export function registerApplicationRoutes(
   app: FastifyInstance,
-  deps: { applications: ApplicationService; auth: preHandlerHookHandler },
+  deps: { applications: ApplicationService },
 ): void {
-  const base = '/api/devportal/v1/applications';
+  const base = '/applications';
   const { applications } = deps;
-  const opts = { preHandler: deps.auth };
 
-  app.get(base, opts, async (req) => ({
+  app.get(base, async (req) => ({
     list: (await applications.list(req.principal!.userId)).map(applicationView),
   }));
 
-  app.post(base, opts, async (req, reply) => {
+  app.post(base, async (req, reply) => {
     const b = jsonBody(req);
     const name = optionalString(b['name'], 'name');
     if (!name) throw badRequest('Enter a name for the application.');
@@ -45,11 +44,9 @@ export function registerApplicationRoutes(
     return reply.code(201).send(applicationView(created));
   });
 
-  app.get(`${base}/:id`, opts, async (req) =>
-    applicationView(await ownedApplication(applications, req)),
-  );
+  app.get(`${base}/:id`, async (req) => applicationView(await ownedApplication(applications, req)));
 
-  app.put(`${base}/:id`, opts, async (req) => {
+  app.put(`${base}/:id`, async (req) => {
     const current = await ownedApplication(applications, req);
     const b = jsonBody(req);
     const name = optionalString(b['name'], 'name');
@@ -65,7 +62,7 @@ export function registerApplicationRoutes(
     return applicationView(updated);
   });
 
-  app.delete(`${base}/:id`, opts, async (req, reply) => {
+  app.delete(`${base}/:id`, async (req, reply) => {
     const current = await ownedApplication(applications, req);
     await applications.remove(current.ownerId, current.name);
     return reply.code(204).send();

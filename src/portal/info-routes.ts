@@ -1,7 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config, RuntimeSettings } from '../config/index.js';
+import { GRANTS } from '../keymanager/index.js';
 
-/** What the Developer Portal shows before sign-in: the Token API URL for the curl example, whether sign-up is open. */
+/**
+ * What the pages need before sign-in: the Token API URL for the curl example, whether sign-up
+ * is open, and the grant types with their labels (from the grant registry).
+ */
 export function registerInfoRoutes(
   app: FastifyInstance,
   deps: { config: Config; settings: RuntimeSettings },
@@ -10,8 +14,10 @@ export function registerInfoRoutes(
     ? `[${deps.config.hostname}]`
     : deps.config.hostname;
   const tokenEndpoint = `https://${host}:${deps.config.ports.gatewayHttps}/token`;
-  app.get('/api/devportal/v1/info', async () => ({
+  const grantTypes = GRANTS.map((g) => ({ name: g.name, label: g.label }));
+  app.get('/info', async () => ({
     tokenEndpoint,
     selfSignup: (await deps.settings.get()).selfSignup,
+    grantTypes,
   }));
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance, preHandlerHookHandler } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { badRequest } from '../http/api-error.js';
 import { NO_STORE } from '../http/responses.js';
 import {
@@ -26,14 +26,12 @@ export function registerKeyRoutes(
   deps: {
     applications: ApplicationService;
     ownerToken: KeyManager['ownerToken'];
-    auth: preHandlerHookHandler;
   },
 ): void {
-  const base = '/api/devportal/v1/applications/:id/keys';
+  const base = '/applications/:id/keys';
   const { applications } = deps;
-  const opts = { preHandler: deps.auth };
 
-  app.get(base, opts, async (req) => {
+  app.get(base, async (req) => {
     const current = await ownedApplication(applications, req);
     const keys: Record<string, unknown> = {};
     for (const env of ENVIRONMENTS) {
@@ -44,7 +42,7 @@ export function registerKeyRoutes(
   });
 
   // Generate Keys: the secret is in this answer only (R15).
-  app.post(`${base}/:env`, opts, async (req, reply) => {
+  app.post(`${base}/:env`, async (req, reply) => {
     let current = await ownedApplication(applications, req);
     const env = environmentParam(req);
     const grantTypes = grantTypesField(jsonBody(req)['grantTypes']);
@@ -57,7 +55,7 @@ export function registerKeyRoutes(
   });
 
   // Grant types belong to the application: both key pairs follow them.
-  app.put(`${base}/:env`, opts, async (req) => {
+  app.put(`${base}/:env`, async (req) => {
     const current = await ownedApplication(applications, req);
     environmentParam(req);
     const grantTypes = grantTypesField(jsonBody(req)['grantTypes']);
@@ -66,13 +64,13 @@ export function registerKeyRoutes(
     return { grantTypes: updated.grantTypes };
   });
 
-  app.post(`${base}/:env/regenerate-secret`, opts, async (req, reply) => {
+  app.post(`${base}/:env/regenerate-secret`, async (req, reply) => {
     const current = await ownedApplication(applications, req);
     const keys = await applications.regenerateSecret(current, environmentParam(req));
     return reply.headers(NO_STORE).send(keys);
   });
 
-  app.post(`${base}/:env/token`, opts, async (req, reply) => {
+  app.post(`${base}/:env/token`, async (req, reply) => {
     const current = await ownedApplication(applications, req);
     const env = environmentParam(req);
     const b = jsonBody(req);

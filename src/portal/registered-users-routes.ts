@@ -1,8 +1,8 @@
-import type { FastifyInstance, preHandlerHookHandler } from 'fastify';
-import type { StatisticsStore } from '../admin/statistics-store.js';
+import type { FastifyInstance } from 'fastify';
 import type { UserService } from '../identity/index.js';
 import type { ApplicationService } from '../keymanager/index.js';
 import { ownedApplication } from './owned-application.js';
+import type { IssuanceStatistics } from './store.js';
 
 const DAY_MS = 86_400_000;
 
@@ -15,34 +15,29 @@ export function registerRegisteredUsersRoutes(
   deps: {
     applications: ApplicationService;
     users: UserService;
-    statistics: StatisticsStore;
-    auth: preHandlerHookHandler;
+    statistics: IssuanceStatistics;
     now: () => number;
   },
 ): void {
-  app.get(
-    '/api/devportal/v1/applications/:id/registered-users',
-    { preHandler: deps.auth },
-    async (req) => {
-      const current = await ownedApplication(deps.applications, req);
-      const days = Math.min(
-        365,
-        Math.max(1, Number((req.query as { days?: string }).days ?? 30) || 30),
-      );
-      const found = await deps.applications.registeredUsers(current);
-      const list = await Promise.all(
-        found.map(async (u) => ({
-          username: (await deps.users.findById(u.userId))?.username ?? '(removed user)',
-          tokenCount: u.tokenCount,
-          firstIssuedAt: u.firstIssuedAt,
-          lastIssuedAt: u.lastIssuedAt,
-        })),
-      );
-      const since = (Math.floor(deps.now() / DAY_MS) - days + 1) * DAY_MS;
-      const daily = (await deps.statistics.issuancePerDay(since, current.id))
-        .filter((d) => d.grantType === 'password')
-        .map((d) => ({ day: d.day, users: d.users, tokens: d.tokens }));
-      return { count: list.length, list, days, daily };
-    },
-  );
+  app.get('/applications/:id/registered-users', async (req) => {
+    const current = await ownedApplication(deps.applications, req);
+    const days = Math.min(
+      365,
+      Math.max(1, Number((req.query as { days?: string }).days ?? 30) || 30),
+    );
+    const found = await deps.applications.registeredUsers(current);
+    const list = await Promise.all(
+      found.map(async (u) => ({
+        username: (await deps.users.findById(u.userId))?.username ?? '(removed user)',
+        tokenCount: u.tokenCount,
+        firstIssuedAt: u.firstIssuedAt,
+        lastIssuedAt: u.lastIssuedAt,
+      })),
+    );
+    const since = (Math.floor(deps.now() / DAY_MS) - days + 1) * DAY_MS;
+    const daily = (await deps.statistics.issuancePerDay(since, current.id))
+      .filter((d) => d.grantType === 'password')
+      .map((d) => ({ day: d.day, users: d.users, tokens: d.tokens }));
+    return { count: list.length, list, days, daily };
+  });
 }

@@ -17,11 +17,11 @@ export function registerSignupRoutes(
     perHour: number;
   },
 ): void {
-  app.get('/api/devportal/v1/signup', async () => ({
+  app.get('/signup', async () => ({
     enabled: (await deps.settings.get()).selfSignup,
   }));
 
-  app.post('/api/devportal/v1/signup', async (req, reply) => {
+  app.post('/signup', async (req, reply) => {
     if (!(await deps.settings.get()).selfSignup)
       throw forbidden(
         'Self sign-up is disabled on this server; ask an administrator for an account.',

@@ -10,3 +10,12 @@ export interface SubscriptionStore {
   /** Every subscription with each key pair of its application (the Gateway's view). */
   listSubscribedKeys(): Promise<SubscribedKey[]>;
 }
+
+/** Tokens issued per day (the token_issuance table), for an application's Registered Users chart. */
+export interface IssuanceStatistics {
+  /** Per UTC day (days since the epoch) and grant type since `since` (ms), optionally for one application. */
+  issuancePerDay(
+    since: number,
+    applicationId?: string,
+  ): Promise<Array<{ day: number; grantType: string; tokens: number; users: number }>>;
+}

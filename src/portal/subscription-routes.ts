@@ -1,18 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { badRequest } from '../http/api-error.js';
-import { requirePrincipal, type PrincipalResolver } from '../http/principal.js';
-import { useCatalogErrors } from '../publisher/index.js';
-import { DEVPORTAL_BASE } from './api-routes.js';
 import type { SubscriptionService } from './subscription-service.js';
 
 /** Developer Portal REST: the caller's own applications' subscriptions (WSO2 field names). */
 export function registerSubscriptionRoutes(
   app: FastifyInstance,
-  deps: { subscriptions: SubscriptionService; resolvers: readonly PrincipalResolver[] },
+  deps: { subscriptions: SubscriptionService },
 ): void {
   app.register(async (scope) => {
-    useCatalogErrors(scope);
-    scope.addHook('preHandler', requirePrincipal(deps.resolvers));
     const { subscriptions } = deps;
     const view = (s: {
       id: string;
@@ -28,14 +23,11 @@ export function registerSubscriptionRoutes(
       createdTime: s.createdAt,
     });
 
-    scope.get<{ Querystring: { applicationId?: string } }>(
-      `${DEVPORTAL_BASE}/subscriptions`,
-      async (req) => {
-        const list = (await subscriptions.list(req.principal!, req.query.applicationId)).map(view);
-        return { count: list.length, list };
-      },
-    );
-    scope.post(`${DEVPORTAL_BASE}/subscriptions`, async (req, reply) => {
+    scope.get<{ Querystring: { applicationId?: string } }>('/subscriptions', async (req) => {
+      const list = (await subscriptions.list(req.principal!, req.query.applicationId)).map(view);
+      return { count: list.length, list };
+    });
+    scope.post('/subscriptions', async (req, reply) => {
       const b = (req.body ?? {}) as {
         applicationId?: unknown;
         apiId?: unknown;
@@ -55,12 +47,9 @@ export function registerSubscriptionRoutes(
       });
       return reply.code(201).send(view(sub));
     });
-    scope.delete<{ Params: { subscriptionId: string } }>(
-      `${DEVPORTAL_BASE}/subscriptions/:subscriptionId`,
-      async (req, reply) => {
-        await subscriptions.unsubscribe(req.principal!, req.params.subscriptionId);
-        return reply.code(204).send();
-      },
-    );
+    scope.delete<{ Params: { id: string } }>('/subscriptions/:id', async (req, reply) => {
+      await subscriptions.unsubscribe(req.principal!, req.params.id);
+      return reply.code(204).send();
+    });
   });
 }

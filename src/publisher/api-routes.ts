@@ -1,15 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { badRequest } from '../http/api-error.js';
-import { requirePrincipal, type PrincipalResolver } from '../http/principal.js';
 import type { ApiService } from './api-service.js';
-import { useCatalogErrors } from './http-errors.js';
 import { allowedActions, parseLifecycleAction } from './lifecycle.js';
 import { gatewayPath, type Api } from './model.js';
 import { resourcesFromOpenApi } from './openapi-import.js';
-
-export const PUBLISHER_BASE = '/api/publisher/v1';
-/** Who may use the Publisher: administrators and API owners. */
-export const PUBLISHER_ROLES = ['admin', 'publisher'] as const;
 
 const OPENAPI_TYPES = [
   'application/yaml',
@@ -28,57 +22,51 @@ export const apiView = (api: Api) => ({
 });
 
 /** Publisher REST: APIs, resources, lifecycle, OpenAPI import (roles admin or publisher). */
-export function registerPublisherApiRoutes(
-  app: FastifyInstance,
-  deps: { apis: ApiService; resolvers: readonly PrincipalResolver[] },
-): void {
+export function registerPublisherApiRoutes(app: FastifyInstance, deps: { apis: ApiService }): void {
+  // An encapsulated scope: the OpenAPI document types are parsed here only.
   app.register(async (scope) => {
-    useCatalogErrors(scope);
-    scope.addHook('preHandler', requirePrincipal(deps.resolvers, { anyRole: PUBLISHER_ROLES }));
     scope.addContentTypeParser(
       OPENAPI_TYPES,
       { parseAs: 'string', bodyLimit: 1024 * 1024 },
       (_req, body, done) => done(null, body),
     );
     const { apis } = deps;
-    type IdParams = { Params: { apiId: string } };
+    type IdParams = { Params: { id: string } };
 
-    scope.get(`${PUBLISHER_BASE}/apis`, async () => {
+    scope.get('/apis', async () => {
       const list = (await apis.list()).map(apiView);
       return { count: list.length, list };
     });
-    scope.post(`${PUBLISHER_BASE}/apis`, async (req, reply) => {
+    scope.post('/apis', async (req, reply) => {
       if (!req.body || typeof req.body !== 'object')
         throw badRequest('A JSON object describing the API is required.');
       return reply
         .code(201)
         .send(apiView(await apis.create(req.body as object, req.principal!.userId)));
     });
-    scope.get<IdParams>(`${PUBLISHER_BASE}/apis/:apiId`, async (req) =>
-      apiView(await apis.get(req.params.apiId)),
-    );
-    scope.put<IdParams>(`${PUBLISHER_BASE}/apis/:apiId`, async (req) => {
+    scope.get<IdParams>('/apis/:id', async (req) => apiView(await apis.get(req.params.id)));
+    scope.put<IdParams>('/apis/:id', async (req) => {
       if (!req.body || typeof req.body !== 'object')
         throw badRequest('A JSON object with the fields to change is required.');
-      return apiView(await apis.update(req.params.apiId, req.body as object));
+      return apiView(await apis.update(req.params.id, req.body as object));
     });
-    scope.delete<IdParams>(`${PUBLISHER_BASE}/apis/:apiId`, async (req, reply) => {
-      await apis.remove(req.params.apiId);
+    scope.delete<IdParams>('/apis/:id', async (req, reply) => {
+      await apis.remove(req.params.id);
       return reply.code(204).send();
     });
     // WSO2: POST /apis/change-lifecycle?apiId=…&action=Publish; here per API, the action in the query or body.
     scope.post<IdParams & { Querystring: { action?: string } }>(
-      `${PUBLISHER_BASE}/apis/:apiId/lifecycle`,
+      '/apis/:id/lifecycle',
       async (req) => {
         const action = req.query.action ?? (req.body as { action?: unknown } | undefined)?.action;
         if (typeof action !== 'string')
           throw badRequest('action is required (publish, deprecate, block, retire).');
-        return apiView(await apis.changeLifecycle(req.params.apiId, parseLifecycleAction(action)));
+        return apiView(await apis.changeLifecycle(req.params.id, parseLifecycleAction(action)));
       },
     );
-    scope.put<IdParams>(`${PUBLISHER_BASE}/apis/:apiId/openapi`, async (req) => {
+    scope.put<IdParams>('/apis/:id/openapi', async (req) => {
       const text = typeof req.body === 'string' ? req.body : JSON.stringify(req.body ?? null);
-      return apiView(await apis.setResources(req.params.apiId, resourcesFromOpenApi(text)));
+      return apiView(await apis.setResources(req.params.id, resourcesFromOpenApi(text)));
     });
   });
 }

@@ -6,11 +6,10 @@ export { createApiService, type ApiService, type ApiInput } from './api-service.
 export { parseLifecycleAction, LIFECYCLE_ACTIONS, type LifecycleAction } from './lifecycle.js';
 export { resourcesFromOpenApi } from './openapi-import.js';
 export { parseResourceSpec } from './validate.js';
+export { apiView } from './api-routes.js';
 export {
-  registerPublisherApiRoutes,
+  registerPublisherRoutes,
   PUBLISHER_BASE,
   PUBLISHER_ROLES,
-  apiView,
-} from './api-routes.js';
-export { registerPublisherScopeRoutes } from './scope-routes.js';
-export { toApiError, useCatalogErrors } from './http-errors.js';
+  type PublisherRouteDeps,
+} from './routes.js';

@@ -1,20 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { badRequest, notFound } from '../http/api-error.js';
-import { requirePrincipal, type PrincipalResolver } from '../http/principal.js';
 import { parseRoles } from '../identity/index.js';
 import { checkScopeName, type ScopeStore } from '../keymanager/index.js';
-import { PUBLISHER_BASE, PUBLISHER_ROLES } from './api-routes.js';
-import { useCatalogErrors } from './http-errors.js';
 
 /** Publisher REST for the Key Manager's scopes and the roles that may be granted them. */
 export function registerPublisherScopeRoutes(
   app: FastifyInstance,
-  deps: { scopes: ScopeStore; resolvers: readonly PrincipalResolver[] },
+  deps: { scopes: ScopeStore },
 ): void {
   app.register(async (scope) => {
-    useCatalogErrors(scope);
-    scope.addHook('preHandler', requirePrincipal(deps.resolvers, { anyRole: PUBLISHER_ROLES }));
-    scope.get(`${PUBLISHER_BASE}/scopes`, async () => {
+    scope.get('/scopes', async () => {
       const list = await deps.scopes.list();
       return { count: list.length, list };
     });
@@ -31,21 +26,18 @@ export function registerPublisherScopeRoutes(
       await deps.scopes.upsert(s, Date.now());
       return s;
     };
-    scope.post(`${PUBLISHER_BASE}/scopes`, async (req, reply) =>
+    scope.post('/scopes', async (req, reply) =>
       reply
         .code(201)
         .send(await upsert((req.body as { name?: unknown } | undefined)?.name, req.body)),
     );
-    scope.put<{ Params: { name: string } }>(`${PUBLISHER_BASE}/scopes/:name`, async (req) =>
+    scope.put<{ Params: { name: string } }>('/scopes/:name', async (req) =>
       upsert(req.params.name, req.body),
     );
-    scope.delete<{ Params: { name: string } }>(
-      `${PUBLISHER_BASE}/scopes/:name`,
-      async (req, reply) => {
-        if (!(await deps.scopes.remove(req.params.name)))
-          throw notFound(`No scope named "${req.params.name}".`);
-        return reply.code(204).send();
-      },
-    );
+    scope.delete<{ Params: { name: string } }>('/scopes/:name', async (req, reply) => {
+      if (!(await deps.scopes.remove(req.params.name)))
+        throw notFound(`No scope named "${req.params.name}".`);
+      return reply.code(204).send();
+    });
   });
 }

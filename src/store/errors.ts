@@ -1,6 +1,9 @@
 /** A row that must be unique already exists (an application name per owner, a key pair per environment). */
 export class DuplicateError extends Error {
   override readonly name = 'DuplicateError';
+  /** 409 Conflict; the message names what is taken and is written for the user. */
+  readonly status = 409;
+  readonly expose = true;
   constructor(
     readonly entity: string,
     message: string,

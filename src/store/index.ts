@@ -2,7 +2,7 @@ import type { AuditStore } from '../audit/audit-event.js';
 import type { LockoutStore } from '../identity/lockout.js';
 import type { StatisticsStore } from '../admin/statistics-store.js';
 import type { SettingsStore } from '../config/runtime-settings.js';
-import type { SessionStore } from '../http/session-store.js';
+import type { SessionStore } from '../session/session-store.js';
 import type { UserStore } from '../identity/store.js';
 import type {
   ApplicationStore,

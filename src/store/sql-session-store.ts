@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { SessionRecord, SessionStore } from '../http/session-store.js';
+import type { SessionRecord, SessionStore } from '../session/session-store.js';
 import type { SessionsTable, Tables } from './tables.js';
 
 const toSession = (r: Selectable<SessionsTable>): SessionRecord => ({

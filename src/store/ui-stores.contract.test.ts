@@ -1,6 +1,6 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createSessionService } from '../http/sessions.js';
+import { createSessionService } from '../session/sessions.js';
 import { createSqlStores, openDatabase, type Database } from './index.js';
 import { createTestDatabase, TEST_DATABASE_KINDS, type TestDatabase } from './testing.js';
 

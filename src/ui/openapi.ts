@@ -1,6 +1,8 @@
 // OpenAPI 3.1 description of the management REST APIs the web UIs use, served at
 // /api/openapi.json. Kept by hand, next to the routes it describes.
 
+import { GRANT_TYPES } from '../keymanager/index.js';
+
 type Op = {
   summary: string;
   admin?: boolean;
@@ -20,7 +22,7 @@ const s = { type: 'string' };
 const b = { type: 'boolean' };
 const n = { type: 'integer' };
 const list = (items: unknown) => ({ type: 'array', items });
-const grantTypes = list({ enum: ['password', 'client_credentials', 'refresh_token'] });
+const grantTypes = list({ enum: [...GRANT_TYPES] });
 
 const resource = obj(
   {

@@ -4,11 +4,12 @@ import { barChart, dayRange } from './chart.js';
 import { busy, checkbox, field, formatDate, formatDay, h, select, showStatus } from './dom.js';
 import { startApp } from './layout.js';
 
-const GRANT_NAMES = {
-  password: 'Password',
-  client_credentials: 'Client Credentials',
-  refresh_token: 'Refresh Token',
-};
+// The server's grant registry (wire name and label), read once.
+let grantTypes = null;
+async function getGrantTypes() {
+  grantTypes ??= (await api('GET', '/api/devportal/v1/info')).grantTypes;
+  return grantTypes;
+}
 
 function userRow(u, reload, self) {
   const roles = field(`Roles of ${u.username}`, {
@@ -198,16 +199,13 @@ async function settingsPage() {
 
 async function statisticsPage() {
   const s = await api('GET', '/api/admin/v1/statistics?days=30');
+  const registry = await getGrantTypes();
+  const label = (g) => registry.find((r) => r.name === g)?.label ?? g;
   const apps = s.registeredUsersPerApplication;
   const today = Math.floor(Date.now() / 86_400_000);
   const days = dayRange(today - s.days + 1, today);
   const grants = [
-    ...new Set([
-      'password',
-      'client_credentials',
-      'refresh_token',
-      ...s.tokensPerGrantType.map((t) => t.grantType),
-    ]),
+    ...new Set([...registry.map((r) => r.name), ...s.tokensPerGrantType.map((t) => t.grantType)]),
   ];
   const count = (day, g) =>
     s.tokensPerGrantType.find((t) => t.day === day && t.grantType === g)?.tokens ?? 0;
@@ -235,7 +233,7 @@ async function statisticsPage() {
         title: `Tokens issued per grant type per day (last ${s.days} days)`,
         labels: days.map(formatDay),
         series: grants.map((g) => ({
-          name: GRANT_NAMES[g] ?? g,
+          name: label(g),
           values: days.map((d) => count(d, g)),
         })),
       }),

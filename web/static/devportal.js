@@ -15,11 +15,6 @@ import {
 } from './dom.js';
 import { startApp } from './layout.js';
 
-const GRANTS = [
-  ['password', 'Password'],
-  ['client_credentials', 'Client Credentials'],
-  ['refresh_token', 'Refresh Token'],
-];
 const ENVS = { production: 'Production Keys', sandbox: 'Sandbox Keys' };
 // Secrets are shown once: kept in this page's memory only, to fill the curl example.
 const secrets = new Map();
@@ -356,7 +351,8 @@ async function keysTab(app, env, ctx) {
   const keys = await api('GET', `/api/devportal/v1/applications/${app.id}/keys`);
   await getInfo();
   const key = keys[env];
-  const grantBoxes = GRANTS.map(([g, label]) =>
+  // The server's grant registry: wire names and labels.
+  const grantBoxes = info.grantTypes.map(({ name: g, label }) =>
     checkbox(label, keys.grantTypes.includes(g) || !key, {
       name: 'grant',
       value: g,

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Services } from '../../compose/index.js';
 import type { TokenType } from '../../config/index.js';
-import type { Application } from '../../keymanager/index.js';
+import { GRANT_TYPES, type Application } from '../../keymanager/index.js';
 import { CliError, iso, printJson, printTable, withServices } from '../context.js';
 
 export async function ownedApp(s: Services, owner: string, name: string): Promise<Application> {
@@ -33,6 +33,8 @@ function changes(o: Record<string, string | boolean | undefined>) {
   };
 }
 
+const GRANT_TYPES_HELP = `comma-separated: ${GRANT_TYPES.join(',')}`;
+
 const list = (v: string | undefined) =>
   v === undefined
     ? undefined
@@ -52,7 +54,7 @@ export function appCommands(program: Command): void {
       '--token-type <type>',
       'jwt or opaque access tokens (default from deployment.toml: jwt)',
     )
-    .option('--grant-types <list>', 'comma-separated: password,refresh_token,client_credentials')
+    .option('--grant-types <list>', GRANT_TYPES_HELP)
     .option('--access-token-lifetime <seconds>', 'access token lifetime (default 3600)')
     .option('--refresh-token-lifetime <seconds>', 'refresh token lifetime (default 86400)')
     .option(
@@ -88,7 +90,7 @@ export function appCommands(program: Command): void {
     .description('change an application: only the options given change')
     .requiredOption('--owner <user>', 'the user who owns the application')
     .option('--token-type <type>', 'jwt or opaque access tokens (for tokens issued from now on)')
-    .option('--grant-types <list>', 'comma-separated: password,refresh_token,client_credentials')
+    .option('--grant-types <list>', GRANT_TYPES_HELP)
     .option('--access-token-lifetime <seconds>', 'access token lifetime; 0 = the server default')
     .option('--refresh-token-lifetime <seconds>', 'refresh token lifetime; 0 = the server default')
     .option(

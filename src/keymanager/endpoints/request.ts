@@ -1,4 +1,4 @@
-import { parseFormBody, type FormParams } from '../../http/form.js';
+import { parseFormBody, type FormParams } from './form.js';
 import { authenticateClient, presentedCredentials } from '../client-auth.js';
 import { InvalidClientError } from '../errors.js';
 import type { EventSink } from '../events.js';

@@ -1,14 +1,19 @@
 import type { GrantType } from '../../config/index.js';
-import type { Grant } from '../grants/grant.js';
+import type { GrantHandler } from '../grants/grant.js';
 import { UnauthorizedClientError, UnsupportedGrantTypeError } from '../errors.js';
 import type { TokenResponse } from '../token-issuer.js';
+import type { Issuer } from './issue.js';
 import { authenticate, type OAuthRequest, type ClientAuthDeps } from './request.js';
 
-/** RFC 6749 §3.2 token endpoint: parse, authenticate the client, pick the grant, let it validate and issue. */
+/**
+ * RFC 6749 §3.2 token endpoint, in RFC order: parse and authenticate the client, pick the
+ * grant, check the application may use it, let the grant validate and decide, then issue.
+ */
 export function tokenEndpoint(
   deps: ClientAuthDeps & {
-    grants: ReadonlyMap<string, Grant>;
+    grants: ReadonlyMap<string, { name: GrantType; handle: GrantHandler }>;
     grantEnabled: (grant: GrantType) => Promise<boolean>;
+    issue: Issuer;
     now: () => number;
   },
 ) {
@@ -29,6 +34,7 @@ export function tokenEndpoint(
         `This application is not allowed to use the ${grant.name} grant.`,
       );
     }
-    return grant.handle({ client, form, ip: req.ip, now });
+    const decision = await grant.handle({ client, form, ip: req.ip, now });
+    return deps.issue(client, grant.name, decision, now);
   };
 }

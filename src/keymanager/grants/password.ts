@@ -1,31 +1,15 @@
-import type { GrantType } from '../../config/index.js';
+import { grantTypeInfo } from '../../config/index.js';
 import {
   HashingOverloadedError,
   MAX_PASSWORD_BYTES,
   normalizeUsername,
   type AuthenticationResult,
-  type UserService,
 } from '../../identity/index.js';
 import { InvalidGrantError, InvalidRequestError, ShedError } from '../errors.js';
-import type { EventSink } from '../events.js';
-import { refuseThrottledAddress, type LoginThrottle } from '../login-throttle.js';
+import { refuseThrottledAddress } from '../login-throttle.js';
 import type { Client } from '../model.js';
 import { grantScopes, parseScope } from '../scopes.js';
-import type { ScopeStore, TokenStore } from '../store.js';
-import type { TokenMinter } from '../token-issuer.js';
-import { refreshAllowed, type Grant } from './grant.js';
-
-export interface PasswordGrantDeps {
-  readonly users: UserService;
-  readonly scopes: ScopeStore;
-  readonly tokens: TokenStore;
-  readonly mint: TokenMinter;
-  readonly events: EventSink;
-  readonly enabledGrants: readonly GrantType[];
-  readonly throttle?: LoginThrottle;
-  /** See ShedError: 0 = the connection is read again at once. */
-  readonly shedPauseMs: number;
-}
+import { defineGrant, type GrantDeps } from './grant.js';
 
 // RFC 6749 App. A.15/A.16: username and password are *UNICODECHARNOCRLF; NUL never reaches storage (R26).
 const FORBIDDEN = /[\r\n\0]/;
@@ -34,82 +18,66 @@ const FORBIDDEN = /[\r\n\0]/;
 const BAD_CREDENTIALS = 'The user credentials are invalid.';
 
 /** RFC 6749 §4.3: resource owner password credentials. */
-export function passwordGrant(deps: PasswordGrantDeps): Grant {
-  return {
-    name: 'password',
-    async handle({ client, form, ip, now }) {
-      // R16, R22: an address over the failure or spraying limit guesses no more passwords. Only
-      // here: its clients' client_credentials and refresh_token grants still pass.
-      await refuseThrottledAddress(deps.throttle, deps.events, ip);
-      // §4.3.2: checked before any lookup or hash (R18).
-      const username = form.require('username');
-      const password = form.require('password');
-      if (FORBIDDEN.test(username) || FORBIDDEN.test(password)) {
-        throw new InvalidRequestError(
-          'The username and password may not contain line breaks or NUL characters.',
-        );
-      }
-      if (username.length > 255 || Buffer.byteLength(password, 'utf8') > MAX_PASSWORD_BYTES) {
-        throw new InvalidRequestError('The username or password is too long.');
-      }
-      const requested = parseScope(form.get('scope'));
-
-      const shed = () => {
-        // R55: a full hashing queue answers at once instead of queueing without bound.
-        deps.events({
-          type: 'request.shed',
-          reason: 'hash_queue_full',
-          consumerKey: client.key.consumerKey,
-          ip,
-        });
-        return new ShedError(
-          'Too many sign-in attempts are in progress; retry shortly.',
-          deps.shedPauseMs,
-        );
-      };
-      // Shed before the user and lock lookups, so a flood costs as little as possible.
-      if (deps.users.hashingSaturated()) throw shed();
-      let result;
-      try {
-        result = await deps.users.authenticate(username, password);
-      } catch (err) {
-        if (err instanceof HashingOverloadedError) throw shed();
-        throw err;
-      }
-      if (!result.ok) {
-        await refused(deps, result, { client, ip, username });
-        // R19: unknown, wrong, locked and disabled all get this one answer.
-        throw new InvalidGrantError(BAD_CREDENTIALS);
-      }
-      const { user } = result;
-      const scope = await grantScopes(deps.scopes, requested, user.roles);
-      const minted = await deps.mint(
-        {
-          client,
-          grantType: 'password',
-          scope,
-          subject: { id: user.id, username: user.username },
-          withRefreshToken: refreshAllowed(client, deps.enabledGrants),
-        },
-        now,
+export const passwordGrant = defineGrant({
+  ...grantTypeInfo('password'),
+  parameters: ['username', 'password', 'scope'],
+  create: (deps) => async (req) => {
+    const { client, form, ip } = req;
+    // R16, R22: an address over the failure or spraying limit guesses no more passwords. Only
+    // here: its clients' client_credentials and refresh_token grants still pass.
+    await refuseThrottledAddress(deps.throttle, deps.events, ip);
+    // §4.3.2: checked before any lookup or hash (R18).
+    const username = form.require('username');
+    const password = form.require('password');
+    if (FORBIDDEN.test(username) || FORBIDDEN.test(password)) {
+      throw new InvalidRequestError(
+        'The username and password may not contain line breaks or NUL characters.',
       );
-      await deps.tokens.saveIssuance(minted.issuance);
+    }
+    if (username.length > 255 || Buffer.byteLength(password, 'utf8') > MAX_PASSWORD_BYTES) {
+      throw new InvalidRequestError('The username or password is too long.');
+    }
+    const requested = parseScope(form.get('scope'));
+
+    const shed = () => {
+      // R55: a full hashing queue answers at once instead of queueing without bound.
       deps.events({
-        type: 'token.issued',
-        applicationId: client.application.id,
+        type: 'request.shed',
+        reason: 'hash_queue_full',
         consumerKey: client.key.consumerKey,
-        userId: user.id,
-        grantType: 'password',
-        scope,
+        ip,
       });
-      return minted.response;
-    },
-  };
-}
+      return new ShedError(
+        'Too many sign-in attempts are in progress; retry shortly.',
+        deps.shedPauseMs,
+      );
+    };
+    // Shed before the user and lock lookups, so a flood costs as little as possible.
+    if (deps.users.hashingSaturated()) throw shed();
+    let result;
+    try {
+      result = await deps.users.authenticate(username, password);
+    } catch (err) {
+      if (err instanceof HashingOverloadedError) throw shed();
+      throw err;
+    }
+    if (!result.ok) {
+      await refused(deps, result, { client, ip, username });
+      // R19: unknown, wrong, locked and disabled all get this one answer.
+      throw new InvalidGrantError(BAD_CREDENTIALS);
+    }
+    const { user } = result;
+    return {
+      scope: await grantScopes(deps.scopes, requested, user.roles),
+      subject: { id: user.id, username: user.username },
+      refresh: 'new',
+    };
+  },
+});
 
 /** Audits a failed sign-in and counts it for the per-address throttles (R22). */
 async function refused(
-  deps: PasswordGrantDeps,
+  deps: GrantDeps,
   result: Extract<AuthenticationResult, { ok: false }>,
   at: { client: Client; ip: string; username: string },
 ): Promise<void> {

@@ -1,22 +1,8 @@
-import type { GrantType } from '../../config/index.js';
-import type { UserService } from '../../identity/index.js';
+import { grantTypeInfo } from '../../config/index.js';
 import { InvalidGrantError, InvalidScopeError } from '../errors.js';
-import type { EventSink } from '../events.js';
 import { parseScope } from '../scopes.js';
 import { hashSecret } from '../secrets.js';
-import type { TokenStore } from '../store.js';
-import type { TokenMinter } from '../token-issuer.js';
-import { refreshAllowed, type Grant } from './grant.js';
-
-export interface RefreshTokenGrantDeps {
-  readonly users: UserService;
-  readonly tokens: TokenStore;
-  readonly mint: TokenMinter;
-  readonly events: EventSink;
-  readonly enabledGrants: readonly GrantType[];
-  /** Read again at rotation, so consumed_at is the moment of consumption, not of the request. */
-  readonly clock: () => number;
-}
+import { defineGrant } from './grant.js';
 
 const INVALID = 'The refresh token is invalid, expired or revoked.';
 
@@ -25,10 +11,12 @@ const INVALID = 'The refresh token is invalid, expired or revoked.';
  * one in the same family. Presenting a consumed token again is reuse: the whole family is
  * revoked (RFC 9700 §4.14.2, R29). A store failure propagates as 503, never as reuse (R32).
  */
-export function refreshTokenGrant(deps: RefreshTokenGrantDeps): Grant {
-  return {
-    name: 'refresh_token',
-    async handle({ client, form, ip, now }) {
+export const refreshTokenGrant = defineGrant({
+  ...grantTypeInfo('refresh_token'),
+  parameters: ['refresh_token', 'scope'],
+  create:
+    (deps) =>
+    async ({ client, form, ip, now }) => {
       const presented = form.require('refresh_token');
       const requested = form.has('scope') ? parseScope(form.get('scope')) : undefined;
       const tokenHash = hashSecret(presented);
@@ -65,30 +53,16 @@ export function refreshTokenGrant(deps: RefreshTokenGrantDeps): Grant {
         if (!user || user.status !== 'active') throw fail('user_inactive');
         subject = { id: user.id, username: user.username };
       }
-      const minted = await deps.mint(
-        {
-          client,
-          grantType: 'refresh_token',
-          scope,
-          ...(subject ? { subject } : {}),
-          family: state.family,
-          withRefreshToken: refreshAllowed(client, deps.enabledGrants),
-        },
-        now,
-      );
-      // R30: of concurrent refreshes with one token exactly one wins; the others are refused
-      // without revoking the family, since the race is not a replay.
-      if ((await deps.tokens.rotateRefresh(tokenHash, deps.clock(), minted.issuance)) !== 'rotated')
-        throw fail('concurrent_refresh');
-      deps.events({
-        type: 'token.issued',
-        applicationId: client.application.id,
-        consumerKey,
-        userId: state.userId,
-        grantType: 'refresh_token',
+      return {
         scope,
-      });
-      return minted.response;
+        ...(subject ? { subject } : {}),
+        refresh: state.family,
+        // R30: of concurrent refreshes with one token exactly one wins; the others are refused
+        // without revoking the family, since the race is not a replay.
+        commit: async (issuance) => {
+          if ((await deps.tokens.rotateRefresh(tokenHash, deps.clock(), issuance)) !== 'rotated')
+            throw fail('concurrent_refresh');
+        },
+      };
     },
-  };
-}
+});

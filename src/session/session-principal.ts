@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
-import { ApiError, forbidden } from './api-error.js';
-import { readCookie, SESSION_COOKIE } from './cookies.js';
-import type { Principal, PrincipalResolver } from './principal.js';
+import { ApiError, forbidden } from '../http/api-error.js';
+import { readCookie, SESSION_COOKIE } from '../http/cookies.js';
+import type { Principal, PrincipalResolver } from '../http/principal.js';
 import { sameToken, type SessionService } from './sessions.js';
 
 /** Header the web UI sends with each call so a missing session never triggers a Basic dialog. */

@@ -1,4 +1,4 @@
-import { InvalidRequestError } from '../keymanager/errors.js';
+import { InvalidRequestError } from '../errors.js';
 
 // application/x-www-form-urlencoded, parsed strictly where Node is lenient (SECURITY.md §0.9):
 // a bad %-escape or invalid UTF-8 is an error, not U+FFFD; duplicates are kept so callers can

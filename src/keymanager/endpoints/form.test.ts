@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { FormParams, formDecode, parseFormBody } from './form.js';
-import { InvalidRequestError } from '../keymanager/errors.js';
+import { InvalidRequestError } from '../errors.js';
 
 const invalid = (description: string) => (err: unknown) =>
   err instanceof InvalidRequestError &&

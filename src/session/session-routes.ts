@@ -1,9 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { HitCounter } from '../ratelimit/index.js';
-import { ApiError, badRequest, forbidden } from './api-error.js';
-import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from './cookies.js';
-import type { Principal } from './principal.js';
-import { NO_STORE } from './responses.js';
+import { ApiError, badRequest, forbidden } from '../http/api-error.js';
+import {
+  clearedSessionCookie,
+  readCookie,
+  SESSION_COOKIE,
+  sessionCookie,
+} from '../http/cookies.js';
+import type { Principal } from '../http/principal.js';
+import { NO_STORE } from '../http/responses.js';
 import { CSRF_HEADER, sameOrigin, sessionExpired } from './session-principal.js';
 import { sameToken, type SessionService } from './sessions.js';
 
