@@ -1,6 +1,7 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiError } from '../http/api-error.js';
+import { bearerCredential } from '../http/bearer.js';
 import { NO_STORE } from '../http/responses.js';
 import type { KeyManager } from '../keymanager/index.js';
 import type { SnapshotBuilder } from './gateway-snapshot.js';
@@ -11,8 +12,7 @@ const digest = (s: string) => createHash('sha256').update(s).digest();
 function checkGatewaySecret(secret: string) {
   const expected = digest(secret);
   return async (req: FastifyRequest): Promise<void> => {
-    const header = req.headers.authorization ?? '';
-    const given = /^bearer /i.test(header) ? header.slice(7).trim() : '';
+    const given = bearerCredential(req.headers.authorization) ?? '';
     if (!given || !timingSafeEqual(digest(given), expected)) {
       throw new ApiError(
         401,

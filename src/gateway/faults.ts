@@ -66,13 +66,15 @@ export const apiBlocked = () =>
     { code: 700700 },
   );
 
+// WSO2's code for a subscription-tier throttle-out (SUBSCRIPTION_THROTTLE_OUT_ERROR_CODE);
+// 900800 is its API-level one, which Tollgate does not have.
 export const throttled = (retryAfterS: number) =>
   new ApiError(
     429,
     'Message throttled out',
     'You have exceeded your quota for this API: retry after the time in Retry-After.',
     {
-      code: 900800,
+      code: 900804,
       headers: { 'retry-after': String(retryAfterS) },
     },
   );

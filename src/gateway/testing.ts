@@ -112,7 +112,8 @@ export interface TestGateway {
 
 /**
  * Starts a backend and a Gateway over `snapshot` (its APIs' "http://backend.invalid" is
- * replaced by the backend's address). `tokens` maps opaque tokens to their introspection.
+ * replaced by the backend's address). `tokens` maps opaque tokens to their introspection;
+ * any other token is inactive.
  */
 export async function startTestGateway(
   opts: {
@@ -120,6 +121,8 @@ export async function startTestGateway(
     tokens?: Record<string, IntrospectionResult>;
     backend?: BackendHandler;
     now?: () => number;
+    /** Replaces parts of the stub control plane (an outage, a JWKS). */
+    controlPlane?: Partial<ControlPlane>;
   } = {},
 ): Promise<TestGateway> {
   const handler = opts.backend ?? echo;
@@ -145,6 +148,7 @@ export async function startTestGateway(
     introspect: async (token) => tokens[token] ?? { active: false },
     jwks: async () => ({ keys: [] }),
     close: async () => {},
+    ...opts.controlPlane,
   };
   const log = createLogger('silent');
   const sync = startConfigSync({ controlPlane, intervalMs: 3_600_000, log });

@@ -142,6 +142,18 @@ export function createTokenValidator(opts: TokenValidatorOptions) {
   }
 
   return {
+    /**
+     * The facts of a token verified (JWT) or introspected (opaque) before and still valid, at
+     * once; undefined when `validate` has to decide (first use, expired, cache entry stale).
+     */
+    known(token: string): TokenInfo | undefined {
+      const t = now();
+      const jwt = verified.get(token);
+      if (jwt !== undefined) return jwt.expiresAt > t ? jwt : undefined;
+      const hit = introspected.get(token);
+      if (hit === undefined || hit.until <= t) return undefined;
+      return hit.result !== undefined && hit.result.expiresAt > t ? hit.result : undefined;
+    },
     /** Resolves the token's facts or throws the Gateway fault (401 invalid, 503 Key Manager down). */
     async validate(token: string, trust: { issuer: string; audience: string }): Promise<TokenInfo> {
       if (JWT_SHAPE.test(token)) return verifyJwt(token, trust.issuer, trust.audience);

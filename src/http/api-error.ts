@@ -31,10 +31,13 @@ export class ApiError extends Error {
 }
 
 export const badRequest = (description: string) => new ApiError(400, 'Bad Request', description);
+/**
+ * 401 of the management REST APIs, deliberately without a `WWW-Authenticate: Basic` challenge:
+ * a challenge makes a browser prompt for and cache the credentials, then send them on every
+ * later request to this origin, cross-site ones included. Scripts send Basic up front.
+ */
 export const unauthorized = (description = 'Authentication is required.') =>
-  new ApiError(401, 'Unauthorized', description, {
-    headers: { 'www-authenticate': 'Basic realm="tollgate"' },
-  });
+  new ApiError(401, 'Unauthorized', description);
 export const forbidden = (description = 'You are not allowed to do this.') =>
   new ApiError(403, 'Forbidden', description);
 export const notFound = (description: string) => new ApiError(404, 'Not Found', description);

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { ProtectionConfig } from '../config/index.js';
 import type { HitCounter } from '../ratelimit/index.js';
-import type { ThrottleReason } from './events.js';
+import { SlowDownError } from './errors.js';
+import type { EventSink, ThrottleReason } from './events.js';
 
 export interface ThrottleVerdict {
   readonly reason: ThrottleReason;
@@ -38,7 +39,7 @@ export function createLoginThrottle(
   }
 
   return {
-    /** Called before any credential is looked at: a throttled address costs no lookup and no hash. */
+    /** Whether the address is over a limit; asked before a password is hashed (no hash for a throttled address). */
     check(ip: string): Promise<ThrottleVerdict | undefined> {
       return guarded(async () => {
         const [failures, accounts] = await Promise.all([
@@ -72,3 +73,25 @@ export function createLoginThrottle(
 }
 
 export type LoginThrottle = ReturnType<typeof createLoginThrottle>;
+
+/**
+ * Refuses a password guess from an address over a limit: 429 slow_down + Retry-After (RFC 8628
+ * §3.5), recorded as request.throttled. Called where a password or a client secret is about to
+ * be checked and would fail, never for a client that proved its secret: one NAT address may
+ * carry an attacker and every honest service behind it.
+ */
+export async function refuseThrottledAddress(
+  throttle: LoginThrottle | undefined,
+  events: EventSink,
+  ip: string,
+): Promise<void> {
+  const verdict = await throttle?.check(ip);
+  if (!verdict) return;
+  events({
+    type: 'request.throttled',
+    reason: verdict.reason,
+    retryAfterS: verdict.retryAfterS,
+    ip,
+  });
+  throw new SlowDownError(verdict.retryAfterS);
+}

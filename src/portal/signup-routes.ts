@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { ApiError, badRequest, forbidden } from '../http/api-error.js';
-import { sameOrigin } from '../session/session-principal.js';
 import type { RuntimeSettings } from '../config/index.js';
 import type { UserService } from '../identity/index.js';
 import type { HitCounter } from '../ratelimit/index.js';
@@ -34,8 +33,6 @@ export function registerSignupRoutes(
     successStatus: 201,
   };
   app.post('/signup', { schema }, async (req, reply) => {
-    if (req.headers.origin !== undefined && !sameOrigin(req))
-      throw forbidden('Cross-origin requests are refused.');
     if (!(await deps.settings.get()).selfSignup)
       throw forbidden(
         'Self sign-up is disabled on this server; ask an administrator for an account.',

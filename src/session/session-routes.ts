@@ -15,12 +15,18 @@ import { sameToken, type SessionService } from './sessions.js';
 
 export interface SessionRouteDeps {
   readonly sessions: SessionService;
-  /** Checks a username and password; undefined for any failure (one answer, R19). */
-  readonly checkPassword: (username: string, password: string) => Promise<Principal | undefined>;
+  /**
+   * Checks a username and password under the shared per-address throttles, and audits a
+   * failure; undefined for any wrong credential (one answer, R19).
+   */
+  readonly checkPassword: (
+    username: string,
+    password: string,
+    ip: string,
+  ) => Promise<Principal | undefined>;
   readonly findPrincipal: (userId: string) => Promise<Principal | undefined>;
   readonly attempts: HitCounter;
   readonly attemptsPerMinute: number;
-  readonly onFailure: (username: string, ip: string) => void;
 }
 
 const body = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
@@ -51,9 +57,7 @@ export function registerSessionRoutes(app: FastifyInstance, deps: SessionRouteDe
       },
     },
     async (req, reply) => {
-      // Login CSRF: a sign-in posted by another site's page is refused.
-      if (!sameOrigin(req) && req.headers.origin !== undefined)
-        throw forbidden('Cross-origin requests are refused.');
+      // Login CSRF: a sign-in posted by another site's page is refused by refuseCrossSiteWrites.
       const username = text(body(req)['username']);
       const password = text(body(req)['password']);
       if (!username || !password) throw badRequest('Enter your username and password.');
@@ -67,9 +71,8 @@ export function registerSessionRoutes(app: FastifyInstance, deps: SessionRouteDe
           { headers: { 'retry-after': retry } },
         );
       }
-      const principal = await deps.checkPassword(username, password);
+      const principal = await deps.checkPassword(username, password, req.ip);
       if (!principal) {
-        deps.onFailure(username, req.ip);
         throw new ApiError(401, 'Unauthorized', 'The username or password is wrong.');
       }
       const previous = readCookie(req.headers.cookie, SESSION_COOKIE);

@@ -446,7 +446,7 @@ describe('Gateway and control plane in separate processes', () => {
       if (r.status === 429) throttled = r;
     }
     assert.ok(throttled, 'tier limit reached');
-    assert.equal(throttled.json.code, 900800);
+    assert.equal(throttled.json.code, 900804);
     assert.match(throttled.headers['retry-after']!, /^\d+$/);
 
     assert.equal((await lifecycle('block')).json.status, 'BLOCKED');

@@ -70,9 +70,9 @@ describe('per-address throttle, X-Forwarded-For from trusted proxies only', () =
       server,
       `${server.management}/oauth2/introspect`,
       { token: 'x' },
-      { authorization: fx.authorization, ...from(ip) },
+      { authorization: basic(fx.consumerKey, 'another-wrong-secret'), ...from(ip) },
     );
-    assert.equal(introspect.status, 429, 'every client-authenticated endpoint is throttled');
+    assert.equal(introspect.status, 429, 'a failed client authentication is throttled too');
 
     const other = await passwordGrant(server, fx, fx.username, fx.password, from('198.51.100.1'));
     assert.equal(other.status, 200, 'another address behind the proxy is not affected');
@@ -102,6 +102,76 @@ describe('per-address throttle, X-Forwarded-For from trusted proxies only', () =
     });
     assert.equal(r.status, 429);
     t += 60_000;
+  });
+});
+
+// Issue #11 item 5: one office or carrier NAT shares one address. An attacker behind it may
+// lock out password guessing from there, not the services that authenticate with their own
+// secret or a refresh token.
+describe('a throttled address still serves clients that prove their secret', () => {
+  let server: TestServer;
+  let fx: Fixture;
+  const ip = '203.0.113.99';
+  before(async () => {
+    server = await startTestServer({
+      settings: {
+        'protection.ip_throttle.max_failures': 3,
+        'protection.spraying.max_accounts': 2,
+        'server.trusted_proxies': ['127.0.0.1/32', '::1'],
+      },
+    });
+    fx = await createFixture(server);
+  });
+  after(() => server?.close());
+
+  const grant = (form: Record<string, string>, authorization = fx.authorization) =>
+    postForm(server, `${server.gateway}/token`, form, {
+      authorization,
+      'x-forwarded-for': ip,
+    });
+
+  it('passes client_credentials, refresh_token, revocation and introspection; refuses passwords and wrong secrets', async () => {
+    const issued = await grant({
+      grant_type: 'password',
+      username: fx.username,
+      password: fx.password,
+    });
+    assert.equal(issued.status, 200, issued.text);
+    for (const name of ['mallory1', 'mallory2', 'mallory3'])
+      await grant({ grant_type: 'password', username: name, password: 'Spring2026!' });
+    assert.deepEqual(
+      (await grant({ grant_type: 'password', username: fx.username, password: fx.password })).json,
+      SLOW_DOWN,
+      'the address is throttled for passwords',
+    );
+
+    const cc = await grant({ grant_type: 'client_credentials' });
+    assert.equal(cc.status, 200, cc.text);
+    const refreshed = await grant({
+      grant_type: 'refresh_token',
+      refresh_token: issued.json.refresh_token,
+    });
+    assert.equal(refreshed.status, 200, refreshed.text);
+    const introspected = await postForm(
+      server,
+      `${server.management}/oauth2/introspect`,
+      { token: refreshed.json.access_token },
+      { authorization: fx.authorization, 'x-forwarded-for': ip },
+    );
+    assert.equal(introspected.json.active, true);
+    const revoked = await postForm(
+      server,
+      `${server.gateway}/revoke`,
+      { token: refreshed.json.refresh_token },
+      { authorization: fx.authorization, 'x-forwarded-for': ip },
+    );
+    assert.equal(revoked.status, 200);
+
+    const wrongSecret = await grant(
+      { grant_type: 'client_credentials' },
+      basic(fx.consumerKey, 'not-the-secret'),
+    );
+    assert.deepEqual([wrongSecret.status, wrongSecret.json], [429, SLOW_DOWN]);
   });
 });
 
@@ -191,7 +261,8 @@ describe('two nodes share throttle counts through Redis ([redis] url)', () => {
   it('failures counted on one node throttle the address on the other', async () => {
     for (let i = 0; i < 3; i++)
       assert.equal((await passwordGrant(nodeA, fx, fx.username, `wrong ${i}`)).status, 400);
-    // Node B has its own database here; the throttle answers before any client lookup.
+    // Node B has its own database here, so the client is unknown there: a failed client
+    // authentication from a throttled address.
     const r = await postForm(
       nodeB,
       `${nodeB.gateway}/token`,

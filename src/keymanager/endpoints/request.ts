@@ -1,8 +1,8 @@
 import { parseFormBody, type FormParams } from './form.js';
 import { authenticateClient, presentedCredentials } from '../client-auth.js';
-import { InvalidClientError, SlowDownError } from '../errors.js';
+import { InvalidClientError } from '../errors.js';
 import type { EventSink } from '../events.js';
-import type { LoginThrottle } from '../login-throttle.js';
+import { refuseThrottledAddress, type LoginThrottle } from '../login-throttle.js';
 import type { Client } from '../model.js';
 import type { ApplicationStore } from '../store.js';
 
@@ -22,23 +22,15 @@ export interface ClientAuthDeps {
 }
 
 /**
- * The first steps of every client-authenticated endpoint: the per-address throttle (R16,
- * R22), strict form parsing, then one client authentication.
+ * The first steps of every client-authenticated endpoint: strict form parsing, then one client
+ * authentication. A failed one from an address over the per-address limit is answered 429
+ * (R16, R22); a client with its right secret passes whatever the address did: it is not a
+ * guess, and the client lookup and SHA-256 it costs are cheap (no password hash).
  */
 export async function authenticate(
   deps: ClientAuthDeps,
   req: OAuthRequest,
 ): Promise<{ form: FormParams; client: Client }> {
-  const verdict = await deps.throttle?.check(req.ip);
-  if (verdict) {
-    deps.events({
-      type: 'request.throttled',
-      reason: verdict.reason,
-      retryAfterS: verdict.retryAfterS,
-      ip: req.ip,
-    });
-    throw new SlowDownError(verdict.retryAfterS);
-  }
   const form = parseFormBody(req.contentType, req.body);
   let clientId: string | undefined;
   try {
@@ -47,6 +39,7 @@ export async function authenticate(
     return { form, client: await authenticateClient(deps.applications, creds) };
   } catch (err) {
     if (err instanceof InvalidClientError) {
+      await refuseThrottledAddress(deps.throttle, deps.events, req.ip);
       // The presented id is recorded only when it names a real client (R51).
       const consumerKey = err.reason === 'wrong_secret' && clientId !== undefined ? clientId : null;
       deps.events({ type: 'client.auth_failed', reason: err.reason, consumerKey, ip: req.ip });

@@ -6,6 +6,7 @@ import {
   type AuthenticationResult,
 } from '../../identity/index.js';
 import { InvalidGrantError, InvalidRequestError, ShedError } from '../errors.js';
+import { refuseThrottledAddress } from '../login-throttle.js';
 import type { Client } from '../model.js';
 import { grantScopes, parseScope } from '../scopes.js';
 import { defineGrant, type GrantDeps } from './grant.js';
@@ -22,6 +23,9 @@ export const passwordGrant = defineGrant({
   parameters: ['username', 'password', 'scope'],
   create: (deps) => async (req) => {
     const { client, form, ip } = req;
+    // R16, R22: an address over the failure or spraying limit guesses no more passwords. Only
+    // here: its clients' client_credentials and refresh_token grants still pass.
+    await refuseThrottledAddress(deps.throttle, deps.events, ip);
     // §4.3.2: checked before any lookup or hash (R18).
     const username = form.require('username');
     const password = form.require('password');

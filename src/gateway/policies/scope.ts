@@ -1,0 +1,15 @@
+import { insufficientScope } from '../faults.js';
+import type { Policy } from './api-call.js';
+
+/** The token carries the resource's scope, if it has one: else 403 900910 (RFC 6750 §3.1 insufficient_scope, R44). */
+export function scope(): Policy {
+  return {
+    name: 'scope',
+    apply(call) {
+      const caller = call.caller;
+      if (caller === undefined) return;
+      const required = call.resource!.scope;
+      if (required !== null && !caller.scopes.has(required)) throw insufficientScope(required);
+    },
+  };
+}

@@ -1,0 +1,16 @@
+import { notSubscribed } from '../faults.js';
+import type { Policy } from './api-call.js';
+
+/** The token's application is subscribed to the API (either environment): else 403 900908. */
+export function subscription(): Policy {
+  return {
+    name: 'subscription',
+    apply(call) {
+      const caller = call.caller;
+      if (caller === undefined) return;
+      const found = call.table!.subscription(call.api!.id, caller.clientId);
+      if (!found) throw notSubscribed();
+      call.subscription = found;
+    },
+  };
+}
