@@ -65,10 +65,15 @@ export function registerWebUi(
     // validates its requests with it, and the document is made from it).
     scope.get('/api/openapi.json', async () => openApiDocument(routes()));
     const routes = describeRoutes(scope);
-    // A POST or PUT without a body is read as an empty JSON object (the handlers' own
-    // "enter a name" answers), not refused by its schema as "not an object".
+    // A POST or PUT without a body, or with an empty one (a script's text/plain ''), is read
+    // as an empty JSON object (the handlers' own "enter a name" answers, a lifecycle action in
+    // the query), not refused by its schema as "not an object".
     scope.addHook('preValidation', async (req) => {
-      if (req.body === undefined && (req.method === 'POST' || req.method === 'PUT')) req.body = {};
+      if (
+        (req.body === undefined || req.body === '') &&
+        (req.method === 'POST' || req.method === 'PUT')
+      )
+        req.body = {};
     });
     registerStaticRoutes(scope);
     registerSessionRoutes(scope, {
