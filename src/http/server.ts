@@ -85,8 +85,16 @@ export function createHttpServer(opts: HttpServerOptions): FastifyInstance {
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     // Route schemas check what the client sent as it is: no type coercion (a query parameter
-    // sent twice stays an array and is refused), no defaults, nothing removed.
-    ajv: { customOptions: { coerceTypes: false, useDefaults: false, removeAdditional: false } },
+    // sent twice stays an array and is refused), no defaults, nothing removed; a field may be
+    // a string or null (`type: ['string', 'null']`).
+    ajv: {
+      customOptions: {
+        coerceTypes: false,
+        useDefaults: false,
+        removeAdditional: false,
+        allowUnionTypes: true,
+      },
+    },
     schemaErrorFormatter: schemaError,
     // What the router refuses (a malformed URL, a path parameter over 100 characters) is
     // answered by the same renderer as everything else.
