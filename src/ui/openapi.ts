@@ -63,7 +63,11 @@ const paths: Record<string, Record<string, Op>> = {
       status: 201,
       public: true,
     },
-    get: { summary: 'Who is signed in (and the CSRF token for this session)', public: true },
+    get: {
+      summary:
+        'Who is signed in (and the CSRF token for this session); {"signedIn": false} when nobody is',
+      public: true,
+    },
     delete: { summary: 'Sign out', status: 204 },
   },
   '/api/devportal/v1/signup': {
