@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { registerAdminRoutes } from '../admin/index.js';
 import type { AuditEvent } from '../audit/index.js';
 import { principalOf, type Principal, type PrincipalResolver } from '../http/principal.js';
+import { describeRoutes } from '../http/route-schema.js';
 import { addSecurityHeaders } from '../http/security-headers.js';
 import type { KeyManager } from '../keymanager/index.js';
 import { registerPortalRoutes } from '../portal/index.js';
@@ -60,8 +61,16 @@ export function registerWebUi(
 
   app.register(async (scope) => {
     addSecurityHeaders(scope);
+    // The document of every /api/ route registered after it (each has a schema: Fastify
+    // validates its requests with it, and the document is made from it).
+    scope.get('/api/openapi.json', async () => openApiDocument(routes()));
+    const routes = describeRoutes(scope);
+    // A POST or PUT without a body is read as an empty JSON object (the handlers' own
+    // "enter a name" answers), not refused by its schema as "not an object".
+    scope.addHook('preValidation', async (req) => {
+      if (req.body === undefined && (req.method === 'POST' || req.method === 'PUT')) req.body = {};
+    });
     registerStaticRoutes(scope);
-    scope.get('/api/openapi.json', async () => openApiDocument());
     registerSessionRoutes(scope, {
       sessions,
       checkPassword: (username, password, ip) => deps.signIn(ip, username, password, 'web ui'),

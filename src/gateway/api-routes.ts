@@ -4,11 +4,29 @@ import { gatewayPolicies, type GatewayDeps } from './policies/chain.js';
 
 export type { GatewayDeps } from './policies/chain.js';
 
-/** Runs the policies in order; waits only on those that return a promise. */
-async function run(policies: readonly Policy[], call: ApiCall): Promise<FastifyReply> {
+/**
+ * Runs the policies in order. Those that decide at once return nothing and the run stays
+ * synchronous (a refusal is thrown straight to Fastify); from the first one that has to wait
+ * on, each is awaited.
+ */
+function run(policies: readonly Policy[], call: ApiCall): FastifyReply | Promise<FastifyReply> {
   for (let i = 0; i < policies.length; i++) {
     const pending = policies[i]!.apply(call);
-    if (pending !== undefined) await pending;
+    if (pending !== undefined) return finish(policies, call, i + 1, pending);
+  }
+  return call.reply;
+}
+
+async function finish(
+  policies: readonly Policy[],
+  call: ApiCall,
+  next: number,
+  pending: Promise<void>,
+): Promise<FastifyReply> {
+  await pending;
+  for (let i = next; i < policies.length; i++) {
+    const more = policies[i]!.apply(call);
+    if (more !== undefined) await more;
   }
   return call.reply;
 }

@@ -68,21 +68,50 @@ export class RoutingTable {
     this.revoked = new Set(snapshot.revokedJtis);
   }
 
+  /** The API served at `path` (the longest path that is `path` or a prefix of it ending at a "/"), or undefined. */
+  findApi(path: string): CompiledApi | undefined {
+    // A plain loop and no string building: this runs for every request.
+    for (let i = 0; i < this.apis.length; i++) {
+      const compiled = this.apis[i]!;
+      const prefix = compiled.api.path;
+      if (
+        path.startsWith(prefix) &&
+        (path.length === prefix.length || path.charCodeAt(prefix.length) === 47) // "/"
+      )
+        return compiled;
+    }
+    return undefined;
+  }
+
+  /** The resource of `compiled` for `method` on `rest` (the path below the API), or undefined. */
+  findResource(compiled: CompiledApi, method: string, rest: string): SnapshotResource | undefined {
+    const list = compiled.resources;
+    for (let i = 0; i < list.length; i++) {
+      const r = list[i]!;
+      if (r.resource.method === method && r.pattern.test(rest)) return r.resource;
+    }
+    return undefined;
+  }
+
+  /** The methods `compiled` has on `rest`; empty when none of its resources is on that path. */
+  methodsOn(compiled: CompiledApi, rest: string): string[] {
+    return [
+      ...new Set(
+        compiled.resources.filter((r) => r.pattern.test(rest)).map((r) => r.resource.method),
+      ),
+    ];
+  }
+
   /** `path` is already canonical (see canonicalPath). */
   match(method: string, path: string): RouteMatch {
-    const found = this.apis.find(({ api }) => path === api.path || path.startsWith(`${api.path}/`));
+    const found = this.findApi(path);
     if (!found) return { kind: 'no_api' };
     const rest = path.slice(found.api.path.length) || '/';
-    const onPath = found.resources.filter((r) => r.pattern.test(rest));
-    if (onPath.length === 0) return { kind: 'no_resource', api: found };
-    const hit = onPath.find((r) => r.resource.method === method);
-    if (!hit)
-      return {
-        kind: 'method_not_allowed',
-        api: found,
-        allow: [...new Set(onPath.map((r) => r.resource.method))],
-      };
-    return { kind: 'ok', api: found, resource: hit.resource, rest };
+    const resource = this.findResource(found, method, rest);
+    if (resource) return { kind: 'ok', api: found, resource, rest };
+    const allow = this.methodsOn(found, rest);
+    if (allow.length === 0) return { kind: 'no_resource', api: found };
+    return { kind: 'method_not_allowed', api: found, allow };
   }
 
   subscription(apiId: string, consumerKey: string): SnapshotSubscription | undefined {

@@ -139,17 +139,19 @@ export function errorRenderer(opts: ErrorRendererOptions = {}) {
     const status = (error as FastifyError).statusCode;
     if (status !== undefined && status >= 400 && status < 500) {
       // What the framework refused before a handler ran: in the route's own error format.
-      const code = status === 413 ? 413 : status === 415 ? 415 : 400;
+      const code = status === 413 || status === 414 || status === 415 ? status : 400;
       const description =
         code === 413
           ? 'The request body is too large.'
-          : code === 415
-            ? 'Unsupported content type.'
-            : 'The request is malformed.';
-      // RFC 6749 §5.2: the Token API answers 400 invalid_request, or 413 for a body too large.
+          : code === 414
+            ? 'The request URL or one of its path segments is too long.'
+            : code === 415
+              ? 'Unsupported content type.'
+              : 'The request is malformed.';
+      // RFC 6749 §5.2: the Token API answers 400 invalid_request (413/414 for what is too large).
       if (request.routeOptions.config?.oauthErrors)
         return reply
-          .code(code === 413 ? 413 : 400)
+          .code(code === 413 || code === 414 ? code : 400)
           .headers(NO_STORE)
           .send({ error: 'invalid_request', error_description: description });
       return sendApi(reply, new ApiError(code, STATUS_CODES[code]!, description));

@@ -9,6 +9,7 @@ import {
 } from '../http/cookies.js';
 import type { Principal } from '../http/principal.js';
 import { NO_STORE } from '../http/responses.js';
+import { obj, str } from '../http/route-schema.js';
 import { CSRF_HEADER, sameOrigin } from './session-principal.js';
 import { sameToken, type SessionService } from './sessions.js';
 
@@ -29,7 +30,7 @@ export interface SessionRouteDeps {
 }
 
 const body = (req: FastifyRequest) => (req.body ?? {}) as Record<string, unknown>;
-const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const text = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /**
  * Web sign-in: POST /api/session (username, password) sets the session cookie and returns
@@ -48,57 +49,83 @@ export function registerSessionRoutes(app: FastifyInstance, deps: SessionRouteDe
     expiresAt,
   });
 
-  app.post('/api/session', async (req, reply) => {
-    // Login CSRF: a sign-in posted by another site's page is refused by refuseCrossSiteWrites.
-    const username = str(body(req)['username']);
-    const password = str(body(req)['password']);
-    if (!username || !password) throw badRequest('Enter your username and password.');
-    const hit = await deps.attempts.hit(`signin:${req.ip}`, 60_000);
-    if (hit.count > deps.attemptsPerMinute) {
-      const retry = String(Math.ceil(hit.resetInMs / 1000));
-      throw new ApiError(
-        429,
-        'Too Many Requests',
-        `Too many sign-in attempts; retry in ${retry} seconds.`,
-        { headers: { 'retry-after': retry } },
-      );
-    }
-    const principal = await deps.checkPassword(username, password, req.ip);
-    if (!principal) {
-      throw new ApiError(401, 'Unauthorized', 'The username or password is wrong.');
-    }
-    const previous = readCookie(req.headers.cookie, SESSION_COOKIE);
-    const session = await deps.sessions.start(principal.userId, previous);
-    return reply
-      .headers(NO_STORE)
-      .header('set-cookie', sessionCookie(session.id, deps.sessions.timeouts.absoluteSeconds))
-      .code(201)
-      .send(view(principal, session.csrfToken, session.expiresAt));
-  });
+  const credentials = obj({ username: str(), password: str() }, ['username', 'password']);
+  app.post(
+    '/api/session',
+    {
+      schema: {
+        summary: 'Sign in to the web UIs: sets the session cookie, returns the CSRF token',
+        security: [],
+        body: credentials,
+        successStatus: 201,
+      },
+    },
+    async (req, reply) => {
+      // Login CSRF: a sign-in posted by another site's page is refused by refuseCrossSiteWrites.
+      const username = text(body(req)['username']);
+      const password = text(body(req)['password']);
+      if (!username || !password) throw badRequest('Enter your username and password.');
+      const hit = await deps.attempts.hit(`signin:${req.ip}`, 60_000);
+      if (hit.count > deps.attemptsPerMinute) {
+        const retry = String(Math.ceil(hit.resetInMs / 1000));
+        throw new ApiError(
+          429,
+          'Too Many Requests',
+          `Too many sign-in attempts; retry in ${retry} seconds.`,
+          { headers: { 'retry-after': retry } },
+        );
+      }
+      const principal = await deps.checkPassword(username, password, req.ip);
+      if (!principal) {
+        throw new ApiError(401, 'Unauthorized', 'The username or password is wrong.');
+      }
+      const previous = readCookie(req.headers.cookie, SESSION_COOKIE);
+      const session = await deps.sessions.start(principal.userId, previous);
+      return reply
+        .headers(NO_STORE)
+        .header('set-cookie', sessionCookie(session.id, deps.sessions.timeouts.absoluteSeconds))
+        .code(201)
+        .send(view(principal, session.csrfToken, session.expiresAt));
+    },
+  );
 
-  app.get('/api/session', async (req, reply) => {
-    const id = readCookie(req.headers.cookie, SESSION_COOKIE);
-    const session = id ? await deps.sessions.resume(id) : undefined;
-    const principal = session && (await deps.findPrincipal(session.userId));
-    if (!session || !principal) {
-      // A cookie of an ended session is cleared, so the browser stops sending it.
-      if (id) reply.header('set-cookie', clearedSessionCookie());
-      return reply.headers(NO_STORE).send({ signedIn: false });
-    }
-    return reply.headers(NO_STORE).send(view(principal, session.csrfToken, session.expiresAt));
-  });
+  app.get(
+    '/api/session',
+    {
+      schema: {
+        summary:
+          'Who is signed in (and the CSRF token for this session); {"signedIn": false} when nobody is',
+        security: [],
+      },
+    },
+    async (req, reply) => {
+      const id = readCookie(req.headers.cookie, SESSION_COOKIE);
+      const session = id ? await deps.sessions.resume(id) : undefined;
+      const principal = session && (await deps.findPrincipal(session.userId));
+      if (!session || !principal) {
+        // A cookie of an ended session is cleared, so the browser stops sending it.
+        if (id) reply.header('set-cookie', clearedSessionCookie());
+        return reply.headers(NO_STORE).send({ signedIn: false });
+      }
+      return reply.headers(NO_STORE).send(view(principal, session.csrfToken, session.expiresAt));
+    },
+  );
 
   // Sign-out is state-changing too: same origin and the session's CSRF token.
-  app.delete('/api/session', async (req, reply) => {
-    if (!sameOrigin(req)) throw forbidden('Cross-origin requests are refused.');
-    const id = readCookie(req.headers.cookie, SESSION_COOKIE);
-    const session = id ? await deps.sessions.resume(id) : undefined;
-    if (id && session) {
-      const token = req.headers[CSRF_HEADER];
-      if (typeof token !== 'string' || !sameToken(token, session.csrfToken))
-        throw forbidden('The request lacks a valid CSRF token; reload the page and try again.');
-      await deps.sessions.end(id);
-    }
-    return reply.headers(NO_STORE).header('set-cookie', clearedSessionCookie()).code(204).send();
-  });
+  app.delete(
+    '/api/session',
+    { schema: { summary: 'Sign out', successStatus: 204 } },
+    async (req, reply) => {
+      if (!sameOrigin(req)) throw forbidden('Cross-origin requests are refused.');
+      const id = readCookie(req.headers.cookie, SESSION_COOKIE);
+      const session = id ? await deps.sessions.resume(id) : undefined;
+      if (id && session) {
+        const token = req.headers[CSRF_HEADER];
+        if (typeof token !== 'string' || !sameToken(token, session.csrfToken))
+          throw forbidden('The request lacks a valid CSRF token; reload the page and try again.');
+        await deps.sessions.end(id);
+      }
+      return reply.headers(NO_STORE).header('set-cookie', clearedSessionCookie()).code(204).send();
+    },
+  );
 }

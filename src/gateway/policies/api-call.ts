@@ -9,27 +9,40 @@ import type { TokenInfo } from '../token-validator.js';
  * request, so the chain allocates nothing more than the checks themselves need.
  */
 export class ApiCall {
+  // Declared, then assigned in the constructor: plain stores, one object shape for every call.
   /** route: the configuration the request is decided on, and the path split from its query. */
-  table: RoutingTable | undefined = undefined;
-  path = '';
-  query = '';
+  declare table: RoutingTable | undefined;
+  declare path: string;
+  declare query: string;
   /** route: the API and resource the path and method matched, and the path below the API. */
-  api: SnapshotApi | undefined = undefined;
-  resource: SnapshotResource | undefined = undefined;
-  rest = '';
+  declare api: SnapshotApi | undefined;
+  declare resource: SnapshotResource | undefined;
+  declare rest: string;
   /** credentials: the bearer token (undefined for a resource with auth "none"). */
-  token: string | undefined = undefined;
+  declare token: string | undefined;
   /** validate: what the token says (client, end user, scopes). */
-  caller: TokenInfo | undefined = undefined;
+  declare caller: TokenInfo | undefined;
   /** subscription: the caller's application's subscription to the API. */
-  subscription: SnapshotSubscription | undefined = undefined;
+  declare subscription: SnapshotSubscription | undefined;
   /** environment: the backend base URL, production or sandbox. */
-  backend = '';
+  declare backend: string;
+  declare readonly req: FastifyRequest;
+  declare readonly reply: FastifyReply;
 
-  constructor(
-    readonly req: FastifyRequest,
-    readonly reply: FastifyReply,
-  ) {}
+  constructor(req: FastifyRequest, reply: FastifyReply) {
+    this.req = req;
+    this.reply = reply;
+    this.table = undefined;
+    this.path = '';
+    this.query = '';
+    this.api = undefined;
+    this.resource = undefined;
+    this.rest = '';
+    this.token = undefined;
+    this.caller = undefined;
+    this.subscription = undefined;
+    this.backend = '';
+  }
 }
 
 /**

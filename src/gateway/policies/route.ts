@@ -15,16 +15,20 @@ export function route(sync: ConfigSync): Policy {
       if (!table) throw notConfigured();
       const target = canonicalPath(call.req.raw.url ?? '/');
       if (!target) throw ambiguousPath();
-      const match = table.match(call.req.method, target.path);
-      if (match.kind === 'no_api') throw noApi();
-      if (match.kind === 'no_resource') throw noResource();
-      if (match.kind === 'method_not_allowed') throw methodNotAllowed(match.allow);
+      const found = table.findApi(target.path);
+      if (!found) throw noApi();
+      const rest = target.path.slice(found.api.path.length) || '/';
+      const resource = table.findResource(found, call.req.method, rest);
+      if (!resource) {
+        const allow = table.methodsOn(found, rest);
+        throw allow.length === 0 ? noResource() : methodNotAllowed(allow);
+      }
       call.table = table;
       call.path = target.path;
       call.query = target.query;
-      call.api = match.api.api;
-      call.resource = match.resource;
-      call.rest = match.rest;
+      call.api = found.api;
+      call.resource = resource;
+      call.rest = rest;
     },
   };
 }
