@@ -10,7 +10,7 @@ import {
 import type { Principal } from '../http/principal.js';
 import { NO_STORE } from '../http/responses.js';
 import { obj, str } from '../http/route-schema.js';
-import { CSRF_HEADER, sameOrigin, sessionExpired } from './session-principal.js';
+import { CSRF_HEADER, sameOrigin } from './session-principal.js';
 import { sameToken, type SessionService } from './sessions.js';
 
 export interface SessionRouteDeps {
@@ -36,9 +36,13 @@ const text = (v: unknown) => (typeof v === 'string' ? v : '');
  * Web sign-in: POST /api/session (username, password) sets the session cookie and returns
  * the CSRF token; GET /api/session says who is signed in (and repeats the token for a reloaded
  * page); DELETE /api/session signs out.
+ *
+ * "Who am I" is a question, not an access: a visitor who is not signed in gets 200
+ * `{"signedIn": false}`, not a 401 (which browsers log as a failed request on every page load).
  */
 export function registerSessionRoutes(app: FastifyInstance, deps: SessionRouteDeps): void {
   const view = (p: Principal, csrfToken: string, expiresAt: number) => ({
+    signedIn: true,
     username: p.username,
     roles: p.roles,
     csrfToken,
@@ -87,12 +91,22 @@ export function registerSessionRoutes(app: FastifyInstance, deps: SessionRouteDe
 
   app.get(
     '/api/session',
-    { schema: { summary: 'Who is signed in (and the CSRF token for this session)', security: [] } },
+    {
+      schema: {
+        summary:
+          'Who is signed in (and the CSRF token for this session); {"signedIn": false} when nobody is',
+        security: [],
+      },
+    },
     async (req, reply) => {
       const id = readCookie(req.headers.cookie, SESSION_COOKIE);
       const session = id ? await deps.sessions.resume(id) : undefined;
       const principal = session && (await deps.findPrincipal(session.userId));
-      if (!session || !principal) throw sessionExpired();
+      if (!session || !principal) {
+        // A cookie of an ended session is cleared, so the browser stops sending it.
+        if (id) reply.header('set-cookie', clearedSessionCookie());
+        return reply.headers(NO_STORE).send({ signedIn: false });
+      }
       return reply.headers(NO_STORE).send(view(principal, session.csrfToken, session.expiresAt));
     },
   );

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
+import { settleSockets } from './settle.js';
 
 export const BACKEND = join(process.cwd(), 'test', 'fixtures', 'backend.mjs');
 
@@ -46,11 +47,7 @@ export async function http(
   url: string,
   init: { method?: string; headers?: Record<string, string>; body?: string } = {},
 ): Promise<Res> {
-  // The tests drive the CLI with spawnSync, which blocks this event loop: a keep-alive socket
-  // the server closed meanwhile (idle for keepAliveTimeout on a loaded machine) still has its
-  // FIN unread, and undici would write the next request to it ("other side closed"). One turn
-  // of the loop reads the FIN first.
-  await new Promise((r) => setImmediate(r));
+  await settleSockets();
   const res = await request(url, {
     method: (init.method ?? 'GET') as 'GET',
     headers: init.headers ?? {},
