@@ -74,7 +74,13 @@ function folderGraph(): Map<string, Set<string>> {
   return graph;
 }
 
-/** Strongly connected components with more than one folder (Tarjan). */
+/** File-level import graph: file -> files it imports. */
+function fileGraph(): Map<string, Set<string>> {
+  const known = new Set(sources.map((s) => s.path));
+  return new Map(sources.map((s) => [s.path, new Set(s.imports.filter((i) => known.has(i)))]));
+}
+
+/** Strongly connected components with more than one node (Tarjan). */
 function folderCycles(graph: Map<string, Set<string>>): string[][] {
   let index = 0;
   const indices = new Map<string, number>();
@@ -152,6 +158,10 @@ describe('architecture: the import graph of src/ keeps the layout rules', () => 
       }
     }
     assert.deepEqual(found, []);
+  });
+
+  it('no two files import each other, directly or around a loop', () => {
+    assert.deepEqual(folderCycles(fileGraph()), []);
   });
 
   it('no two folders import each other, directly or around a loop', () => {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AuditEvent } from '../audit/index.js';
 import { adminAuditEvent } from '../audit/index.js';
 import type { UserService } from '../identity/index.js';
+import { params } from '../http/route-schema.js';
 
 export interface LockoutRouteDeps {
   readonly users: UserService;
@@ -11,22 +12,31 @@ export interface LockoutRouteDeps {
 
 /** R23: an admin can end a lock at once; the escalation starts again from the first step. */
 export function registerLockoutRoutes(app: FastifyInstance, deps: LockoutRouteDeps): void {
-  app.post<{ Params: { username: string } }>('/users/:username/unlock', async (req) => {
-    // An unknown user is the IdentityError's own 404.
-    const wasLocked = await deps.users.unlock(req.params.username);
-    const user = await deps.users.get(req.params.username);
-    deps.audit(
-      adminAuditEvent(
-        deps.now(),
-        'account.unlocked',
-        user.username,
-        req.principal?.username ?? 'unknown',
-      ),
-    );
-    return { username: user.username, unlocked: true, hadFailures: wasLocked };
-  });
+  const unlock = {
+    summary: 'End a lock now (the escalation restarts)',
+    params: params('username'),
+  };
+  app.post<{ Params: { username: string } }>(
+    '/users/:username/unlock',
+    { schema: unlock },
+    async (req) => {
+      // An unknown user is the IdentityError's own 404.
+      const wasLocked = await deps.users.unlock(req.params.username);
+      const user = await deps.users.get(req.params.username);
+      deps.audit(
+        adminAuditEvent(
+          deps.now(),
+          'account.unlocked',
+          user.username,
+          req.principal?.username ?? 'unknown',
+        ),
+      );
+      return { username: user.username, unlocked: true, hadFailures: wasLocked };
+    },
+  );
 
-  app.get('/locked-accounts', async () => {
+  const locked = { summary: 'Accounts locked now, with the end of the lock' };
+  app.get('/locked-accounts', { schema: locked }, async () => {
     const list = await deps.users.listLocked();
     return {
       count: list.length,

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { badRequest } from '../http/api-error.js';
+import { query, str } from '../http/route-schema.js';
 import type { UserService } from '../identity/index.js';
 import type { Application } from '../keymanager/model.js';
 import { passwordGrantReport } from './password-grant-report.js';
@@ -22,15 +23,24 @@ export function registerReportRoutes(
     now: () => number;
   },
 ): void {
-  app.get<{ Querystring: { days?: string } }>('/reports/password-grant', async (req) => {
-    const days = reportDays(req.query.days);
-    if (days === undefined) throw badRequest('days must be an integer from 1 to 3650.');
-    return passwordGrantReport({
-      statistics: deps.statistics,
-      applications: () => deps.applications.list(),
-      users: () => deps.users.list(),
-      now: deps.now(),
-      days,
-    });
-  });
+  const schema = {
+    summary:
+      'Password-grant retirement report: applications and users that obtained password-grant tokens in the last ?days=90 (1-3650), and applications that allow the grant unused',
+    querystring: query({ days: str() }),
+  };
+  app.get<{ Querystring: { days?: string } }>(
+    '/reports/password-grant',
+    { schema },
+    async (req) => {
+      const days = reportDays(req.query.days);
+      if (days === undefined) throw badRequest('days must be an integer from 1 to 3650.');
+      return passwordGrantReport({
+        statistics: deps.statistics,
+        applications: () => deps.applications.list(),
+        users: () => deps.users.list(),
+        now: deps.now(),
+        days,
+      });
+    },
+  );
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AuditEvent } from '../audit/index.js';
 import type { RuntimeSettings } from '../config/index.js';
 import { requirePrincipal, type PrincipalResolver } from '../http/principal.js';
+import { describeAccess } from '../http/route-schema.js';
 import { ADMIN_ROLE, type UserService } from '../identity/index.js';
 import type { Application } from '../keymanager/index.js';
 import { registerAuditRoutes, type AuditRouteDeps } from './audit-routes.js';
@@ -34,6 +35,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminRouteDeps):
   app.register(
     async (scope) => {
       scope.addHook('preValidation', requirePrincipal(deps.resolvers, { anyRole: [ADMIN_ROLE] }));
+      describeAccess(scope, 'Requires the admin role (403 otherwise).');
       registerUserRoutes(scope, { users, audit: deps.audit, now });
       registerSettingsRoutes(scope, { settings: deps.settings });
       registerStatisticsRoutes(scope, { statistics, users, now, flushAudit: deps.auditLog.flush });

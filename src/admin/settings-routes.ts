@@ -5,6 +5,7 @@ import {
   type RuntimeSettingsValues,
 } from '../config/index.js';
 import { badRequest, conflict } from '../http/api-error.js';
+import { bool, obj } from '../http/route-schema.js';
 
 const LABELS: Record<keyof RuntimeSettingsValues, string> = {
   selfSignup: 'Self sign-up',
@@ -26,8 +27,17 @@ export function registerSettingsRoutes(
     passwordGrantLockedByConfig: lockedByConfig.passwordGrant,
     defaults: deps.settings.defaults,
   });
-  app.get('/settings', view);
-  app.put('/settings', async (req) => {
+  const read = {
+    summary:
+      'Runtime settings, whether deployment.toml locks each off (selfSignupLockedByConfig, passwordGrantLockedByConfig) and the deployment.toml defaults',
+  };
+  app.get('/settings', { schema: read }, view);
+  const change = {
+    summary:
+      'Turn self sign-up and the password grant on or off (409 to turn on one that deployment.toml turns off)',
+    body: obj({ selfSignup: bool, passwordGrant: bool }),
+  };
+  app.put('/settings', { schema: change }, async (req) => {
     const b = (req.body !== null && typeof req.body === 'object' ? req.body : {}) as Record<
       string,
       unknown

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { UserService } from '../identity/index.js';
+import { query, str } from '../http/route-schema.js';
 import type { StatisticsStore } from './statistics-store.js';
 
 const DAY_MS = 86_400_000;
@@ -17,7 +18,12 @@ export function registerStatisticsRoutes(
     flushAudit: () => Promise<void>;
   },
 ): void {
-  app.get('/statistics', async (req) => {
+  const schema = {
+    summary:
+      'Registered users per application, tokens per grant type per day, failed logins per hour from the audit log (?days=30)',
+    querystring: query({ days: str() }),
+  };
+  app.get('/statistics', { schema }, async (req) => {
     const days = Math.min(
       365,
       Math.max(1, Number((req.query as { days?: string }).days ?? 30) || 30),

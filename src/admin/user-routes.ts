@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { usersImportedEvent, type AuditEvent } from '../audit/index.js';
 import { ApiError, badRequest, forbidden } from '../http/api-error.js';
+import { int, list, obj, oneOf, params, query, str } from '../http/route-schema.js';
 import { ADMIN_ROLE, normalizeUsername, type User, type UserService } from '../identity/index.js';
 
 const view = (u: User) => ({
@@ -21,6 +22,25 @@ function rolesField(v: unknown): string[] | undefined {
   return v as string[];
 }
 
+const status = oneOf('active', 'disabled');
+const importedUser = obj({
+  username: str(),
+  roles: list(str()),
+  passwordHash: str({
+    description:
+      'argon2id/argon2i, bcrypt, $pbkdf2-sha256|-sha512|-sha1$i=N$salt$hash or $wso2-sha256$salt$hash',
+  }),
+  password: str(),
+  status: str({ description: 'active or disabled' }),
+  credential: obj({
+    algorithm: str({ description: 'pbkdf2-sha256, pbkdf2-sha512 or pbkdf2 (Keycloak)' }),
+    hashIterations: int(),
+    salt: str(),
+    hashedSaltedValue: str(),
+  }),
+});
+const username = params('username');
+
 /** Admin: users and their roles. An admin cannot disable, remove or demote themself (no lock-out). */
 // Disabling a user, changing their password or removing them revokes their tokens and ends
 // their web sessions (the user service's onCredentialsChanged, wired in compose/services.ts).
@@ -39,15 +59,22 @@ export function registerUserRoutes(
   const isSelf = (req: { principal?: { username: string } }, username: string) =>
     normalizeUsername(username) === req.principal!.username;
 
-  app.get(base, async () => ({ list: (await deps.users.list()).map(view) }));
+  app.get(base, { schema: { summary: 'All users' } }, async () => ({
+    list: (await deps.users.list()).map(view),
+  }));
 
-  app.get('/roles', async () => {
+  app.get('/roles', { schema: { summary: 'Roles in use' } }, async () => {
     const roles = new Set<string>([ADMIN_ROLE]);
     for (const u of await deps.users.list()) for (const r of u.roles) roles.add(r);
     return { list: [...roles].sort() };
   });
 
-  app.post(base, async (req, reply) => {
+  const create = {
+    summary: 'Create a user',
+    body: obj({ username: str(), password: str(), roles: list(str()) }, ['username', 'password']),
+    successStatus: 201,
+  };
+  app.post(base, { schema: create }, async (req, reply) => {
     const b = body(req.body);
     const username = field(b, 'username');
     const password = field(b, 'password');
@@ -63,34 +90,52 @@ export function registerUserRoutes(
 
   // Users from another system, all or nothing (identity/user-import.ts). The body is a JSON array
   // of { username, roles?, passwordHash? | credential? | password?, status? }; ?dryRun=true only checks.
-  app.post(`${base}/import`, { bodyLimit: 8 * 1024 * 1024 }, async (req, reply) => {
-    if (!Array.isArray(req.body)) throw badRequest('The body is a JSON array of users.');
-    const dryRun = (req.query as Record<string, unknown>)['dryRun'] === 'true';
-    const r = await deps.users.importUsers(
-      req.body.map((value: unknown, i) => ({ ref: i + 1, value })),
-      { dryRun },
-    );
-    if (r.problems.length > 0) {
-      const n = r.problems.length;
-      throw new ApiError(
-        400,
-        'Bad Request',
-        `Nothing imported: ${n} ${n > 1 ? 'entries are' : 'entry is'} invalid.`,
-        {
-          errors: r.problems.map((p) => ({
-            entry: p.ref,
-            ...(p.username !== undefined ? { username: p.username } : {}),
-            reason: p.reason,
-          })),
-        },
+  const importing = {
+    summary:
+      'Import users from another system, all or nothing (?dryRun=true only checks): each keeps its password hash or a Keycloak credential until its next login rehashes it; 400 lists every bad entry in errors',
+    querystring: query({ dryRun: str({ description: 'true: check only' }) }),
+    body: list(importedUser),
+    successStatus: 201,
+  };
+  app.post(
+    `${base}/import`,
+    { schema: importing, bodyLimit: 8 * 1024 * 1024 },
+    async (req, reply) => {
+      if (!Array.isArray(req.body)) throw badRequest('The body is a JSON array of users.');
+      const dryRun = (req.query as Record<string, unknown>)['dryRun'] === 'true';
+      const r = await deps.users.importUsers(
+        req.body.map((value: unknown, i) => ({ ref: i + 1, value })),
+        { dryRun },
       );
-    }
-    if (!dryRun)
-      deps.audit(usersImportedEvent(deps.now(), r.imported, req.principal?.username ?? 'unknown'));
-    return reply.code(dryRun ? 200 : 201).send({ valid: r.valid, imported: r.imported, dryRun });
-  });
+      if (r.problems.length > 0) {
+        const n = r.problems.length;
+        throw new ApiError(
+          400,
+          'Bad Request',
+          `Nothing imported: ${n} ${n > 1 ? 'entries are' : 'entry is'} invalid.`,
+          {
+            errors: r.problems.map((p) => ({
+              entry: p.ref,
+              ...(p.username !== undefined ? { username: p.username } : {}),
+              reason: p.reason,
+            })),
+          },
+        );
+      }
+      if (!dryRun)
+        deps.audit(
+          usersImportedEvent(deps.now(), r.imported, req.principal?.username ?? 'unknown'),
+        );
+      return reply.code(dryRun ? 200 : 201).send({ valid: r.valid, imported: r.imported, dryRun });
+    },
+  );
 
-  app.put(`${base}/:username`, async (req) => {
+  const change = {
+    summary: 'Change roles, status (active | disabled) or password',
+    params: username,
+    body: obj({ roles: list(str()), status, password: str() }),
+  };
+  app.put(`${base}/:username`, { schema: change }, async (req) => {
     const { username } = req.params as { username: string };
     const b = body(req.body);
     const roles = rolesField(field(b, 'roles'));
@@ -113,7 +158,12 @@ export function registerUserRoutes(
     return view(await deps.users.get(username));
   });
 
-  app.delete(`${base}/:username`, async (req, reply) => {
+  const remove = {
+    summary: 'Remove a user (revokes their tokens)',
+    params: username,
+    successStatus: 204,
+  };
+  app.delete(`${base}/:username`, { schema: remove }, async (req, reply) => {
     const { username } = req.params as { username: string };
     if (isSelf(req, username)) throw forbidden('You cannot remove yourself.');
     await deps.users.remove(username);

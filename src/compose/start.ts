@@ -28,7 +28,7 @@ import {
 } from '../keymanager/index.js';
 import { createMetrics } from '../metrics/index.js';
 import { createRedisHitCounter, MemoryHitCounter, type HitCounter } from '../ratelimit/index.js';
-import { basicAdminResolver } from './admin-auth.js';
+import { createPasswordSignIn } from './password-sign-in.js';
 import { bootstrapAdmin } from './bootstrap-admin.js';
 import { registerControlPlaneRoutes } from './control-plane.js';
 import { createEventSink } from './event-sink.js';
@@ -172,14 +172,15 @@ export async function startTollgate(
       // Before any route: every management REST write a browser says another site sent is refused.
       refuseCrossSiteWrites(mgmt, '/api/');
       registerKeyManagerRoutes(mgmt, localKeyManager);
-      // Every management REST route admits the web session (pages) or HTTP Basic (scripts),
-      // Basic being checked like a password grant (lockout, bounded hashing, audit).
-      const basic = basicAdminResolver({ users: svc.users, audit, now });
+      // Every management REST route admits the web session (pages) or HTTP Basic (scripts);
+      // web sign-in and Basic check the password like a password grant (the same per-address
+      // and spraying throttle, lockout, bounded hashing, audit).
+      const signIn = createPasswordSignIn({ users: svc.users, throttle, audit, now });
       const web = registerWebUi(mgmt, {
         services: svc,
         keyManager: localKeyManager,
         now,
-        basic,
+        signIn,
         audit,
         flushAudit: recorder.flush,
       });

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { registerAdminRoutes } from '../admin/index.js';
 import type { AuditEvent } from '../audit/index.js';
-import { basicPrincipal } from '../http/basic-principal.js';
 import { principalOf, type Principal, type PrincipalResolver } from '../http/principal.js';
+import { describeRoutes } from '../http/route-schema.js';
 import { addSecurityHeaders } from '../http/security-headers.js';
 import type { KeyManager } from '../keymanager/index.js';
 import { registerPortalRoutes } from '../portal/index.js';
@@ -13,6 +13,7 @@ import { registerSessionRoutes } from '../session/session-routes.js';
 import { createSessionService } from '../session/sessions.js';
 import { openApiDocument } from '../ui/openapi.js';
 import { registerStaticRoutes } from '../ui/static-routes.js';
+import { basicSignInResolver, type PasswordSignIn } from './password-sign-in.js';
 import type { Services } from './services.js';
 
 /**
@@ -27,9 +28,12 @@ export function registerWebUi(
     services: Services;
     keyManager: KeyManager;
     now?: () => number;
-    /** HTTP Basic for scripts; by default a plain password check. */
-    basic?: PrincipalResolver;
-    /** The audit log: a failed web sign-in is recorded there (and counted in the failed-logins chart). */
+    /**
+     * The one password check of web sign-in and HTTP Basic: the Token API's per-address and
+     * spraying throttle, the account lock, the audit log (failed-logins chart).
+     */
+    signIn: PasswordSignIn;
+    /** The audit log, for admin actions. */
     audit?: (event: AuditEvent) => void;
     /** Writes buffered audit events before the statistics read them. */
     flushAudit?: () => Promise<void>;
@@ -53,41 +57,31 @@ export function registerWebUi(
     const user = await services.users.findById(userId);
     return user && user.status === 'active' ? principalOf(user) : undefined;
   };
-  const checkPassword = async (
-    username: string,
-    password: string,
-  ): Promise<Principal | undefined> => {
-    // HashingOverloadedError propagates: the error renderer answers 503 + Retry-After.
-    const r = await services.users.authenticate(username, password);
-    return r.ok ? principalOf(r.user) : undefined;
-  };
-  const resolvers = [
-    sessionPrincipal(sessions, findPrincipal),
-    deps.basic ?? basicPrincipal(checkPassword),
-  ];
+  const resolvers = [sessionPrincipal(sessions, findPrincipal), basicSignInResolver(deps.signIn)];
 
   app.register(async (scope) => {
     addSecurityHeaders(scope);
+    // The document of every /api/ route registered after it (each has a schema: Fastify
+    // validates its requests with it, and the document is made from it).
+    scope.get('/api/openapi.json', async () => openApiDocument(routes()));
+    const routes = describeRoutes(scope);
+    // A POST or PUT without a body, or with an empty one (a script's text/plain ''), is read
+    // as an empty JSON object (the handlers' own "enter a name" answers, a lifecycle action in
+    // the query), not refused by its schema as "not an object".
+    scope.addHook('preValidation', async (req) => {
+      if (
+        (req.body === undefined || req.body === '') &&
+        (req.method === 'POST' || req.method === 'PUT')
+      )
+        req.body = {};
+    });
     registerStaticRoutes(scope);
-    scope.get('/api/openapi.json', async () => openApiDocument());
     registerSessionRoutes(scope, {
       sessions,
-      checkPassword,
+      checkPassword: (username, password, ip) => deps.signIn(ip, username, password, 'web ui'),
       findPrincipal,
       attempts,
       attemptsPerMinute: ui.signinAttemptsPerMinute,
-      onFailure: (_username, ip) => {
-        // The typed username is not recorded: it may be a password typed in the wrong field.
-        audit({
-          at: now(),
-          type: 'login.failed',
-          reason: 'web_signin',
-          username: null,
-          consumerKey: null,
-          ip,
-          detail: 'web ui',
-        });
-      },
     });
     registerPortalRoutes(scope, {
       resolvers,

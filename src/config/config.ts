@@ -3,6 +3,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { checkCorsSettings, type CorsSettings } from './cors.js';
 import { ConfigError, readSettings, resolvePath } from './load.js';
+import type { SettingKey, SettingValue } from './schema.js';
 import { GRANT_TYPES, type GrantType } from './grant-types.js';
 
 export type { GrantType };
@@ -190,16 +191,19 @@ function headerName(name: string): string {
 }
 
 /** [apim.cors], checked like an API's own CORS settings. */
-function gatewayCors(get: <T>(key: string) => T, file: string): CorsSettings {
+function gatewayCors(
+  get: <K extends SettingKey>(key: K) => SettingValue<K>,
+  file: string,
+): CorsSettings {
   try {
     return checkCorsSettings(
       {
-        enabled: get<boolean>('apim.cors.enable'),
-        allowOrigins: get<string[]>('apim.cors.allow_origins'),
-        allowMethods: get<string[]>('apim.cors.allow_methods'),
-        allowHeaders: get<string[]>('apim.cors.allow_headers'),
-        allowCredentials: get<boolean>('apim.cors.allow_credentials'),
-        maxAgeSeconds: get<number>('apim.cors.max_age'),
+        enabled: get('apim.cors.enable'),
+        allowOrigins: get('apim.cors.allow_origins'),
+        allowMethods: get('apim.cors.allow_methods'),
+        allowHeaders: get('apim.cors.allow_headers'),
+        allowCredentials: get('apim.cors.allow_credentials'),
+        maxAgeSeconds: get('apim.cors.max_age'),
       },
       {
         enabled: 'apim.cors.enable',
@@ -273,132 +277,127 @@ function trustedProxies(list: readonly string[], file: string): readonly string[
 /** Loads <home>/conf/deployment.toml into one frozen, typed object. */
 export function loadConfig(home: string, overrides: Record<string, unknown> = {}): Config {
   const s = readSettings(home, overrides);
-  const get = <T>(key: string) => s.get(key) as T;
-  const hostname = get<string>('server.hostname');
-  const offset = get<number>('server.offset');
+  // readSettings checked every value against its schema entry, so each has its entry's type.
+  const get = <K extends SettingKey>(key: K) => s.get(key) as SettingValue<K>;
+  const hostname = get('server.hostname');
+  const offset = get('server.offset');
   const ports = {
     gatewayHttps: 8243 + offset,
     gatewayHttp: 8280 + offset,
     management: 9443 + offset,
   };
-  const grants = GRANT_TYPES.filter((g) => get<boolean>(`oauth.grant_type.${g}.enable`));
+  const grants = GRANT_TYPES.filter((g) => get(`oauth.grant_type.${g}.enable`));
   const host = hostname.includes(':') ? `[${hostname}]` : hostname;
   return deepFreeze({
     home,
     hostname,
-    bindAddress: get<string>('server.bind_address'),
+    bindAddress: get('server.bind_address'),
     ports,
     transport: {
       certFile:
-        get<string>('transport.https.cert_file') &&
-        resolvePath(home, get<string>('transport.https.cert_file')),
+        get('transport.https.cert_file') && resolvePath(home, get('transport.https.cert_file')),
       keyFile:
-        get<string>('transport.https.key_file') &&
-        resolvePath(home, get<string>('transport.https.key_file')),
-      requestTimeoutMs: get<number>('transport.http.request_timeout_ms'),
-      headersTimeoutMs: get<number>('transport.http.headers_timeout_ms'),
-      maxConnections: get<number>('transport.http.max_connections'),
+        get('transport.https.key_file') && resolvePath(home, get('transport.https.key_file')),
+      requestTimeoutMs: get('transport.http.request_timeout_ms'),
+      headersTimeoutMs: get('transport.http.headers_timeout_ms'),
+      maxConnections: get('transport.http.max_connections'),
     },
     database: {
-      type: get<'sqlite' | 'postgres'>('database.type'),
-      path: resolvePath(home, get<string>('database.path')),
-      url: get<string>('database.url'),
-      poolSize: get<number>('database.pool_size'),
-      acquireTimeoutMs: get<number>('database.acquire_timeout_ms'),
-      queryTimeoutMs: get<number>('database.query_timeout_ms'),
-      sqliteSynchronous: get<'normal' | 'full'>('database.sqlite_synchronous'),
+      type: get('database.type'),
+      path: resolvePath(home, get('database.path')),
+      url: get('database.url'),
+      poolSize: get('database.pool_size'),
+      acquireTimeoutMs: get('database.acquire_timeout_ms'),
+      queryTimeoutMs: get('database.query_timeout_ms'),
+      sqliteSynchronous: get('database.sqlite_synchronous'),
     },
     token: {
-      issuer: get<string>('oauth.issuer') || `https://${host}:${ports.management}`,
-      audience: get<string>('oauth.token.audience') || `https://${host}:${ports.gatewayHttps}`,
-      accessTokenLifetime: get<number>('oauth.token.access_token_lifetime'),
-      refreshTokenLifetime: get<number>('oauth.token.refresh_token_lifetime'),
-      refreshTokenMaxLifetime: get<number>('oauth.token.refresh_token_max_lifetime'),
-      defaultTokenType: get<TokenType>('oauth.token.default_token_type'),
-      jwtAlgorithm: get<JwtAlgorithm>('oauth.token.jwt_algorithm'),
+      issuer: get('oauth.issuer') || `https://${host}:${ports.management}`,
+      audience: get('oauth.token.audience') || `https://${host}:${ports.gatewayHttps}`,
+      accessTokenLifetime: get('oauth.token.access_token_lifetime'),
+      refreshTokenLifetime: get('oauth.token.refresh_token_lifetime'),
+      refreshTokenMaxLifetime: get('oauth.token.refresh_token_max_lifetime'),
+      defaultTokenType: get('oauth.token.default_token_type'),
+      jwtAlgorithm: get('oauth.token.jwt_algorithm'),
       enabledGrants: grants,
-      defaultGrantTypes: get<GrantType[]>('oauth.application.default_grant_types'),
+      defaultGrantTypes: get('oauth.application.default_grant_types'),
     },
     identity: {
-      adminUsername: get<string>('identity.admin.username'),
-      selfSignup: get<boolean>('identity.self_signup.enable'),
-      minPasswordLength: get<number>('identity.password_policy.min_length'),
+      adminUsername: get('identity.admin.username'),
+      selfSignup: get('identity.self_signup.enable'),
+      minPasswordLength: get('identity.password_policy.min_length'),
       hashing: {
-        memoryKib: get<number>('identity.password_hashing.memory_kib'),
-        iterations: get<number>('identity.password_hashing.iterations'),
-        parallelism: get<number>('identity.password_hashing.parallelism'),
-        maxConcurrent: get<number>('identity.password_hashing.max_concurrent') || cpus().length,
-        maxQueued: get<number>('identity.password_hashing.max_queued'),
-        nice: get<number>('identity.password_hashing.nice'),
+        memoryKib: get('identity.password_hashing.memory_kib'),
+        iterations: get('identity.password_hashing.iterations'),
+        parallelism: get('identity.password_hashing.parallelism'),
+        maxConcurrent: get('identity.password_hashing.max_concurrent') || cpus().length,
+        maxQueued: get('identity.password_hashing.max_queued'),
+        nice: get('identity.password_hashing.nice'),
       },
       lockout: {
-        enabled: get<boolean>('identity.account_locking.enable'),
-        maxFailedAttempts: get<number>('identity.account_locking.max_failed_attempts'),
-        lockMs: get<number>('identity.account_locking.lock_seconds') * 1000,
-        incrementFactor: get<number>('identity.account_locking.increment_factor'),
+        enabled: get('identity.account_locking.enable'),
+        maxFailedAttempts: get('identity.account_locking.max_failed_attempts'),
+        lockMs: get('identity.account_locking.lock_seconds') * 1000,
+        incrementFactor: get('identity.account_locking.increment_factor'),
         maxLockMs:
           Math.max(
-            get<number>('identity.account_locking.max_lock_seconds'),
-            get<number>('identity.account_locking.lock_seconds'),
+            get('identity.account_locking.max_lock_seconds'),
+            get('identity.account_locking.lock_seconds'),
           ) * 1000,
       },
     },
     keyManager: {
-      serverUrl: get<string>('apim.key_manager.configuration.ServerURL').replace(/\/+$/, ''),
-      caFile:
-        get<string>('apim.key_manager.ca_file') &&
-        resolvePath(home, get<string>('apim.key_manager.ca_file')),
+      serverUrl: get('apim.key_manager.configuration.ServerURL').replace(/\/+$/, ''),
+      caFile: get('apim.key_manager.ca_file') && resolvePath(home, get('apim.key_manager.ca_file')),
     },
     gateway: {
-      sharedSecret: checkSecret(get<string>('apim.gateway.shared_secret')),
-      syncIntervalMs: get<number>('apim.gateway.sync_interval_ms'),
-      tokenCacheTtlMs: get<number>('apim.gateway.token_cache_ttl_ms'),
-      backendTimeoutMs: get<number>('apim.gateway.backend_timeout_ms'),
+      sharedSecret: checkSecret(get('apim.gateway.shared_secret')),
+      syncIntervalMs: get('apim.gateway.sync_interval_ms'),
+      tokenCacheTtlMs: get('apim.gateway.token_cache_ttl_ms'),
+      backendTimeoutMs: get('apim.gateway.backend_timeout_ms'),
       cors: gatewayCors(get, join(home, 'conf', 'deployment.toml')),
       backendJwt: {
-        enabled: get<boolean>('apim.jwt.enable'),
-        header: headerName(get<string>('apim.jwt.header')),
-        algorithm: get<'RS256' | 'ES256'>('apim.jwt.signing_algorithm'),
-        expirySeconds: get<number>('apim.jwt.expiry_seconds'),
+        enabled: get('apim.jwt.enable'),
+        header: headerName(get('apim.jwt.header')),
+        algorithm: get('apim.jwt.signing_algorithm') as 'RS256' | 'ES256',
+        expirySeconds: get('apim.jwt.expiry_seconds'),
         keyFile: resolvePath(
           home,
-          get<string>('apim.jwt.key_file') || join('data', 'gateway', 'backend-jwt-key.pem'),
+          get('apim.jwt.key_file') || join('data', 'gateway', 'backend-jwt-key.pem'),
         ),
         issuer: `https://${host}:${ports.gatewayHttps}`,
       },
     },
     tiers: parseTiers(
       'apim.throttling.subscription_tiers',
-      get<string[]>('apim.throttling.subscription_tiers'),
+      get('apim.throttling.subscription_tiers'),
     ),
-    applicationPolicies: parseApplicationPolicies(
-      get<string[]>('apim.throttling.application_policies'),
-    ),
+    applicationPolicies: parseApplicationPolicies(get('apim.throttling.application_policies')),
     cleanup: {
-      enabled: get<boolean>('oauth.token_cleanup.enable'),
-      intervalSeconds: get<number>('oauth.token_cleanup.interval_seconds'),
-      retainExpiredSeconds: get<number>('oauth.token_cleanup.retain_expired_seconds'),
-      auditRetentionDays: get<number>('audit.retention_days'),
+      enabled: get('oauth.token_cleanup.enable'),
+      intervalSeconds: get('oauth.token_cleanup.interval_seconds'),
+      retainExpiredSeconds: get('oauth.token_cleanup.retain_expired_seconds'),
+      auditRetentionDays: get('audit.retention_days'),
     },
     protection: {
       trustedProxies: trustedProxies(
-        get<string[]>('server.trusted_proxies'),
+        get('server.trusted_proxies'),
         join(home, 'conf', 'deployment.toml'),
       ),
-      shedPauseMs: get<number>('protection.shed_pause_ms'),
-      ipMaxFailures: get<number>('protection.ip_throttle.max_failures'),
-      ipWindowMs: get<number>('protection.ip_throttle.window_seconds') * 1000,
-      sprayMaxAccounts: get<number>('protection.spraying.max_accounts'),
-      sprayWindowMs: get<number>('protection.spraying.window_seconds') * 1000,
+      shedPauseMs: get('protection.shed_pause_ms'),
+      ipMaxFailures: get('protection.ip_throttle.max_failures'),
+      ipWindowMs: get('protection.ip_throttle.window_seconds') * 1000,
+      sprayMaxAccounts: get('protection.spraying.max_accounts'),
+      sprayWindowMs: get('protection.spraying.window_seconds') * 1000,
     },
-    redis: { url: get<string>('redis.url'), keyPrefix: get<string>('redis.key_prefix') },
-    metricsEnabled: get<boolean>('metrics.enable'),
+    redis: { url: get('redis.url'), keyPrefix: get('redis.key_prefix') },
+    metricsEnabled: get('metrics.enable'),
     ui: {
-      sessionIdleSeconds: get<number>('ui.session.idle_timeout'),
-      sessionAbsoluteSeconds: get<number>('ui.session.absolute_timeout'),
-      signinAttemptsPerMinute: get<number>('ui.signin.max_attempts_per_ip_per_minute'),
-      signupsPerHour: get<number>('identity.self_signup.max_per_ip_per_hour'),
+      sessionIdleSeconds: get('ui.session.idle_timeout'),
+      sessionAbsoluteSeconds: get('ui.session.absolute_timeout'),
+      signinAttemptsPerMinute: get('ui.signin.max_attempts_per_ip_per_minute'),
+      signupsPerHour: get('identity.self_signup.max_per_ip_per_hour'),
     },
-    logLevel: get<string>('log.level'),
+    logLevel: get('log.level'),
   });
 }

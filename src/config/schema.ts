@@ -20,7 +20,7 @@ export interface Setting {
 const str = { kind: 'string' } as const;
 const bool = { kind: 'boolean' } as const;
 const int = (min: number, max: number) => ({ kind: 'integer', min, max }) as const;
-const oneOf = (...values: string[]) => ({ kind: 'enum', values }) as const;
+const oneOf = <const V extends string>(...values: V[]) => ({ kind: 'enum', values }) as const;
 
 /** WSO2's Generate Keys ticks these for new keys (password included, for parity). */
 const DEFAULT_GRANT_TYPES = ['password', 'client_credentials', 'refresh_token'];
@@ -482,3 +482,25 @@ export const SETTINGS = [
 ] as const satisfies readonly Setting[];
 
 export type SettingKey = (typeof SETTINGS)[number]['key'];
+
+/** The value a setting's type holds once checked: what config.ts reads for it. */
+type ValueOfType<T> = T extends { kind: 'integer' }
+  ? number
+  : T extends { kind: 'boolean' }
+    ? boolean
+    : T extends { kind: 'enum'; values: readonly (infer V)[] }
+      ? V
+      : T extends { kind: 'string-list'; values: readonly (infer V)[] }
+        ? V[]
+        : T extends { kind: 'string-list' }
+          ? string[]
+          : string;
+
+/** The type of the value of setting `K`, from its entry in SETTINGS. */
+export type SettingValue<K extends SettingKey> = (typeof SETTINGS)[number] extends infer E
+  ? E extends { key: infer EK; type: infer T }
+    ? K extends EK
+      ? ValueOfType<T>
+      : never
+    : never
+  : never;

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { OAUTH_ROUTE } from '../http/error-renderer.js';
 import { TemporarilyUnavailableError } from '../http/oauth-error.js';
 import type { KeyManagerClient } from './key-manager-client.js';
 
@@ -15,7 +16,7 @@ export function registerTokenPassThrough(app: FastifyInstance, km: KeyManagerCli
       (_req, body, done) => done(null, body),
     );
     for (const [path, target] of Object.entries(TOKEN_PATHS)) {
-      scope.all(path, async (req, reply) => {
+      scope.all(path, OAUTH_ROUTE, async (req, reply) => {
         const forwardedFor = req.headers['x-forwarded-for'];
         let res;
         try {

@@ -1,4 +1,4 @@
-import { STATUS_CODES } from 'node:http';
+import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from './api-error.js';
 import { OAuthError, TemporarilyUnavailableError } from './oauth-error.js';
@@ -64,6 +64,53 @@ function pauseConnection(request: FastifyRequest, ms: number): void {
   setTimeout(() => socket.resume(), ms).unref();
 }
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route speaks RFC 6749 §5.2 errors (the Token API), also for the framework's refusals. */
+    oauthErrors?: boolean;
+  }
+}
+
+/** Route options of the OAuth endpoints (token, revoke, introspect). */
+export const OAUTH_ROUTE = { config: { oauthErrors: true } } as const;
+
+/**
+ * How much of a request body the server still reads, and for how long at most, before it
+ * answers an error that came before the body was read (a body over the limit, a refusal in an
+ * onRequest hook). Answering and closing while the client is still uploading makes the
+ * kernel reset the connection, and a reset discards the answer the client has not read yet
+ * (RFC 9112 §9.6; curl then reports "Send failure" instead of the 413). Past these bounds the
+ * server answers and closes anyway.
+ */
+export const DRAIN_LIMITS = { bytes: 4 * 1024 * 1024, ms: 10_000 } as const;
+
+/** Reads and drops the rest of a request body, within the bounds; resolves when done or past them. */
+export function drainBody(req: IncomingMessage, limits = DRAIN_LIMITS): Promise<void> {
+  if (req.complete || req.readableEnded || req.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    let seen = 0;
+    const finish = () => {
+      clearTimeout(timer);
+      req.off('data', onData);
+      req.off('end', finish);
+      req.off('close', finish);
+      req.off('error', finish);
+      resolve();
+    };
+    const onData = (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > limits.bytes) finish();
+    };
+    const timer = setTimeout(finish, limits.ms);
+    timer.unref();
+    req.on('data', onData);
+    req.once('end', finish);
+    req.once('close', finish);
+    req.once('error', finish);
+    req.resume();
+  });
+}
+
 export interface ErrorRendererOptions {
   /** True for an outage of a service the server depends on (the database): 503 + Retry-After. */
   readonly unavailable?: (err: unknown) => boolean;
@@ -77,7 +124,7 @@ export interface ErrorRendererOptions {
  * with fixed text, its detail logged with the request id and never sent (R9).
  */
 export function errorRenderer(opts: ErrorRendererOptions = {}) {
-  return (error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) => {
+  const render = (error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) => {
     if (isExposed(error)) {
       if (error.pauseMs !== undefined && error.pauseMs > 0) pauseConnection(request, error.pauseMs);
       return error instanceof OAuthError ? sendOAuth(reply, error) : sendApi(reply, error);
@@ -91,16 +138,23 @@ export function errorRenderer(opts: ErrorRendererOptions = {}) {
     }
     const status = (error as FastifyError).statusCode;
     if (status !== undefined && status >= 400 && status < 500) {
+      // What the framework refused before a handler ran: in the route's own error format.
+      const code = status === 413 || status === 414 || status === 415 ? status : 400;
       const description =
-        status === 413
+        code === 413
           ? 'The request body is too large.'
-          : status === 415
-            ? 'Unsupported content type.'
-            : 'The request is malformed.';
-      return reply
-        .code(status === 413 ? 413 : 400)
-        .headers(NO_STORE)
-        .send({ error: 'invalid_request', error_description: description });
+          : code === 414
+            ? 'The request URL or one of its path segments is too long.'
+            : code === 415
+              ? 'Unsupported content type.'
+              : 'The request is malformed.';
+      // RFC 6749 §5.2: the Token API answers 400 invalid_request (413/414 for what is too large).
+      if (request.routeOptions.config?.oauthErrors)
+        return reply
+          .code(code === 413 || code === 414 ? code : 400)
+          .headers(NO_STORE)
+          .send({ error: 'invalid_request', error_description: description });
+      return sendApi(reply, new ApiError(code, STATUS_CODES[code]!, description));
     }
     request.log.error({ err: error, reqId: request.id }, 'unexpected error');
     return reply.code(500).headers(NO_STORE).send({
@@ -108,6 +162,11 @@ export function errorRenderer(opts: ErrorRendererOptions = {}) {
       error_description: 'The server encountered an unexpected condition.',
     });
   };
+  // An error before the body was read is answered once the body is in (within DRAIN_LIMITS).
+  return (error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) =>
+    request.raw.complete
+      ? render(error, request, reply)
+      : drainBody(request.raw).then(() => render(error, request, reply));
 }
 
 export function renderNotFound(_request: FastifyRequest, reply: FastifyReply): FastifyReply {

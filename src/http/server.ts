@@ -1,4 +1,11 @@
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifySchemaValidationError,
+} from 'fastify';
+import { badRequest } from './api-error.js';
 import type { Logger } from 'pino';
 import type { TransportConfig } from '../config/index.js';
 import { errorRenderer, renderNotFound } from './error-renderer.js';
@@ -16,6 +23,31 @@ export interface HttpServerOptions {
   readonly unavailable?: (err: unknown) => boolean;
 }
 
+const PART: Record<string, string> = {
+  body: 'body field',
+  querystring: 'query parameter',
+  params: 'path parameter',
+  headers: 'header',
+};
+
+/** A request refused by its route's schema: 400 with one readable sentence. */
+function schemaError(errors: FastifySchemaValidationError[], part: string): Error {
+  const e = errors[0];
+  const field = e ? e.instancePath.slice(1).replace(/\//g, '.') : '';
+  const missing = e?.params['missingProperty'];
+  const name = typeof missing === 'string' ? [field, missing].filter(Boolean).join('.') : field;
+  const what = name ? `${PART[part] ?? part} "${name}"` : part === 'body' ? 'the body' : part;
+  // A query value is always a string unless the parameter was sent more than once.
+  const message =
+    e?.keyword === 'type' && part === 'querystring'
+      ? 'must be given once'
+      : e?.keyword === 'required'
+        ? 'is required'
+        : (e?.message ?? 'is invalid');
+  const text = `${what} ${message}.`;
+  return badRequest(text.charAt(0).toUpperCase() + text.slice(1));
+}
+
 /** A Fastify instance with explicit limits (R57) and the one error renderer. */
 export function createHttpServer(opts: HttpServerOptions): FastifyInstance {
   const { transport } = opts;
@@ -26,6 +58,7 @@ export function createHttpServer(opts: HttpServerOptions): FastifyInstance {
     headersTimeout: transport.headersTimeoutMs,
     requestTimeout: transport.requestTimeoutMs,
   };
+  const renderError = errorRenderer(opts.unavailable ? { unavailable: opts.unavailable } : {});
   const app = Fastify({
     loggerInstance: opts.logger,
     // Access lines are not logged per request (R-secrets: no URLs with tokens in logs).
@@ -51,10 +84,26 @@ export function createHttpServer(opts: HttpServerOptions): FastifyInstance {
       opts.trustedProxies && opts.trustedProxies.length > 0 ? [...opts.trustedProxies] : false,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    // Route schemas check what the client sent as it is: no type coercion (a query parameter
+    // sent twice stays an array and is refused), no defaults, nothing removed; a field may be
+    // a string or null (`type: ['string', 'null']`).
+    ajv: {
+      customOptions: {
+        coerceTypes: false,
+        useDefaults: false,
+        removeAdditional: false,
+        allowUnionTypes: true,
+      },
+    },
+    schemaErrorFormatter: schemaError,
+    // What the router refuses (a malformed URL, a path parameter over 100 characters) is
+    // answered by the same renderer as everything else.
+    frameworkErrors: (err: Error, req: FastifyRequest, reply: FastifyReply) =>
+      renderError(err, req, reply),
   } as Parameters<typeof Fastify>[0]) as unknown as FastifyInstance;
   app.server.headersTimeout = transport.headersTimeoutMs;
   app.server.maxConnections = transport.maxConnections;
-  app.setErrorHandler(errorRenderer(opts.unavailable ? { unavailable: opts.unavailable } : {}));
+  app.setErrorHandler(renderError);
   app.setNotFoundHandler(renderNotFound);
   return app;
 }

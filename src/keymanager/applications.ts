@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { GrantType, TokenConfig, TokenType } from '../config/index.js';
-import { GRANT_TYPES } from './grants/registry.js';
+import { GRANT_TYPES, type GrantType, type TokenConfig, type TokenType } from '../config/index.js';
 import type { Application, ClientKey, Environment, RegisteredUser } from './model.js';
 import { ENVIRONMENTS } from './model.js';
 import { hashSecret, newConsumerKey, newConsumerSecret } from './secrets.js';

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { OAUTH_ROUTE } from '../http/error-renderer.js';
 import { NO_STORE } from '../http/responses.js';
 import type { OAuthRequest } from './endpoints/request.js';
 import type { KeyManager } from './key-manager.js';
@@ -35,7 +36,7 @@ export function registerTokenRoutes(
     );
 
     const postOnly = (url: string, handler: (req: FastifyRequest) => Promise<unknown>) => {
-      scope.post(url, async (req, reply) => {
+      scope.post(url, OAUTH_ROUTE, async (req, reply) => {
         const result = await handler(req);
         reply.headers(NO_STORE);
         return result === undefined ? reply.code(200).send() : reply.code(200).send(result);
@@ -44,6 +45,7 @@ export function registerTokenRoutes(
       scope.route({
         method: ['GET', 'HEAD', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'],
         url,
+        ...OAUTH_ROUTE,
         handler: async (_req, reply) =>
           reply
             .code(405)

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { notFound } from '../http/api-error.js';
+import { params } from '../http/route-schema.js';
 import { gatewayPath, type Api, type ApiService } from '../publisher/index.js';
 
 const VISIBLE = ['PUBLISHED', 'DEPRECATED'] as const;
@@ -32,20 +33,43 @@ export function registerPortalApiRoutes(
   },
 ): void {
   app.register(async (scope) => {
-    scope.get('/apis', async () => {
+    const summary =
+      'Published and deprecated APIs with their resources (method, URI template, scope)';
+    scope.get('/apis', { schema: { summary } }, async () => {
       const list = (await deps.apis.list(VISIBLE)).map(portalView);
       return { count: list.length, list };
     });
-    scope.get<{ Params: { id: string } }>('/apis/:id', async (req) => {
-      const api = await deps.apis.get(req.params.id).catch(() => undefined);
-      if (!api || !(VISIBLE as readonly string[]).includes(api.status))
-        throw notFound(`No published API with id "${req.params.id}".`);
-      return portalView(api);
-    });
+    scope.get<{ Params: { id: string } }>(
+      '/apis/:id',
+      { schema: { summary: 'One published or deprecated API', params: params('id') } },
+      async (req) => {
+        const api = await deps.apis.get(req.params.id).catch(() => undefined);
+        if (!api || !(VISIBLE as readonly string[]).includes(api.status))
+          throw notFound(`No published API with id "${req.params.id}".`);
+        return portalView(api);
+      },
+    );
     const listOf = (list: readonly unknown[]) => ({ count: list.length, list });
     // WSO2's Developer Portal REST: GET /throttling-policies/{policyLevel}, "application" or "subscription".
-    scope.get('/throttling-policies', async () => listOf(deps.tiers()));
-    scope.get('/throttling-policies/subscription', async () => listOf(deps.tiers()));
-    scope.get('/throttling-policies/application', async () => listOf(deps.applicationPolicies()));
+    scope.get(
+      '/throttling-policies',
+      { schema: { summary: 'Subscription tiers ({name, requestsPerMinute}; null = unlimited)' } },
+      async () => listOf(deps.tiers()),
+    );
+    scope.get(
+      '/throttling-policies/subscription',
+      { schema: { summary: 'Subscription tiers (same as /throttling-policies)' } },
+      async () => listOf(deps.tiers()),
+    );
+    scope.get(
+      '/throttling-policies/application',
+      {
+        schema: {
+          summary:
+            'Application throttling policies ({name, requestsPerMinute}; null = unlimited): requests per minute per application and end user, across all APIs',
+        },
+      },
+      async () => listOf(deps.applicationPolicies()),
+    );
   });
 }

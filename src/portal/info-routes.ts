@@ -15,7 +15,12 @@ export function registerInfoRoutes(
     : deps.config.hostname;
   const tokenEndpoint = `https://${host}:${deps.config.ports.gatewayHttps}/token`;
   const grantTypes = GRANTS.map((g) => ({ name: g.name, label: g.label }));
-  app.get('/info', async () => ({
+  const schema = {
+    summary:
+      'Before sign-in: the Token API URL, whether self sign-up is open, the grant types (name, label)',
+    security: [],
+  };
+  app.get('/info', { schema }, async () => ({
     tokenEndpoint,
     selfSignup: (await deps.settings.get()).selfSignup,
     grantTypes,

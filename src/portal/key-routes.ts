@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { badRequest } from '../http/api-error.js';
 import { NO_STORE } from '../http/responses.js';
+import { int, list, obj, oneOf, params, str } from '../http/route-schema.js';
+import { GRANT_TYPES } from '../config/index.js';
 import {
   ENVIRONMENTS,
   parseScope,
@@ -17,6 +19,10 @@ function grantTypesField(v: unknown): string[] | undefined {
   return v as string[];
 }
 
+const grantTypes = { type: ['array', 'null'], items: oneOf(...GRANT_TYPES) };
+const id = params('id');
+const idEnv = params('id', 'env');
+
 /**
  * The Production Keys and Sandbox Keys tabs: generate keys (with the grant types), change the
  * grant types, regenerate the secret, and generate an access token without the Token API.
@@ -31,7 +37,8 @@ export function registerKeyRoutes(
   const base = '/applications/:id/keys';
   const { applications } = deps;
 
-  app.get(base, async (req) => {
+  const summary = 'Consumer keys of both environments and the grant types';
+  app.get(base, { schema: { summary, params: id } }, async (req) => {
     const current = await ownedApplication(applications, req);
     const keys: Record<string, unknown> = {};
     for (const env of ENVIRONMENTS) {
@@ -42,7 +49,13 @@ export function registerKeyRoutes(
   });
 
   // Generate Keys: the secret is in this answer only (R15).
-  app.post(`${base}/:env`, async (req, reply) => {
+  const generate = {
+    summary: 'Generate Keys (env = production | sandbox); the secret is shown once',
+    params: idEnv,
+    body: obj({ grantTypes }),
+    successStatus: 201,
+  };
+  app.post(`${base}/:env`, { schema: generate }, async (req, reply) => {
     let current = await ownedApplication(applications, req);
     const env = environmentParam(req);
     const grantTypes = grantTypesField(jsonBody(req)['grantTypes']);
@@ -55,7 +68,12 @@ export function registerKeyRoutes(
   });
 
   // Grant types belong to the application: both key pairs follow them.
-  app.put(`${base}/:env`, async (req) => {
+  const change = {
+    summary: 'Change the grant types',
+    params: idEnv,
+    body: obj({ grantTypes }, ['grantTypes']),
+  };
+  app.put(`${base}/:env`, { schema: change }, async (req) => {
     const current = await ownedApplication(applications, req);
     environmentParam(req);
     const grantTypes = grantTypesField(jsonBody(req)['grantTypes']);
@@ -64,13 +82,22 @@ export function registerKeyRoutes(
     return { grantTypes: updated.grantTypes };
   });
 
-  app.post(`${base}/:env/regenerate-secret`, async (req, reply) => {
+  const regenerate = {
+    summary: 'New consumer secret; the old one and its tokens stop working',
+    params: idEnv,
+  };
+  app.post(`${base}/:env/regenerate-secret`, { schema: regenerate }, async (req, reply) => {
     const current = await ownedApplication(applications, req);
     const keys = await applications.regenerateSecret(current, environmentParam(req));
     return reply.headers(NO_STORE).send(keys);
   });
 
-  app.post(`${base}/:env/token`, async (req, reply) => {
+  const token = {
+    summary: 'Generate an access token (client credentials, subject = owner) without the Token API',
+    params: idEnv,
+    body: obj({ scopes: list(str()), validityPeriod: int() }),
+  };
+  app.post(`${base}/:env/token`, { schema: token }, async (req, reply) => {
     const current = await ownedApplication(applications, req);
     const env = environmentParam(req);
     const b = jsonBody(req);

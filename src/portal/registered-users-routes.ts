@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { UserService } from '../identity/index.js';
 import type { ApplicationService } from '../keymanager/index.js';
+import { params, query, str } from '../http/route-schema.js';
 import { ownedApplication } from './owned-application.js';
 import type { IssuanceStatistics } from './store.js';
 
@@ -19,7 +20,13 @@ export function registerRegisteredUsersRoutes(
     now: () => number;
   },
 ): void {
-  app.get('/applications/:id/registered-users', async (req) => {
+  const schema = {
+    summary:
+      'Users who obtained tokens with the password grant, with counts and per day (?days=30)',
+    params: params('id'),
+    querystring: query({ days: str() }),
+  };
+  app.get('/applications/:id/registered-users', { schema }, async (req) => {
     const current = await ownedApplication(deps.applications, req);
     const days = Math.min(
       365,

@@ -3,6 +3,7 @@ import { ApiError, badRequest, forbidden } from '../http/api-error.js';
 import type { RuntimeSettings } from '../config/index.js';
 import type { UserService } from '../identity/index.js';
 import type { HitCounter } from '../ratelimit/index.js';
+import { obj, str } from '../http/route-schema.js';
 import { jsonBody } from './owned-application.js';
 
 const HOUR_MS = 3_600_000;
@@ -17,11 +18,21 @@ export function registerSignupRoutes(
     perHour: number;
   },
 ): void {
-  app.get('/signup', async () => ({
-    enabled: (await deps.settings.get()).selfSignup,
-  }));
+  app.get(
+    '/signup',
+    { schema: { summary: 'Whether self sign-up is enabled', security: [] } },
+    async () => ({
+      enabled: (await deps.settings.get()).selfSignup,
+    }),
+  );
 
-  app.post('/signup', async (req, reply) => {
+  const schema = {
+    summary: 'Self sign-up (403 when disabled by the admin, 429 beyond the per-IP limit)',
+    security: [],
+    body: obj({ username: str(), password: str() }, ['username', 'password']),
+    successStatus: 201,
+  };
+  app.post('/signup', { schema }, async (req, reply) => {
     if (!(await deps.settings.get()).selfSignup)
       throw forbidden(
         'Self sign-up is disabled on this server; ask an administrator for an account.',

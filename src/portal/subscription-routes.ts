@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { badRequest } from '../http/api-error.js';
+import { obj, params, query, str } from '../http/route-schema.js';
 import type { SubscriptionService } from './subscription-service.js';
 
 /** Developer Portal REST: the caller's own applications' subscriptions (WSO2 field names). */
@@ -23,11 +24,28 @@ export function registerSubscriptionRoutes(
       createdTime: s.createdAt,
     });
 
-    scope.get<{ Querystring: { applicationId?: string } }>('/subscriptions', async (req) => {
-      const list = (await subscriptions.list(req.principal!, req.query.applicationId)).map(view);
-      return { count: list.length, list };
-    });
-    scope.post('/subscriptions', async (req, reply) => {
+    const listed = {
+      summary: "The caller's applications' subscriptions (?applicationId=)",
+      querystring: query({ applicationId: str() }),
+    };
+    scope.get<{ Querystring: { applicationId?: string } }>(
+      '/subscriptions',
+      { schema: listed },
+      async (req) => {
+        const list = (await subscriptions.list(req.principal!, req.query.applicationId)).map(view);
+        return { count: list.length, list };
+      },
+    );
+    const subscribe = {
+      summary: 'Subscribe an application to a published API with a tier',
+      body: obj({ applicationId: str(), apiId: str(), throttlingPolicy: str() }, [
+        'applicationId',
+        'apiId',
+        'throttlingPolicy',
+      ]),
+      successStatus: 201,
+    };
+    scope.post('/subscriptions', { schema: subscribe }, async (req, reply) => {
       const b = (req.body ?? {}) as {
         applicationId?: unknown;
         apiId?: unknown;
@@ -47,9 +65,14 @@ export function registerSubscriptionRoutes(
       });
       return reply.code(201).send(view(sub));
     });
-    scope.delete<{ Params: { id: string } }>('/subscriptions/:id', async (req, reply) => {
-      await subscriptions.unsubscribe(req.principal!, req.params.id);
-      return reply.code(204).send();
-    });
+    const remove = { summary: 'Remove a subscription', params: params('id'), successStatus: 204 };
+    scope.delete<{ Params: { id: string } }>(
+      '/subscriptions/:id',
+      { schema: remove },
+      async (req, reply) => {
+        await subscriptions.unsubscribe(req.principal!, req.params.id);
+        return reply.code(204).send();
+      },
+    );
   });
 }

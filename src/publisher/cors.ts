@@ -23,7 +23,7 @@ const NAMES = {
   maxAgeSeconds: 'corsConfiguration.accessControlMaxAge',
 } as const;
 
-/** JSON Schema of corsConfiguration (for the OpenAPI document). */
+/** JSON Schema of corsConfiguration (Publisher route schemas; an unknown field is refused by corsFromInput). */
 export const CORS_CONFIGURATION_SCHEMA = {
   type: ['object', 'null'],
   description:
@@ -36,7 +36,6 @@ export const CORS_CONFIGURATION_SCHEMA = {
     accessControlAllowMethods: { type: 'array', items: { type: 'string' } },
     accessControlMaxAge: { type: 'integer', minimum: 0, maximum: 86400 },
   },
-  additionalProperties: false,
 } as const;
 
 const invalid = (message: string): never => {

@@ -7,7 +7,7 @@ export { parseLifecycleAction, LIFECYCLE_ACTIONS, type LifecycleAction } from '.
 export { resourcesFromOpenApi } from './openapi-import.js';
 export { parseResourceSpec } from './validate.js';
 export { apiView } from './api-routes.js';
-export { corsView, CORS_CONFIGURATION_SCHEMA, type CorsConfiguration } from './cors.js';
+export { corsView, type CorsConfiguration } from './cors.js';
 export {
   registerPublisherRoutes,
   PUBLISHER_BASE,

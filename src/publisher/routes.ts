@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { requirePrincipal, type PrincipalResolver } from '../http/principal.js';
+import { describeAccess } from '../http/route-schema.js';
 import type { ScopeStore } from '../keymanager/index.js';
 import { registerPublisherApiRoutes } from './api-routes.js';
 import type { ApiService } from './api-service.js';
@@ -24,6 +25,7 @@ export function registerPublisherRoutes(app: FastifyInstance, deps: PublisherRou
         'preValidation',
         requirePrincipal(deps.resolvers, { anyRole: PUBLISHER_ROLES }),
       );
+      describeAccess(scope, 'Requires the admin or publisher role (403 otherwise).');
       registerPublisherApiRoutes(scope, { apis: deps.apis });
       registerPublisherScopeRoutes(scope, { scopes: deps.scopes });
     },

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { badRequest, notFound } from '../http/api-error.js';
+import { list, obj, params, str } from '../http/route-schema.js';
 import { parseRoles } from '../identity/index.js';
 import { checkScopeName, type ScopeStore } from '../keymanager/index.js';
 
@@ -9,7 +10,8 @@ export function registerPublisherScopeRoutes(
   deps: { scopes: ScopeStore },
 ): void {
   app.register(async (scope) => {
-    scope.get('/scopes', async () => {
+    const listed = { summary: 'Scopes and the roles they are granted to' };
+    scope.get('/scopes', { schema: listed }, async () => {
       const list = await deps.scopes.list();
       return { count: list.length, list };
     });
@@ -26,18 +28,34 @@ export function registerPublisherScopeRoutes(
       await deps.scopes.upsert(s, Date.now());
       return s;
     };
-    scope.post('/scopes', async (req, reply) =>
+    const create = {
+      summary: 'Create (or replace) a scope',
+      body: obj({ name: str(), description: str(), roles: list(str()) }),
+      successStatus: 201,
+    };
+    scope.post('/scopes', { schema: create }, async (req, reply) =>
       reply
         .code(201)
         .send(await upsert((req.body as { name?: unknown } | undefined)?.name, req.body)),
     );
-    scope.put<{ Params: { name: string } }>('/scopes/:name', async (req) =>
+    const name = params('name');
+    const change = {
+      summary: 'Change the description and roles of a scope',
+      params: name,
+      body: obj({ description: str(), roles: list(str()) }),
+    };
+    scope.put<{ Params: { name: string } }>('/scopes/:name', { schema: change }, async (req) =>
       upsert(req.params.name, req.body),
     );
-    scope.delete<{ Params: { name: string } }>('/scopes/:name', async (req, reply) => {
-      if (!(await deps.scopes.remove(req.params.name)))
-        throw notFound(`No scope named "${req.params.name}".`);
-      return reply.code(204).send();
-    });
+    const remove = { summary: 'Delete a scope', params: name, successStatus: 204 };
+    scope.delete<{ Params: { name: string } }>(
+      '/scopes/:name',
+      { schema: remove },
+      async (req, reply) => {
+        if (!(await deps.scopes.remove(req.params.name)))
+          throw notFound(`No scope named "${req.params.name}".`);
+        return reply.code(204).send();
+      },
+    );
   });
 }

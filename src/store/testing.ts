@@ -3,7 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { after, before, describe } from 'node:test';
 import type { DatabaseConfig } from '../config/index.js';
+import { openDatabase, type Database } from './database.js';
+import { createSqlStores, type SqlStores } from './index.js';
 
 /** A throw-away database for one test file: its own SQLite file or PostgreSQL schema. */
 export interface TestDatabase {
@@ -58,4 +61,58 @@ export async function createTestDatabase(kind: 'sqlite' | 'postgres'): Promise<T
         () => undefined,
       ),
   };
+}
+
+/** What a store contract suite gets: a migrated test database of one kind and its stores. */
+export interface StoreSuite {
+  readonly kind: 'sqlite' | 'postgres';
+  readonly testDb: TestDatabase;
+  readonly database: Database;
+  readonly stores: SqlStores;
+  /** Closes the database and opens it again (the data must still be there). */
+  reopen(): Promise<void>;
+}
+
+/**
+ * The contract suites' setup, once: `describe(title on sqlite|postgres)` for every database
+ * kind, with a fresh migrated database opened before the suite's tests and dropped after.
+ */
+export function describeOnEachDatabase(title: string, body: (suite: StoreSuite) => void): void {
+  for (const kind of TEST_DATABASE_KINDS) {
+    describe(`${title} on ${kind}`, () => {
+      let testDb: TestDatabase | undefined;
+      let database: Database | undefined;
+      let stores: SqlStores | undefined;
+      const ready = <T>(value: T | undefined): T => {
+        if (value === undefined) throw new Error('the test database is not open yet');
+        return value;
+      };
+      before(async () => {
+        testDb = await createTestDatabase(kind);
+        database = await openDatabase(testDb.config);
+        stores = createSqlStores(database);
+      });
+      after(async () => {
+        await database?.close();
+        await testDb?.drop();
+      });
+      body({
+        kind,
+        get testDb() {
+          return ready(testDb);
+        },
+        get database() {
+          return ready(database);
+        },
+        get stores() {
+          return ready(stores);
+        },
+        async reopen() {
+          await ready(database).close();
+          database = await openDatabase(ready(testDb).config);
+          stores = createSqlStores(database);
+        },
+      });
+    });
+  }
 }

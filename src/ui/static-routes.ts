@@ -45,6 +45,8 @@ export function registerStaticRoutes(app: FastifyInstance, root = WEB_ROOT): voi
     app.get(`/${ui}/`, send(`${ui}/index.html`));
   }
   app.get('/', async (_req, reply) => reply.redirect('/devportal', 302));
+  // Browsers ask for /favicon.ico by themselves (a 404 there is a console error on every page).
+  app.get('/favicon.ico', send('static/favicon.svg'));
   app.get('/static/*', async (req, reply) =>
     send(`static/${(req.params as { '*': string })['*']}`)(req, reply),
   );

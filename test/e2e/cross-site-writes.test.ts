@@ -44,21 +44,30 @@ describe('cross-site writes to the management REST API', () => {
   after(() => server?.close());
 
   const erin = () => basic('erin', fx.password);
-  const regenerate = (headers: Record<string, string>) =>
+  // A browser's cross-site form or fetch without a preflight is a text/plain POST; a script
+  // (curl -X POST) sends no body at all.
+  const regenerate = (headers: Record<string, string>, asScript = false) =>
     call(
       server,
       `${server.management}/api/devportal/v1/applications/${appId}/keys/production/regenerate-secret`,
-      {
-        method: 'POST',
-        headers: { authorization: erin(), 'content-type': 'text/plain', ...headers },
-        body: 'x',
-      },
+      asScript
+        ? { method: 'POST', headers: { authorization: erin(), ...headers } }
+        : {
+            method: 'POST',
+            headers: { authorization: erin(), 'content-type': 'text/plain', ...headers },
+            body: 'x',
+          },
     );
-  const block = (headers: Record<string, string>) =>
+  // Cross-site: a text/plain POST (no preflight); the Publisher page itself sends JSON.
+  const block = (headers: Record<string, string>, asPage = false) =>
     call(server, `${server.management}/api/publisher/v1/apis/${apiId}/lifecycle?action=publish`, {
       method: 'POST',
-      headers: { authorization: ADMIN, 'content-type': 'text/plain', ...headers },
-      body: '',
+      headers: {
+        authorization: ADMIN,
+        'content-type': asPage ? 'application/json' : 'text/plain',
+        ...headers,
+      },
+      body: asPage ? JSON.stringify({ action: 'publish' }) : '',
     });
   const secretStillWorks = async () =>
     (
@@ -109,10 +118,13 @@ describe('cross-site writes to the management REST API', () => {
   });
 
   it('lets scripts (no Origin, no Sec-Fetch-Site) and same-origin pages write', async () => {
-    const script = await regenerate({});
+    const script = await regenerate({}, true);
     assert.equal(script.status, 200, script.text);
     assert.equal(await secretStillWorks(), false);
-    const sameOrigin = await block({ origin: server.management, 'sec-fetch-site': 'same-origin' });
+    const sameOrigin = await block(
+      { origin: server.management, 'sec-fetch-site': 'same-origin' },
+      true,
+    );
     assert.equal(sameOrigin.status, 200, sameOrigin.text);
     assert.equal(sameOrigin.json.status, 'PUBLISHED');
   });

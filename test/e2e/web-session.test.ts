@@ -71,10 +71,10 @@ describe('web sessions and management REST', () => {
     const rotated = b.headers['set-cookie']!.split(';')[0]!;
     assert.notEqual(rotated, a.cookie);
     // The session presented at sign-in ended (no fixation).
-    assert.equal(
+    assert.deepEqual(
       (await call(server, `${server.management}/api/session`, { headers: { cookie: a.cookie } }))
-        .status,
-      401,
+        .json,
+      { signedIn: false },
     );
     assert.equal(
       (await call(server, `${server.management}/api/session`, { headers: { cookie: rotated } }))
@@ -173,8 +173,13 @@ describe('web sessions and management REST', () => {
     assert.equal((await whoami()).status, 200);
     clock += 601_000;
     const idle = await whoami();
+    assert.deepEqual([idle.status, idle.json], [200, { signedIn: false }]);
+    assert.match(idle.headers['set-cookie']!, /^__Host-tollgate-session=; /);
+    const expired = await call(server, `${server.management}/api/devportal/v1/applications`, {
+      headers: { cookie: s.cookie },
+    });
     assert.deepEqual(
-      [idle.status, idle.json.description],
+      [expired.status, expired.json.description],
       [401, 'You are not signed in, or your session has expired. Sign in again.'],
     );
 
@@ -188,10 +193,10 @@ describe('web sessions and management REST', () => {
       );
     }
     clock += 600_001; // past 3600 s since sign-in, though active
-    assert.equal(
+    assert.deepEqual(
       (await call(server, `${server.management}/api/session`, { headers: { cookie: t.cookie } }))
-        .status,
-      401,
+        .json,
+      { signedIn: false },
     );
     const rest = await call(server, `${server.management}/api/devportal/v1/applications`, {
       headers: { cookie: t.cookie },

@@ -228,7 +228,7 @@ describe('Publisher, subscriptions and audit pages in chromium', () => {
       r.split('\t').map((c) => c.trim()),
     );
     assert.ok(rows.every((r) => r[1] === 'Failed login'));
-    assert.deepEqual(rows[0]!.slice(1, 4), ['Failed login', 'web_signin', '—']);
+    assert.deepEqual(rows[0]!.slice(1, 4), ['Failed login', 'wrong_password', 'admin']);
     assert.equal(rows.filter((r) => r[3] === 'erin').length, 5);
     await screenshot(page, '18-admin-audit-log');
 

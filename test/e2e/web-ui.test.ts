@@ -190,9 +190,9 @@ describe('web UIs in chromium', () => {
     await page.goto(`${server.management}/devportal#/applications`);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in to the Developer Portal' }).waitFor();
-    const session = await page.evaluate(
-      async () => (await fetch('/api/session', { headers: { 'x-tollgate-ui': '1' } })).status,
+    const session = await page.evaluate(async () =>
+      (await fetch('/api/session', { headers: { 'x-tollgate-ui': '1' } })).json(),
     );
-    assert.equal(session, 401);
+    assert.deepEqual(session, { signedIn: false });
   });
 });

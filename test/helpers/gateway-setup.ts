@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
+import { settleSockets } from './settle.js';
 
 export const BACKEND = join(process.cwd(), 'test', 'fixtures', 'backend.mjs');
 
@@ -46,6 +47,7 @@ export async function http(
   url: string,
   init: { method?: string; headers?: Record<string, string>; body?: string } = {},
 ): Promise<Res> {
+  await settleSockets();
   const res = await request(url, {
     method: (init.method ?? 'GET') as 'GET',
     headers: init.headers ?? {},

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
+import { settleSockets } from './settle.js';
 import {
   startServerProcess,
   tollgate,
@@ -79,6 +80,7 @@ export async function postTo(
   form: Record<string, string>,
   authorization: string,
 ): Promise<{ status: number; json: any }> {
+  await settleSockets();
   const res = await request(url, {
     method: 'POST',
     dispatcher: agent,

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
+import { settleSockets } from './settle.js';
 import {
   createServices,
   startTollgate,
@@ -103,6 +104,7 @@ export async function call(
   url: string,
   init: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
 ): Promise<HttpResult> {
+  await settleSockets();
   const res = await request(url, {
     method: (init.method ?? 'GET') as 'GET',
     headers: init.headers ?? {},

@@ -532,7 +532,7 @@ startApp({
       render: (_m, ctx) =>
         ctx.state.session
           ? ((location.hash = '#/users'), h('p', {}, 'Signed in.'))
-          : ctx.signInPage(),
+          : ctx.signInView(),
     },
     { pattern: /^#\/users$/, render: usersPage },
     { pattern: /^#\/settings$/, render: settingsPage },

@@ -54,16 +54,12 @@ async function send(method, path, body, contentType) {
   return data;
 }
 
-/** The signed-in user ({username, roles, csrfToken}) or null. */
+/** The signed-in user ({username, roles, csrfToken}) or null: "not signed in" is a 200, not an error. */
 export async function currentSession() {
-  try {
-    const s = await api('GET', '/api/session');
-    setCsrfToken(s.csrfToken);
-    return s;
-  } catch (err) {
-    if (err instanceof ApiFailure && err.status === 401) return null;
-    throw err;
-  }
+  const s = await api('GET', '/api/session');
+  if (!s?.signedIn) return null;
+  setCsrfToken(s.csrfToken);
+  return s;
 }
 
 export async function signIn(username, password) {

@@ -36,6 +36,18 @@ async function getApplicationPolicies() {
 const rateLabel = (t) =>
   `${t.name} (${t.requestsPerMinute === null ? 'unlimited' : `${t.requestsPerMinute} requests/min`})`;
 
+// Beside the sign-in form, as WSO2's "Create an account": only while the admin allows self sign-up.
+async function signUpOffer() {
+  const { enabled } = await api('GET', '/api/devportal/v1/signup');
+  if (!enabled) return null;
+  return h(
+    'p',
+    { class: 'signup-offer' },
+    'New to the Developer Portal?',
+    h('a', { href: '#/signup', class: 'button-link', id: 'create-account' }, 'Create an account'),
+  );
+}
+
 function signUpPage(_m, ctx) {
   return (async () => {
     const { enabled } = await api('GET', '/api/devportal/v1/signup');
@@ -769,6 +781,7 @@ async function applicationPage([id, tab], ctx) {
 startApp({
   title: 'Developer Portal',
   fallback: '#/applications',
+  signInExtra: signUpOffer,
   nav: [
     { href: '#/apis', label: 'APIs', signedIn: true },
     { href: '#/applications', label: 'Applications', signedIn: true },
@@ -781,7 +794,7 @@ startApp({
       render: (_m, ctx) =>
         ctx.state.session
           ? ((location.hash = '#/applications'), h('p', {}, 'Signed in.'))
-          : ctx.signInPage(h('p', {}, 'No account? ', h('a', { href: '#/signup' }, 'Sign up'))),
+          : ctx.signInView(),
     },
     { pattern: /^#\/apis$/, render: apisPage },
     { pattern: /^#\/applications$/, render: applicationsPage },

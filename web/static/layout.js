@@ -3,8 +3,12 @@
 import { currentSession, signIn, signOut } from './api.js';
 import { busy, clearMessages, field, h } from './dom.js';
 
-/** requireRole: one role name, or a list of which the user needs any. */
-export function startApp({ title, nav, routes, fallback, requireRole }) {
+/**
+ * requireRole: one role name, or a list of which the user needs any. signInExtra: an async
+ * function giving what the sign-in form offers beside it (the Developer Portal's "Create an
+ * account"), or null.
+ */
+export function startApp({ title, nav, routes, fallback, requireRole, signInExtra }) {
   const state = { session: null };
   const main = document.getElementById('main');
   const userBox = document.getElementById('user');
@@ -41,6 +45,17 @@ export function startApp({ title, nav, routes, fallback, requireRole }) {
       );
       userBox.append(h('span', { class: 'who' }, `Signed in as ${state.session.username}`), out);
     }
+  }
+
+  /** The sign-in form, with what the page offers beside it. */
+  async function signInView() {
+    let extra = null;
+    try {
+      extra = signInExtra ? await signInExtra() : null;
+    } catch {
+      extra = null;
+    }
+    return signInPage(extra);
   }
 
   function signInPage(extra) {
@@ -108,7 +123,7 @@ export function startApp({ title, nav, routes, fallback, requireRole }) {
         }
         main.replaceChildren(h('p', { class: 'loading' }, 'Loading…'));
         try {
-          const page = await route.render(m.slice(1), { state, signInPage, rerender: render });
+          const page = await route.render(m.slice(1), { state, signInView, rerender: render });
           main.replaceChildren(page);
         } catch (err) {
           main.replaceChildren(
@@ -122,13 +137,13 @@ export function startApp({ title, nav, routes, fallback, requireRole }) {
           if (err.status === 401) {
             state.session = null;
             renderHeader();
-            main.replaceChildren(signInPage());
+            main.replaceChildren(await signInView());
           }
         }
         main.focus();
         return;
       }
-      main.replaceChildren(signInPage());
+      main.replaceChildren(await signInView());
       return;
     }
     location.hash = fallback;

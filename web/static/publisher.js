@@ -719,7 +719,7 @@ startApp({
       render: (_m, ctx) =>
         ctx.state.session
           ? ((location.hash = '#/apis'), h('p', {}, 'Signed in.'))
-          : ctx.signInPage(),
+          : ctx.signInView(),
     },
     { pattern: /^#\/apis$/, render: apisPage },
     { pattern: /^#\/apis\/new$/, render: newApiPage },

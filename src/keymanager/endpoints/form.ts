@@ -1,8 +1,8 @@
 import { InvalidRequestError } from '../errors.js';
 
-// application/x-www-form-urlencoded, parsed strictly where Node is lenient (SECURITY.md §0.9):
-// a bad %-escape or invalid UTF-8 is an error, not U+FFFD; duplicates are kept so callers can
-// refuse them (R6); an empty value counts as absent (R4).
+// application/x-www-form-urlencoded, parsed strictly where Node is lenient
+// (docs/requirements.md §0.9): a bad %-escape or invalid UTF-8 is an error, not U+FFFD;
+// duplicates are kept so callers can refuse them (R6); an empty value counts as absent (R4).
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const HEX = /^[0-9A-Fa-f]{2}$/;
