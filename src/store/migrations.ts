@@ -326,6 +326,9 @@ export async function migrate(db: Kysely<unknown>, dialect: Dialect): Promise<vo
     db,
     provider: new CodeMigrations(dialect),
     migrationTableSchema,
+    // Features land in any order and each adds its own numbered migration; one numbered
+    // below a migration a database already ran still runs (they never depend on each other).
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
