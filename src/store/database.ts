@@ -2,12 +2,13 @@ import { mkdirSync, chmodSync, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import type pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import type { DatabaseConfig } from '../config/index.js';
 import type { HotPath } from './hot-path.js';
 import { migrate, type Dialect } from './migrations.js';
 import { postgresHotPath } from './postgres-hot-path.js';
 import { sqliteHotPath } from './sqlite-hot-path.js';
+import { SeveralWritersSqliteDialect } from './sqlite-writers.js';
 import type { Tables } from './tables.js';
 
 export interface Database {
@@ -46,7 +47,9 @@ function connectSqlite(cfg: DatabaseConfig): SQLite.Database {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma(`synchronous = ${cfg.sqliteSynchronous.toUpperCase()}`);
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  // Other processes (workers of `tollgate start`, the CLI) write too: waited for without
+  // blocking the event loop, see sqlite-writers.ts.
+  sqlite.pragma('busy_timeout = 0');
   return sqlite;
 }
 
@@ -56,7 +59,7 @@ function openSqlite(cfg: DatabaseConfig): Kysely<Tables> {
   const sqlite = connectSqlite(cfg);
   if (fresh) chmodSync(cfg.path, 0o600); // holds signing keys and hashes (R41)
   return new Kysely<Tables>({
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    dialect: new SeveralWritersSqliteDialect({ database: withStatementCache(sqlite) }, sqlite),
   });
 }
 

@@ -15,6 +15,7 @@ import {
   type TokenWrite,
   type TokenWriteResult,
 } from './hot-path.js';
+import { isBusy, retryBusy } from './sqlite-writers.js';
 import { eachAloneOnFailure, GroupCommit } from './write-batcher.js';
 
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
@@ -46,7 +47,7 @@ export function sqliteHotPath(conn: SQLite.Database): HotPath {
     refreshInsert: conn.prepare(
       `insert into refresh_tokens (${REFRESH_INSERT_COLUMNS}) values (${marks(9)})`,
     ),
-    // The issuance record (statistics) from the access token's own row, in the same statement's work.
+    // The issuance record (statistics: Registered Users, tokens per grant).
     issuance: conn.prepare(
       'insert into token_issuance (application_id, consumer_key, user_id, grant_type, issued_at) values (?, ?, ?, ?, ?)',
     ),
@@ -76,12 +77,25 @@ export function sqliteHotPath(conn: SQLite.Database): HotPath {
   // IMMEDIATE: the write lock is taken at BEGIN, so a batch never fails half way for it.
   const all = conn.transaction((ws: readonly TokenWrite[]) => ws.map(apply)).immediate;
   const one = conn.transaction(apply).immediate;
+  // Another process (a worker of `tollgate start`, the CLI) may hold the write lock: waited
+  // for without blocking the event loop (sqlite-writers.ts).
+  const inTransaction = () => conn.inTransaction;
   const group = new GroupCommit<TokenWrite, TokenWriteResult>((ws) =>
-    eachAloneOnFailure(ws, all, one),
+    eachAloneOnFailure(
+      ws,
+      (batch) => retryBusy(async () => all(batch), inTransaction),
+      (w) => retryBusy(async () => one(w), inTransaction),
+    ),
   );
 
-  const get = <T>(stmt: SQLite.Statement, arg: string) =>
-    Promise.resolve(stmt.get(arg) as T | undefined);
+  function get<T>(stmt: SQLite.Statement, arg: string): Promise<T | undefined> {
+    try {
+      return Promise.resolve(stmt.get(arg) as T | undefined);
+    } catch (err) {
+      if (!isBusy(err)) throw err;
+      return retryBusy(async () => stmt.get(arg) as T | undefined, inTransaction);
+    }
+  }
   return {
     reads: {
       client: (k) => get<ClientRow>(q.client, k),
