@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { PROFILES, startTollgate, type Profile } from '../../compose/index.js';
 import { configOf } from '../context.js';
+import { readyBanner } from '../ready-banner.js';
 
 export function startCommand(program: Command): void {
   program
@@ -17,15 +18,7 @@ export function startCommand(program: Command): void {
       const config = configOf(cmd);
       const started = Date.now();
       const running = await startTollgate(config, o.profile);
-      const { gateway, gatewayHttp, management } = running.urls;
-      const parts = [
-        gateway && `gateway ${gateway} (token API ${gateway}/token)`,
-        gatewayHttp && `http ${gatewayHttp}`,
-        management && `management ${management}`,
-      ];
-      console.log(
-        `Tollgate ready in ${Date.now() - started} ms (${o.profile}): ${parts.filter(Boolean).join(', ')}`,
-      );
+      console.log(readyBanner(running.urls, o.profile, Date.now() - started));
       let stopping = false;
       const stop = (signal: string) => {
         if (stopping) return;
