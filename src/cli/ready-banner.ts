@@ -10,7 +10,7 @@ export interface StartedUrls {
  * API, the Gateway and the web UIs of this instance are (ports with [server] offset added).
  * The first line, "Tollgate ready in N ms (profile): ...", is what scripts and tests wait for.
  */
-export function readyBanner(urls: StartedUrls, profile: string, elapsedMs: number): string {
+export function readyBanner(urls: StartedUrls, how: string, elapsedMs: number): string {
   const { gateway, gatewayHttp, management } = urls;
   const parts = [
     gateway && `gateway ${gateway} (token API ${gateway}/token)`,
@@ -27,7 +27,7 @@ export function readyBanner(urls: StartedUrls, profile: string, elapsedMs: numbe
   const shown = rows.filter((r): r is [string, string] => Boolean(r[1]));
   const width = Math.max(...shown.map(([label]) => label.length));
   return [
-    `Tollgate ready in ${elapsedMs} ms (${profile}): ${parts.filter(Boolean).join(', ')}`,
+    `Tollgate ready in ${elapsedMs} ms (${how}): ${parts.filter(Boolean).join(', ')}`,
     ...shown.map(([label, url]) => `  ${label.padEnd(width)}  ${url}`),
   ].join('\n');
 }

@@ -55,7 +55,11 @@ describe('first start: the ready banner and the log format', () => {
   it('writes human-readable log lines when standard output is a terminal', async () => {
     const child = spawn(
       'script',
-      ['-qfec', `${process.execPath} ${CLI} --home ${instance.home} start`, '/dev/null'],
+      [
+        '-qfec',
+        `${process.execPath} ${CLI} --home ${instance.home} start --workers 1`,
+        '/dev/null',
+      ],
       { env: { ...process.env, TOLLGATE_ADMIN_PASSWORD: 'x' }, stdio: ['pipe', 'pipe', 'pipe'] },
     );
     let out = '';
