@@ -16,6 +16,9 @@ function toApplication(r: Selectable<ApplicationsTable>): Application {
     accessTokenLifetime: r.access_token_lifetime,
     refreshTokenLifetime: r.refresh_token_lifetime,
     throttlingPolicy: r.throttling_policy,
+    callbackUrls: JSON.parse(r.callback_urls) as string[],
+    publicClient: r.public_client === 1,
+    firstParty: r.first_party === 1,
     createdAt: r.created_at,
   };
 }
@@ -41,6 +44,9 @@ function applicationRow(
     access_token_lifetime: app.accessTokenLifetime,
     refresh_token_lifetime: app.refreshTokenLifetime,
     throttling_policy: app.throttlingPolicy,
+    callback_urls: JSON.stringify(app.callbackUrls),
+    public_client: app.publicClient ? 1 : 0,
+    first_party: app.firstParty ? 1 : 0,
   };
 }
 
@@ -163,6 +169,9 @@ export class SqlApplicationStore implements ApplicationStore {
         'a.access_token_lifetime',
         'a.refresh_token_lifetime',
         'a.throttling_policy',
+        'a.callback_urls',
+        'a.public_client',
+        'a.first_party',
         'a.created_at as app_created_at',
       ])
       .where('k.consumer_key', '=', consumerKey)
