@@ -39,6 +39,7 @@ export function createSnapshotBuilder(
           scope: r.scope,
         })),
         ...(a.cors ? { cors: a.cors } : {}),
+        ...(a.isDefaultVersion ? { defaultPath: a.context } : {}),
       }));
     const ids = new Set(served.map((a) => a.id));
     const subscribed = subscriptions.filter((s) => ids.has(s.apiId));

@@ -53,6 +53,12 @@ export const SETTINGS = [
     doc: 'Added to every port, so several servers can run on one computer.',
   },
   {
+    key: 'server.workers',
+    type: int(0, 256),
+    default: 0,
+    doc: 'Worker processes serving the ports of `tollgate start` (node:cluster); 0 = one per CPU core this process may use, 1 = everything in one process. `tollgate start --workers N` overrides it.',
+  },
+  {
     key: 'server.trusted_proxies',
     type: { kind: 'string-list' },
     default: [],

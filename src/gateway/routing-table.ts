@@ -13,6 +13,8 @@ interface CompiledResource {
 
 export interface CompiledApi {
   readonly api: SnapshotApi;
+  /** The path it is served at here: the API's path, or its context for the default version's second entry. */
+  readonly path: string;
   readonly resources: readonly CompiledResource[];
 }
 
@@ -50,15 +52,18 @@ export class RoutingTable {
   readonly revoked: ReadonlySet<string>;
 
   constructor(readonly snapshot: GatewaySnapshot) {
-    this.apis = snapshot.apis
-      .map((api) => ({
-        api,
-        resources: api.resources.map((resource) => ({
-          resource,
-          pattern: templatePattern(resource.uriTemplate),
-        })),
-      }))
-      .sort((a, b) => b.api.path.length - a.api.path.length);
+    this.apis = [];
+    for (const api of snapshot.apis) {
+      const resources = api.resources.map((resource) => ({
+        resource,
+        pattern: templatePattern(resource.uriTemplate),
+      }));
+      this.apis.push({ api, path: api.path, resources });
+      // The default version also answers at its context: /shop/menu is /shop/1.0.0/menu. Any
+      // version's own path is longer, so /shop/2.0.0/menu still reaches 2.0.0.
+      if (api.defaultPath !== undefined) this.apis.push({ api, path: api.defaultPath, resources });
+    }
+    this.apis.sort((a, b) => b.path.length - a.path.length);
     for (const s of snapshot.subscriptions)
       this.subscriptions.set(`${s.apiId} ${s.consumerKey}`, s);
     this.tiers = new Map(snapshot.tiers.map((t) => [t.name, t.requestsPerMinute]));
@@ -72,12 +77,15 @@ export class RoutingTable {
     this.revoked = new Set(snapshot.revokedJtis);
   }
 
-  /** The API served at `path` (the longest path that is `path` or a prefix of it ending at a "/"), or undefined. */
+  /**
+   * The API served at `path` (the longest served path that is `path` or a prefix of it ending
+   * at a "/"), or undefined. The path below it starts after the returned entry's `path`.
+   */
   findApi(path: string): CompiledApi | undefined {
     // A plain loop and no string building: this runs for every request.
     for (let i = 0; i < this.apis.length; i++) {
       const compiled = this.apis[i]!;
-      const prefix = compiled.api.path;
+      const prefix = compiled.path;
       if (
         path.startsWith(prefix) &&
         (path.length === prefix.length || path.charCodeAt(prefix.length) === 47) // "/"
@@ -110,7 +118,7 @@ export class RoutingTable {
   match(method: string, path: string): RouteMatch {
     const found = this.findApi(path);
     if (!found) return { kind: 'no_api' };
-    const rest = path.slice(found.api.path.length) || '/';
+    const rest = path.slice(found.path.length) || '/';
     const resource = this.findResource(found, method, rest);
     if (resource) return { kind: 'ok', api: found, resource, rest };
     const allow = this.methodsOn(found, rest);

@@ -14,6 +14,11 @@ export interface SnapshotApi {
   readonly version: string;
   /** Where the Gateway serves it: context + "/" + version. */
   readonly path: string;
+  /**
+   * The default version of its context (WSO2's default version) is served at the context alone
+   * too: this is that context. Absent for other versions (and from older control planes).
+   */
+  readonly defaultPath?: string;
   /** CREATED and RETIRED APIs are not sent: the Gateway answers 404 for them. */
   readonly status: 'PUBLISHED' | 'DEPRECATED' | 'BLOCKED';
   readonly productionUrl: string;

@@ -34,6 +34,11 @@ const apiBody = obj({
   sandboxUrl: str(),
   resources: list(resource),
   corsConfiguration: CORS_CONFIGURATION_SCHEMA,
+  isDefaultVersion: {
+    type: 'boolean',
+    description:
+      'The default version: the Gateway also serves it at the context alone (WSO2 "Make this the Default Version"); another version of the API stops being it',
+  },
 });
 const id = params('id');
 
@@ -42,6 +47,8 @@ export const apiView = ({ cors, ...api }: Api) => ({
   ...api,
   corsConfiguration: corsView(cors),
   path: gatewayPath(api),
+  /** The default version is served at its context too (WSO2's default version URL). */
+  defaultVersionPath: api.isDefaultVersion ? api.context : null,
   lifecycleActions: allowedActions(api.status),
 });
 
@@ -77,7 +84,7 @@ export function registerPublisherApiRoutes(app: FastifyInstance, deps: { apis: A
       apiView(await apis.get(req.params.id)),
     );
     const update = {
-      summary: 'Change description, backends or resources',
+      summary: 'Change description, backends, resources, CORS settings or the default version',
       params: id,
       body: apiBody,
     };

@@ -23,6 +23,18 @@ export interface ApiInput {
   readonly resources?: unknown;
   /** WSO2's corsConfiguration: an object, or null for the Gateway's [apim.cors]. */
   readonly corsConfiguration?: unknown;
+  /**
+   * WSO2's "Make this the Default Version": the Gateway also serves this version at the context
+   * alone, and any other version of the API stops being the default.
+   */
+  readonly isDefaultVersion?: unknown;
+}
+
+function checkDefaultVersion(value: unknown, current: boolean): boolean {
+  if (value === undefined) return current;
+  if (typeof value !== 'boolean')
+    throw new CatalogError('invalid', 'isDefaultVersion: true or false.');
+  return value;
 }
 
 /** Tells whether an API still has subscriptions (an API with subscribers is not deleted). */
@@ -84,7 +96,7 @@ export function createApiService(deps: {
         ownerId,
         resources: input.resources === undefined ? [] : checkResources(input.resources),
         cors: input.corsConfiguration === undefined ? null : corsFromInput(input.corsConfiguration),
-        isDefaultVersion: false,
+        isDefaultVersion: checkDefaultVersion(input.isDefaultVersion, false),
         createdAt: t,
         updatedAt: t,
       };
@@ -133,6 +145,7 @@ export function createApiService(deps: {
         resources: input.resources === undefined ? old.resources : checkResources(input.resources),
         cors:
           input.corsConfiguration === undefined ? old.cors : corsFromInput(input.corsConfiguration),
+        isDefaultVersion: checkDefaultVersion(input.isDefaultVersion, old.isDefaultVersion),
         updatedAt: now(),
       };
       await deps.store.update(api);

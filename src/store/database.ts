@@ -1,9 +1,10 @@
 import { mkdirSync, chmodSync, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import type { DatabaseConfig } from '../config/index.js';
 import { migrate, type Dialect } from './migrations.js';
+import { SeveralWritersSqliteDialect } from './sqlite-writers.js';
 import type { Tables } from './tables.js';
 
 export interface Database {
@@ -43,9 +44,11 @@ function openSqlite(cfg: DatabaseConfig): Kysely<Tables> {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma(`synchronous = ${cfg.sqliteSynchronous.toUpperCase()}`);
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  // Other processes (workers of `tollgate start`, the CLI) write too: waited for without
+  // blocking the event loop, see sqlite-writers.ts.
+  sqlite.pragma('busy_timeout = 0');
   return new Kysely<Tables>({
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    dialect: new SeveralWritersSqliteDialect({ database: withStatementCache(sqlite) }, sqlite),
   });
 }
 

@@ -90,6 +90,30 @@ describeOnEachDatabase('gateway SQL stores', (db) => {
     await db.stores.apis.create(newApi({ name: api.name, version: '2.0.0' }));
   });
 
+  it('keeps one default version per context and per name: a new default takes it from the others', async () => {
+    const v1 = newApi({ isDefaultVersion: true });
+    await db.stores.apis.create(v1);
+    const v2 = newApi({ name: v1.name, context: v1.context, version: '2.0.0' });
+    await db.stores.apis.create(v2);
+    const defaults = async () =>
+      (await db.stores.apis.list())
+        .filter((a) => a.name === v1.name && a.isDefaultVersion)
+        .map((a) => a.version);
+    assert.deepEqual(await defaults(), ['1.0.0']);
+    await db.stores.apis.update({ ...v2, isDefaultVersion: true, updatedAt: T0 + 1 });
+    assert.deepEqual(await defaults(), ['2.0.0']);
+    // Created as the default: it takes the mark too.
+    await db.stores.apis.create(
+      newApi({ name: v1.name, context: v1.context, version: '3.0.0', isDefaultVersion: true }),
+    );
+    assert.deepEqual(await defaults(), ['3.0.0']);
+    // Another API of another context keeps its own default.
+    const other = newApi({ isDefaultVersion: true });
+    await db.stores.apis.create(other);
+    assert.equal((await db.stores.apis.findById(other.id))?.isDefaultVersion, true);
+    assert.deepEqual(await defaults(), ['3.0.0']);
+  });
+
   it('updates fields, CORS settings and resources; lists by status', async () => {
     const api = newApi();
     await db.stores.apis.create(api);

@@ -354,6 +354,25 @@ const authorizationCode: Migration = {
   },
 };
 
+/**
+ * One default version per context and per API name (WSO2's "Make this the Default Version"):
+ * the Gateway serves the default at the context alone, so two would make that path ambiguous.
+ * The store clears the previous default in the transaction that sets a new one; these indexes
+ * make two concurrent changes fail rather than leave two defaults.
+ */
+const oneDefaultVersion: Migration = {
+  async up(db: Kysely<unknown>) {
+    for (const column of ['context', 'name'])
+      await db.schema
+        .createIndex(`apis_default_${column}`)
+        .on('apis')
+        .column(column)
+        .unique()
+        .where(sql.ref('is_default_version'), '=', 1)
+        .execute();
+  },
+};
+
 class CodeMigrations implements MigrationProvider {
   constructor(private readonly dialect: Dialect) {}
   async getMigrations(): Promise<Record<string, Migration>> {
@@ -365,6 +384,7 @@ class CodeMigrations implements MigrationProvider {
       '0005-retention': retention,
       '0008-api-gateway-options': apiGatewayOptions,
       '0010-authorization-code': authorizationCode,
+      '0011-one-default-version': oneDefaultVersion,
     };
   }
 }

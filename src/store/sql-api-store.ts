@@ -75,12 +75,25 @@ async function writeResources(trx: Transaction<Tables>, api: Api): Promise<void>
     .execute();
 }
 
+/** The default version moves: any other API of the same context or name stops being it. */
+async function clearOtherDefaults(trx: Transaction<Tables>, api: Api): Promise<void> {
+  if (!api.isDefaultVersion) return;
+  await trx
+    .updateTable('apis')
+    .set({ is_default_version: 0 })
+    .where('is_default_version', '=', 1)
+    .where('id', '<>', api.id)
+    .where((eb) => eb.or([eb('context', '=', api.context), eb('name', '=', api.name)]))
+    .execute();
+}
+
 export class SqlApiStore implements ApiStore {
   constructor(private readonly db: Kysely<Tables>) {}
 
   async create(api: Api): Promise<void> {
     try {
       await this.db.transaction().execute(async (trx) => {
+        await clearOtherDefaults(trx, api);
         await trx.insertInto('apis').values(row(api)).execute();
         await writeResources(trx, api);
       });
@@ -96,10 +109,21 @@ export class SqlApiStore implements ApiStore {
 
   async update(api: Api): Promise<void> {
     const { id: _id, created_at: _c, ...fields } = row(api);
-    await this.db.transaction().execute(async (trx) => {
-      await trx.updateTable('apis').set(fields).where('id', '=', api.id).execute();
-      await writeResources(trx, api);
-    });
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        await clearOtherDefaults(trx, api);
+        await trx.updateTable('apis').set(fields).where('id', '=', api.id).execute();
+        await writeResources(trx, api);
+      });
+    } catch (err) {
+      // Only the one-default indexes can be violated here (name, context and version are fixed).
+      if (isUniqueViolation(err))
+        throw new DuplicateError(
+          'api',
+          `Another version of ${api.name} became the default at the same time; try again.`,
+        );
+      throw err;
+    }
   }
 
   private async withResources(rows: Selectable<ApisTable>[]): Promise<Api[]> {

@@ -37,6 +37,9 @@ const splitRoles = (text) =>
 const badge = (status) =>
   h('span', { class: `badge badge-${status.toLowerCase()}`, id: 'api-status' }, status);
 
+const gatewayPathText = (a) =>
+  `Gateway path: ${a.path}${a.defaultVersionPath ? ` and ${a.defaultVersionPath} (default version)` : ''}`;
+
 async function apisPage() {
   const { list } = await api('GET', `${BASE}/apis`);
   const table =
@@ -65,7 +68,12 @@ async function apisPage() {
                 'tr',
                 {},
                 h('th', { scope: 'row' }, h('a', { href: `#/apis/${a.id}` }, a.name)),
-                h('td', {}, a.version),
+                h(
+                  'td',
+                  {},
+                  a.version,
+                  a.isDefaultVersion ? [' ', h('span', { class: 'badge' }, 'default')] : '',
+                ),
                 h('td', { class: 'mono' }, a.path),
                 h(
                   'td',
@@ -422,6 +430,11 @@ async function apiForm(existing) {
     { name: 'sandboxUrl', type: 'url', value: existing?.sandboxUrl ?? '', class: 'mono' },
     'Optional: without it, sandbox keys are refused.',
   );
+  const defaultVersion = checkbox(
+    'Make this the default version',
+    existing?.isDefaultVersion ?? false,
+    { id: 'default-version', 'aria-describedby': 'default-version-hint' },
+  );
   if (existing) {
     // Name, context and version identify the API to its subscribers: fixed once created.
     for (const f of [name, context, version]) f.input.readOnly = true;
@@ -464,6 +477,12 @@ async function apiForm(existing) {
       sandbox.el,
       description.el,
     ),
+    defaultVersion.el,
+    h(
+      'p',
+      { class: 'hint', id: 'default-version-hint' },
+      'The Gateway also serves the default version at the context alone (/pizzashack/menu for /pizzashack/1.0.0/menu); the version that was the default stops being it.',
+    ),
     resources.el,
     importer.el,
     cors.el,
@@ -478,9 +497,12 @@ async function apiForm(existing) {
         sandboxUrl: sandbox.input.value.trim(),
         resources: resources.values(),
         corsConfiguration: cors.value(),
+        isDefaultVersion: defaultVersion.input.checked,
       };
       if (existing) {
-        await api('PUT', `${BASE}/apis/${existing.id}`, body);
+        const saved = await api('PUT', `${BASE}/apis/${existing.id}`, body);
+        const path = document.getElementById('gateway-path');
+        if (path) path.textContent = gatewayPathText(saved);
         showStatus('API saved.');
         return;
       }
@@ -567,7 +589,7 @@ async function apiPage([id], ctx) {
     {},
     h('p', {}, h('a', { href: '#/apis' }, '← APIs')),
     h('h1', {}, `${a.name} `, h('span', { class: 'version' }, a.version)),
-    h('p', { class: 'mono' }, `Gateway path: ${a.path}`),
+    h('p', { class: 'mono', id: 'gateway-path' }, gatewayPathText(a)),
     lifecycleCard(a, ctx),
     await apiForm(a),
     h(

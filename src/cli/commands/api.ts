@@ -95,6 +95,10 @@ export function apiCommands(program: Command): void {
     .option('--resource <spec>', RESOURCE_HELP, collect)
     .option('--openapi <file>', 'import the resources from an OpenAPI 3 document (JSON or YAML)')
     .option('--description <text>', 'free text')
+    .option(
+      '--default-version',
+      'the default version: the Gateway also serves it at the context alone',
+    )
     .option('--owner <user>', 'the API owner (default: the administrator)')
     .option('--json', 'print the API as JSON')
     .action(
@@ -116,6 +120,7 @@ export function apiCommands(program: Command): void {
               productionUrl: o['production'],
               sandboxUrl: o['sandbox'],
               resources: resourcesFrom(o as { resource?: string[]; openapi?: string }) ?? [],
+              isDefaultVersion: o['defaultVersion'] === true,
             },
             owner.id,
           );
@@ -206,6 +211,23 @@ export function apiCommands(program: Command): void {
     });
 
   api
+    .command('default <name> <version>')
+    .description(
+      'make this version the default (WSO2 "Make this the Default Version"): the Gateway also serves it at the context alone, and the previous default stops being it',
+    )
+    .option('--off', 'stop being the default: the context alone is no longer served')
+    .action(async (name: string, version: string, o: { off?: boolean }, cmd: Command) => {
+      const changed = await withServices(cmd, async (s) =>
+        s.apis.update((await findApi(s, name, version)).id, { isDefaultVersion: !o.off }),
+      );
+      console.log(
+        changed.isDefaultVersion
+          ? `${changed.name} ${changed.version} is the default version: the Gateway serves it at ${changed.context} too.`
+          : `${changed.name} ${changed.version} is not the default version.`,
+      );
+    });
+
+  api
     .command('lifecycle <name> <version> <action>')
     .description('publish, deprecate, block or retire an API')
     .action(async (name: string, version: string, action: string, _o: unknown, cmd: Command) => {
@@ -228,7 +250,7 @@ export function apiCommands(program: Command): void {
           apis.map((a) => [
             a.name,
             a.version,
-            apiView(a).path,
+            a.isDefaultVersion ? `${apiView(a).path} (default: ${a.context})` : apiView(a).path,
             a.status,
             String(a.resources.length),
             a.id,
@@ -244,7 +266,7 @@ export function apiCommands(program: Command): void {
       const a = await withServices(cmd, (s) => findApi(s, name, version));
       if (o.json) return printJson(apiView(a));
       console.log(
-        `${a.name} ${a.version} at ${apiView(a).path}, ${a.status}\nproduction: ${a.productionUrl}\nsandbox: ${a.sandboxUrl || '(none)'}\ncors: ${corsSummary(a)}`,
+        `${a.name} ${a.version} at ${apiView(a).path}${a.isDefaultVersion ? ` and ${a.context} (default version)` : ''}, ${a.status}\nproduction: ${a.productionUrl}\nsandbox: ${a.sandboxUrl || '(none)'}\ncors: ${corsSummary(a)}`,
       );
       printTable(
         ['METHOD', 'URI TEMPLATE', 'AUTH', 'SCOPE'],

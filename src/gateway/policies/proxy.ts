@@ -18,8 +18,9 @@ export function proxyCall(proxy: Proxy, proto: 'http' | 'https', assertionHeader
       const hasBody =
         (!BODYLESS.has(req.method) && (req.headers['content-length'] ?? '0') !== '0') ||
         req.headers['transfer-encoding'] !== undefined;
-      // The API's context itself maps to the backend URL as configured, without a trailing "/".
-      const below = call.rest === '/' && call.path === api.path ? '' : call.rest;
+      // The API's path itself (or its context, for the default version) maps to the backend URL
+      // as configured, without a trailing "/".
+      const below = call.rest === '/' && call.path === call.compiled!.path ? '' : call.rest;
       let started = false;
       try {
         await proxy.forward(

@@ -104,3 +104,47 @@ describe('route policy before the first configuration', () => {
     }
   });
 });
+
+describe('route policy with a default version', () => {
+  let gw: TestGateway;
+  before(async () => {
+    const v1 = testApi({
+      defaultPath: '/shop',
+      resources: [
+        ...testApi().resources,
+        { method: 'GET', uriTemplate: '/', authType: 'none', scope: null },
+      ],
+    });
+    const v2 = testApi({
+      id: 'api-2',
+      version: '2.0',
+      path: '/shop/2.0',
+      productionUrl: 'http://backend.invalid/v2',
+    });
+    gw = await startTestGateway({
+      tokens: { t1: activeToken() },
+      snapshot: testSnapshot({ apis: [v1, v2] }),
+    });
+  });
+  after(() => gw.close());
+
+  it('serves the default version at its context alone, with its checks', async () => {
+    const r = await gw.app.inject({ url: '/shop/items?size=large', headers: BEARER });
+    assert.equal(r.statusCode, 200, r.body);
+    assert.equal((r.json() as Echo).url, '/prod/items?size=large');
+    // The context alone maps to the backend URL as configured, as the version's own path does.
+    const context = await gw.app.inject({ url: '/shop?q=1' });
+    assert.equal((context.json() as Echo).url, '/prod?q=1');
+    assert.equal((await gw.app.inject({ url: '/shop/items' })).statusCode, 401);
+    assert.equal((await gw.app.inject({ url: '/shop/open' })).statusCode, 200);
+  });
+
+  it('still serves each version at its own path', async () => {
+    const own = await gw.app.inject({ url: '/shop/1.0/items', headers: BEARER });
+    assert.equal((own.json() as Echo).url, '/prod/items');
+    // 2.0 is not the default, and the caller's application is not subscribed to it.
+    const other = await gw.app.inject({ url: '/shop/2.0/items', headers: BEARER });
+    assert.equal(other.statusCode, 403);
+    assert.equal(other.json().code, 900908);
+  });
+});

@@ -22,7 +22,7 @@ export function route(sync: ConfigSync): Policy {
       call.query = target.query;
       call.compiled = found;
       call.api = found.api;
-      call.rest = target.path.slice(found.api.path.length) || '/';
+      call.rest = target.path.slice(found.path.length) || '/';
     },
   };
 }
