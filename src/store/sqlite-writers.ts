@@ -13,7 +13,7 @@ import {
 /** How long a statement keeps retrying while another process holds the write lock. */
 const BUSY_LIMIT_MS = 5000;
 
-const isBusy = (err: unknown) =>
+export const isBusy = (err: unknown) =>
   typeof (err as { code?: unknown }).code === 'string' &&
   (err as { code: string }).code.startsWith('SQLITE_BUSY');
 
@@ -26,7 +26,10 @@ const pause = (ms: number) =>
  * between tries. SQLite's own busy_timeout would sleep inside the call and block every
  * request of this process meanwhile.
  */
-async function retryBusy<T>(attempt: () => Promise<T>, inTransaction: () => boolean): Promise<T> {
+export async function retryBusy<T>(
+  attempt: () => Promise<T>,
+  inTransaction: () => boolean,
+): Promise<T> {
   const started = Date.now();
   for (let tries = 0; ; tries++) {
     try {
