@@ -106,7 +106,7 @@ export async function startTollgate(
   opts: StartOptions = {},
 ): Promise<RunningTollgate> {
   const now = opts.now ?? Date.now;
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, config.logFormat);
   const tls = await loadTls(config);
   const host = config.hostname.includes(':') ? `[${config.hostname}]` : config.hostname;
   const servers: FastifyInstance[] = [];

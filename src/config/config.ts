@@ -250,6 +250,7 @@ export interface Config {
   readonly metricsEnabled: boolean;
   readonly ui: UiConfig;
   readonly logLevel: string;
+  readonly logFormat: 'auto' | 'json' | 'pretty';
 }
 
 function deepFreeze<T>(o: T): T {
@@ -402,5 +403,6 @@ export function loadConfig(home: string, overrides: Record<string, unknown> = {}
       signupsPerHour: get('identity.self_signup.max_per_ip_per_hour'),
     },
     logLevel: get('log.level'),
+    logFormat: get('log.format'),
   });
 }

@@ -485,6 +485,12 @@ export const SETTINGS = [
     default: 'info',
     doc: 'Log level.',
   },
+  {
+    key: 'log.format',
+    type: oneOf('auto', 'json', 'pretty'),
+    default: 'auto',
+    doc: 'Log lines: "json" (one JSON object a line, for log collectors), "pretty" (human-readable, pino-pretty) or "auto" = pretty when standard output is a terminal, else JSON.',
+  },
 ] as const satisfies readonly Setting[];
 
 export type SettingKey = (typeof SETTINGS)[number]['key'];

@@ -9,6 +9,7 @@ import {
 import { PROFILES, type Profile } from '../../compose/profiles.js';
 import type { Config } from '../../config/index.js';
 import { configOf } from '../home.js';
+import { readyBanner } from '../ready-banner.js';
 
 /** The servers, loaded by the process that runs them (a primary of several workers does not). */
 const compose = () => import('../../compose/start.js');
@@ -24,14 +25,8 @@ function parseWorkers(v: string): number {
 }
 
 function readyLine(profile: Profile, started: number, urls: Urls, workers: number): string {
-  const { gateway, gatewayHttp, management } = urls;
-  const parts = [
-    gateway && `gateway ${gateway} (token API ${gateway}/token)`,
-    gatewayHttp && `http ${gatewayHttp}`,
-    management && `management ${management}`,
-  ];
   const how = workers > 1 ? `${profile}, ${workers} workers` : profile;
-  return `Tollgate ready in ${Date.now() - started} ms (${how}): ${parts.filter(Boolean).join(', ')}`;
+  return readyBanner(urls, how, Date.now() - started);
 }
 
 /** SIGTERM/SIGINT (or `onStop`) run `close` once, then the process exits. */
