@@ -34,6 +34,8 @@ const NEVER_FORWARDED = new Set([
   'x-http-method',
   'x-method-override',
 ]);
+/** What a client's request never carries on to the backend. */
+const NOT_FORWARDED = new Set([...HOP_BY_HOP, ...NEVER_FORWARDED]);
 /** WSO2's backend JWT header, [apim.jwt] header's default. */
 export const DEFAULT_ASSERTION_HEADER = 'x-jwt-assertion';
 const UNREACHABLE = new Set([
@@ -50,15 +52,18 @@ const CLOSED = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE', 'UND_ERR_CLOSED
 // does not match their Content-Length.
 const MALFORMED = /^HPE_|^UND_ERR_RES_CONTENT_LENGTH_MISMATCH$/;
 
-function connectionListed(
-  headers: IncomingHttpHeaders | Record<string, string | string[] | undefined>,
-): Set<string> {
-  const c = headers['connection'];
-  const list = Array.isArray(c) ? c.join(',') : (c ?? '');
+/**
+ * The field names a Connection header lists (RFC 9110 §7.6.1): dropped like the hop-by-hop
+ * ones. Undefined when it lists none beyond those (the usual "keep-alive" or "close").
+ */
+function connectionListed(header: string | string[] | undefined): Set<string> | undefined {
+  if (header === undefined) return undefined;
+  const list = (Array.isArray(header) ? header.join(',') : header).toLowerCase();
+  if (list === 'keep-alive' || list === 'close' || list === '') return undefined;
   return new Set(
     list
       .split(',')
-      .map((s) => s.trim().toLowerCase())
+      .map((s) => s.trim())
       .filter(Boolean),
   );
 }
@@ -96,16 +101,13 @@ export interface ProxyResponse {
 
 /** Outgoing request headers: end-to-end ones only, without Tollgate's cookies, plus X-Forwarded-For/-Proto/-Host. */
 export function forwardHeaders(req: ProxyRequest): Record<string, string | string[]> {
-  const listed = connectionListed(req.headers);
-  const out: Record<string, string | string[]> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (
-      value === undefined ||
-      HOP_BY_HOP.has(name) ||
-      NEVER_FORWARDED.has(name) ||
-      listed.has(name)
-    )
-      continue;
+  const headers = req.headers;
+  const listed = connectionListed(headers['connection']);
+  const out: Record<string, string | string[]> = Object.create(null);
+  for (const name in headers) {
+    const value = headers[name];
+    if (value === undefined || NOT_FORWARDED.has(name)) continue;
+    if (listed !== undefined && listed.has(name)) continue;
     if (name === 'authorization' && req.stripAuthorization) continue;
     // A client must not speak for the Gateway: its own identity claims go nowhere.
     if (name === req.assertionHeader || name === DEFAULT_ASSERTION_HEADER) continue;
@@ -117,12 +119,12 @@ export function forwardHeaders(req: ProxyRequest): Record<string, string | strin
     }
     out[name] = value;
   }
-  const prior = req.headers['x-forwarded-for'];
+  const prior = headers['x-forwarded-for'];
   out['x-forwarded-for'] = prior
     ? `${Array.isArray(prior) ? prior.join(', ') : prior}, ${req.clientIp}`
     : req.clientIp;
   out['x-forwarded-proto'] = req.proto;
-  if (req.headers.host) out['x-forwarded-host'] = req.headers.host;
+  if (headers.host) out['x-forwarded-host'] = headers.host;
   if (req.assertion !== undefined) out[req.assertionHeader] = req.assertion;
   return out;
 }
@@ -173,11 +175,11 @@ function answerHeaders(
 ): Record<string, string | string[]> {
   // No prototype: a backend's "__proto__" header is just a name here.
   const back: Record<string, string | string[]> = Object.create(null);
-  let listed: Set<string> | undefined;
+  let listed: Set<string> | undefined = undefined;
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i]!.toString('latin1').toLowerCase();
     const value = raw[i + 1]!.toString('latin1');
-    if (name === 'connection') listed = connectionListed({ connection: value });
+    if (name === 'connection') listed = connectionListed(value);
     if (HOP_BY_HOP.has(name)) continue;
     if (extra !== undefined && name.startsWith('access-control-')) continue;
     // Session fixation / login CSRF: a backend must not set the management session.
