@@ -89,6 +89,9 @@ async function main() {
       '--home',
       home,
       'start',
+      // One process unless WORKERS says otherwise: the figures are per core.
+      '--workers',
+      process.env.WORKERS ?? '1',
     ],
     {
       env: { ...process.env, TOLLGATE_ADMIN_PASSWORD: 'bench-admin-password' },
@@ -150,6 +153,8 @@ function startupMeasure() {
         '--home',
         home,
         'start',
+        '--workers',
+        process.env.WORKERS ?? '1',
       ],
       {
         stdio: ['ignore', 'pipe', 'inherit'],

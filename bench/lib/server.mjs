@@ -25,6 +25,9 @@ export async function startBenchServer({ offset, toml = '' }) {
       '--home',
       home,
       'start',
+      // One process unless WORKERS says otherwise: the figures are per core.
+      '--workers',
+      process.env.WORKERS ?? '1',
     ],
     {
       env: { ...process.env, TOLLGATE_ADMIN_PASSWORD: 'bench-admin-password' },

@@ -1,20 +1,11 @@
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { createServices, type Services } from '../compose/index.js';
-import { loadConfig, type Config } from '../config/index.js';
+import { configOf } from './home.js';
+
+export { configOf, homeOf } from './home.js';
 
 export class CliError extends Error {
   override readonly name = 'CliError';
-}
-
-/** The instance directory: --home, else TOLLGATE_HOME, else the current directory. */
-export function homeOf(cmd: Command): string {
-  const opts = cmd.optsWithGlobals<{ home?: string }>();
-  return resolve(opts.home ?? process.env['TOLLGATE_HOME'] ?? process.cwd());
-}
-
-export function configOf(cmd: Command): Config {
-  return loadConfig(homeOf(cmd));
 }
 
 /** Runs a command against the instance's database and always closes it. */

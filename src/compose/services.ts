@@ -1,5 +1,10 @@
 import { createRuntimeSettings, type Config } from '../config/index.js';
-import { createLockout, createUserService, PasswordHasher } from '../identity/index.js';
+import {
+  createLockout,
+  createUserService,
+  PasswordHasher,
+  type HashRunner,
+} from '../identity/index.js';
 import { createApplicationService } from '../keymanager/index.js';
 import { createSubscriptionService } from '../portal/index.js';
 import { createApiService } from '../publisher/index.js';
@@ -8,6 +13,8 @@ import { createSqlStores, openDatabase } from '../store/index.js';
 export interface ServiceOptions {
   /** The clock of lock expiry and audit times (tests inject one). */
   readonly now?: () => number;
+  /** Where password hashes run; by default a pool in this process (a cluster worker: the primary's). */
+  readonly hashRunner?: HashRunner;
 }
 
 /** The domain services over the configured database: what the server and the CLI share. */
@@ -15,7 +22,7 @@ export async function createServices(config: Config, opts: ServiceOptions = {}) 
   const now = opts.now ?? Date.now;
   const database = await openDatabase(config.database);
   const stores = createSqlStores(database);
-  const hasher = new PasswordHasher(config.identity.hashing);
+  const hasher = new PasswordHasher(config.identity.hashing, opts.hashRunner);
   const users = createUserService({
     store: stores.users,
     hasher,

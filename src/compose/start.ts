@@ -26,6 +26,7 @@ import {
   registerTokenRoutes,
   SigningKeys,
 } from '../keymanager/index.js';
+import type { HashRunner } from '../identity/index.js';
 import { createMetrics } from '../metrics/index.js';
 import { createRedisHitCounter, MemoryHitCounter, type HitCounter } from '../ratelimit/index.js';
 import { createPasswordSignIn } from './password-sign-in.js';
@@ -35,11 +36,11 @@ import { createEventSink } from './event-sink.js';
 import type { SnapshotBuilder } from './gateway-snapshot.js';
 import { startGatewayRuntime } from './gateway.js';
 import { createLocalControlPlane } from './local-control-plane.js';
+import type { Profile } from './profiles.js';
 import { createServices } from './services.js';
 import { registerWebUi } from './web.js';
 
-export type Profile = 'all' | 'control-plane' | 'gateway';
-export const PROFILES: readonly Profile[] = ['all', 'control-plane', 'gateway'];
+export { PROFILES, type Profile } from './profiles.js';
 
 export interface RunningTollgate {
   readonly urls: {
@@ -55,6 +56,8 @@ export interface StartOptions {
   readonly now?: () => number;
   /** Hit counters of throttles and tiers; by default from [redis] url, else in this process. */
   readonly counter?: HitCounter;
+  /** Where password hashes run; by default a pool in this process (a cluster worker: the primary's). */
+  readonly hashRunner?: HashRunner;
 }
 
 /** Throttle counters: shared through Redis when [redis] url is set, else in this process. */
@@ -103,7 +106,7 @@ export async function startTollgate(
   opts: StartOptions = {},
 ): Promise<RunningTollgate> {
   const now = opts.now ?? Date.now;
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, config.logFormat);
   const tls = await loadTls(config);
   const host = config.hostname.includes(':') ? `[${config.hostname}]` : config.hostname;
   const servers: FastifyInstance[] = [];
@@ -124,7 +127,10 @@ export async function startTollgate(
   if (!opts.counter) closers.push(() => counter.close());
   try {
     if (profile !== 'gateway') {
-      const svc = await createServices(config, { now });
+      const svc = await createServices(config, {
+        now,
+        ...(opts.hashRunner ? { hashRunner: opts.hashRunner } : {}),
+      });
       closers.push(svc.close);
       await bootstrapAdmin(svc, print);
       const keys = await SigningKeys.load(

@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { cpus } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { checkCorsSettings, type CorsSettings } from './cors.js';
 import { ConfigError, readSettings, resolvePath } from './load.js';
@@ -232,6 +232,8 @@ export interface Config {
   readonly home: string;
   readonly hostname: string;
   readonly bindAddress: string;
+  /** Worker processes of `tollgate start` ([server] workers; 0 in the file = one per core). */
+  readonly workers: number;
   readonly ports: Ports;
   readonly transport: TransportConfig;
   readonly database: DatabaseConfig;
@@ -248,6 +250,7 @@ export interface Config {
   readonly metricsEnabled: boolean;
   readonly ui: UiConfig;
   readonly logLevel: string;
+  readonly logFormat: 'auto' | 'json' | 'pretty';
 }
 
 function deepFreeze<T>(o: T): T {
@@ -292,6 +295,7 @@ export function loadConfig(home: string, overrides: Record<string, unknown> = {}
     home,
     hostname,
     bindAddress: get('server.bind_address'),
+    workers: get('server.workers') || availableParallelism(),
     ports,
     transport: {
       certFile:
@@ -330,7 +334,7 @@ export function loadConfig(home: string, overrides: Record<string, unknown> = {}
         memoryKib: get('identity.password_hashing.memory_kib'),
         iterations: get('identity.password_hashing.iterations'),
         parallelism: get('identity.password_hashing.parallelism'),
-        maxConcurrent: get('identity.password_hashing.max_concurrent') || cpus().length,
+        maxConcurrent: get('identity.password_hashing.max_concurrent') || availableParallelism(),
         maxQueued: get('identity.password_hashing.max_queued'),
         nice: get('identity.password_hashing.nice'),
       },
@@ -399,5 +403,6 @@ export function loadConfig(home: string, overrides: Record<string, unknown> = {}
       signupsPerHour: get('identity.self_signup.max_per_ip_per_hour'),
     },
     logLevel: get('log.level'),
+    logFormat: get('log.format'),
   });
 }

@@ -53,6 +53,12 @@ export const SETTINGS = [
     doc: 'Added to every port, so several servers can run on one computer.',
   },
   {
+    key: 'server.workers',
+    type: int(0, 256),
+    default: 0,
+    doc: 'Worker processes serving the ports of `tollgate start` (node:cluster); 0 = one per CPU core this process may use, 1 = everything in one process. `tollgate start --workers N` overrides it.',
+  },
+  {
     key: 'server.trusted_proxies',
     type: { kind: 'string-list' },
     default: [],
@@ -478,6 +484,12 @@ export const SETTINGS = [
     type: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'),
     default: 'info',
     doc: 'Log level.',
+  },
+  {
+    key: 'log.format',
+    type: oneOf('auto', 'json', 'pretty'),
+    default: 'auto',
+    doc: 'Log lines: "json" (one JSON object a line, for log collectors), "pretty" (human-readable, pino-pretty) or "auto" = pretty when standard output is a terminal, else JSON.',
   },
 ] as const satisfies readonly Setting[];
 

@@ -13,6 +13,7 @@ export {
   type LockoutStore,
 } from './lockout.js';
 export { PasswordHasher, HashingOverloadedError } from './password-hasher.js';
+export { LocalHashPool, type HashLoad, type HashRunner } from './hash-pool.js';
 export { checkNewPassword, MAX_PASSWORD_BYTES, type PasswordPolicy } from './password-policy.js';
 export { normalizeUsername, validUsername } from './usernames.js';
 export { parseRoles, ADMIN_ROLE } from './roles.js';

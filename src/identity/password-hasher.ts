@@ -1,59 +1,34 @@
 import { randomBytes } from 'node:crypto';
-import { Piscina } from 'piscina';
 import type { HashingConfig } from '../config/index.js';
-import type { HashTask } from './hash-worker.js';
+import { LocalHashPool, type HashLoad, type HashRunner } from './hash-pool.js';
 
-/** Raised when the bounded hashing queue is full: answered 503 + Retry-After (R55). */
-export class HashingOverloadedError extends Error {
-  override readonly name = 'HashingOverloadedError';
-  readonly status = 503;
-  readonly expose = true;
-  readonly headers = { 'retry-after': '1' };
-  constructor() {
-    super('Too many sign-in attempts are in progress; retry shortly.');
-  }
-}
+export { HashingOverloadedError } from './hash-pool.js';
 
 /**
- * Argon2id (R48) in worker threads, never on the event loop, with at most `maxConcurrent`
- * hashes running and `maxQueued` waiting; beyond that the check is refused at once
- * instead of queueing without bound (R55). The worker threads run at a lower CPU priority
- * (`nice`), so during a login flood the event loop (refresh, introspection, the Gateway)
- * still gets a core whenever it has work, while hashing takes all the CPU left over.
+ * Argon2id password hashes and checks (R48), run by a HashRunner: this process's bounded pool
+ * (LocalHashPool) or, in a worker of a several-worker `tollgate start`, the primary's.
  */
 export class PasswordHasher {
-  private active = 0;
-  private readonly waiting: Array<() => void> = [];
   private dummyHash: Promise<string> | undefined;
   private readonly params: string;
-  private pool: Piscina | undefined;
+  private readonly runner: HashRunner;
 
-  constructor(private readonly cfg: HashingConfig) {
+  constructor(
+    private readonly cfg: HashingConfig,
+    runner?: HashRunner,
+  ) {
     this.params = `m=${cfg.memoryKib},t=${cfg.iterations},p=${cfg.parallelism}`;
-  }
-
-  /** Started at the first hash; idle threads end after a minute so an idle server stays small. */
-  private run<T extends string | boolean>(task: HashTask): Promise<T> {
-    this.pool ??= new Piscina({
-      filename: new URL('./hash-worker.js', import.meta.url).href,
-      minThreads: 0,
-      maxThreads: this.cfg.maxConcurrent,
-      idleTimeout: 60_000,
-      niceIncrement: this.cfg.nice,
-    });
-    return this.pool.run(task) as Promise<T>;
+    this.runner = runner ?? new LocalHashPool(cfg);
   }
 
   hash(password: string): Promise<string> {
-    return this.gated(() =>
-      this.run<string>({
-        op: 'hash',
-        password,
-        memoryCost: this.cfg.memoryKib,
-        timeCost: this.cfg.iterations,
-        parallelism: this.cfg.parallelism,
-      }),
-    );
+    return this.runner.run<string>({
+      op: 'hash',
+      password,
+      memoryCost: this.cfg.memoryKib,
+      timeCost: this.cfg.iterations,
+      parallelism: this.cfg.parallelism,
+    });
   }
 
   /**
@@ -64,9 +39,12 @@ export class PasswordHasher {
    */
   async verify(stored: string, password: string): Promise<boolean> {
     const pad = stored.startsWith('$argon2') ? undefined : await this.dummy();
-    return this.gated(() =>
-      this.run<boolean>({ op: 'verify', stored, password, ...(pad !== undefined ? { pad } : {}) }),
-    );
+    return this.runner.run<boolean>({
+      op: 'verify',
+      stored,
+      password,
+      ...(pad !== undefined ? { pad } : {}),
+    });
   }
 
   /** The unknown user's hash, made once; a refusal (pool full) is not remembered, the next call tries again. */
@@ -82,10 +60,8 @@ export class PasswordHasher {
   }
 
   /** Ends the worker threads (at shutdown, and for the CLI's one-shot commands). */
-  async close(): Promise<void> {
-    const pool = this.pool;
-    this.pool = undefined;
-    await pool?.close();
+  close(): Promise<void> {
+    return this.runner.close();
   }
 
   /** The same work as a real check, for an unknown user (R20). Always false. */
@@ -105,26 +81,10 @@ export class PasswordHasher {
 
   /** True when a new check would be refused: every slot busy and the queue full (R55). */
   get saturated(): boolean {
-    return this.active >= this.cfg.maxConcurrent && this.waiting.length >= this.cfg.maxQueued;
+    return this.runner.saturated;
   }
 
-  get load(): { active: number; queued: number } {
-    return { active: this.active, queued: this.waiting.length };
-  }
-
-  private async gated<T>(work: () => Promise<T>): Promise<T> {
-    if (this.active >= this.cfg.maxConcurrent) {
-      if (this.waiting.length >= this.cfg.maxQueued) throw new HashingOverloadedError();
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
-    } else {
-      this.active++;
-    }
-    try {
-      return await work();
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.active--;
-    }
+  get load(): HashLoad {
+    return this.runner.load;
   }
 }

@@ -1,14 +1,21 @@
 import { mkdirSync, chmodSync, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type pg from 'pg';
+import { Kysely, PostgresDialect } from 'kysely';
 import type { DatabaseConfig } from '../config/index.js';
+import type { HotPath } from './hot-path.js';
 import { migrate, type Dialect } from './migrations.js';
+import { postgresHotPath } from './postgres-hot-path.js';
+import { sqliteHotPath } from './sqlite-hot-path.js';
+import { SeveralWritersSqliteDialect } from './sqlite-writers.js';
 import type { Tables } from './tables.js';
 
 export interface Database {
   readonly db: Kysely<Tables>;
   readonly dialect: Dialect;
+  /** The token request's statements, prepared once (hot-path.ts). */
+  readonly hot: HotPath;
   close(): Promise<void>;
 }
 
@@ -33,29 +40,36 @@ function withStatementCache(sqlite: SQLite.Database, max = 512) {
   };
 }
 
-function openSqlite(cfg: DatabaseConfig): Kysely<Tables> {
-  mkdirSync(dirname(cfg.path), { recursive: true, mode: 0o700 });
-  const fresh = !existsSync(cfg.path);
+function connectSqlite(cfg: DatabaseConfig): SQLite.Database {
   const sqlite = new SQLite(cfg.path);
-  if (fresh) chmodSync(cfg.path, 0o600); // holds signing keys and hashes (R41)
   // WAL: readers never block the writer. synchronous=NORMAL survives a process crash;
   // FULL also survives power loss (R53, documented in docs/security.md).
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma(`synchronous = ${cfg.sqliteSynchronous.toUpperCase()}`);
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  // Other processes (workers of `tollgate start`, the CLI) write too: waited for without
+  // blocking the event loop, see sqlite-writers.ts.
+  sqlite.pragma('busy_timeout = 0');
+  return sqlite;
+}
+
+function openSqlite(cfg: DatabaseConfig): Kysely<Tables> {
+  mkdirSync(dirname(cfg.path), { recursive: true, mode: 0o700 });
+  const fresh = !existsSync(cfg.path);
+  const sqlite = connectSqlite(cfg);
+  if (fresh) chmodSync(cfg.path, 0o600); // holds signing keys and hashes (R41)
   return new Kysely<Tables>({
-    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    dialect: new SeveralWritersSqliteDialect({ database: withStatementCache(sqlite) }, sqlite),
   });
 }
 
-async function openPostgres(cfg: DatabaseConfig): Promise<Kysely<Tables>> {
+async function openPostgres(cfg: DatabaseConfig): Promise<{ db: Kysely<Tables>; pool: pg.Pool }> {
   if (!cfg.url) throw new Error('database.url must be set when database.type = "postgres"');
   // Loaded only for PostgreSQL deployments: SQLite users do not pay its start-up time.
-  const { default: pg } = await import('pg');
+  const { default: pgModule } = await import('pg');
   // int8 (bigint) columns hold millisecond timestamps, well inside Number's exact range.
-  pg.types.setTypeParser(20, (v: string) => Number(v));
-  const pool = new pg.Pool({
+  pgModule.types.setTypeParser(20, (v: string) => Number(v));
+  const pool = new pgModule.Pool({
     connectionString: cfg.url,
     max: cfg.poolSize,
     // Fail fast when PostgreSQL is down instead of queueing forever (R54).
@@ -74,18 +88,29 @@ async function openPostgres(cfg: DatabaseConfig): Promise<Kysely<Tables>> {
   pool.on('connect', (client) => {
     client.on('error', () => undefined);
   });
-  return new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  return { db: new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) }), pool };
 }
 
 /** Opens the configured database and brings its schema up to date. */
 export async function openDatabase(cfg: DatabaseConfig): Promise<Database> {
   const dialect: Dialect = cfg.type;
-  const db = dialect === 'postgres' ? await openPostgres(cfg) : openSqlite(cfg);
+  const pg = dialect === 'postgres' ? await openPostgres(cfg) : undefined;
+  const db = pg ? pg.db : openSqlite(cfg);
+  let hot: HotPath;
   try {
     await migrate(db as Kysely<unknown>, dialect);
+    hot = pg ? postgresHotPath(pg.pool, cfg.poolSize) : sqliteHotPath(connectSqlite(cfg));
   } catch (err) {
     await db.destroy();
     throw err;
   }
-  return { db, dialect, close: () => db.destroy() };
+  return {
+    db,
+    dialect,
+    hot,
+    close: async () => {
+      await hot.close();
+      await db.destroy();
+    },
+  };
 }

@@ -26,7 +26,6 @@ import { SqlStatisticsStore } from './sql-statistics-store.js';
 import { SqlSigningKeyStore } from './sql-signing-key-store.js';
 import { SqlTokenStore } from './sql-token-store.js';
 import { SqlUserStore } from './sql-user-store.js';
-import { directWrites, GroupCommitWriter } from './write-batcher.js';
 
 export interface SqlStores {
   readonly users: UserStore;
@@ -46,13 +45,12 @@ export interface SqlStores {
 
 /** Every store over one open database (SQLite or PostgreSQL). */
 export function createSqlStores(database: Database): SqlStores {
-  const { db } = database;
-  const tokenWrites = database.dialect === 'sqlite' ? new GroupCommitWriter(db) : directWrites(db);
+  const { db, hot } = database;
   return {
-    users: new SqlUserStore(db),
-    applications: new SqlApplicationStore(db),
+    users: new SqlUserStore(db, hot.reads),
+    applications: new SqlApplicationStore(db, hot.reads),
     scopes: new SqlScopeStore(db),
-    tokens: new SqlTokenStore(db, tokenWrites),
+    tokens: new SqlTokenStore(db, hot),
     signingKeys: new SqlSigningKeyStore(db),
     apis: new SqlApiStore(db),
     subscriptions: new SqlSubscriptionStore(db),

@@ -3,6 +3,7 @@ import type { GrantType, TokenType } from '../config/index.js';
 import type { Application, Client, ClientKey, Environment } from '../keymanager/model.js';
 import type { ApplicationStore } from '../keymanager/store.js';
 import { DuplicateError, isUniqueViolation } from './errors.js';
+import type { HotReads } from './hot-path.js';
 import type { ApplicationsTable, ClientKeysTable, Tables } from './tables.js';
 
 function toApplication(r: Selectable<ApplicationsTable>): Application {
@@ -52,7 +53,10 @@ function duplicateName(name: string): DuplicateError {
 }
 
 export class SqlApplicationStore implements ApplicationStore {
-  constructor(private readonly db: Kysely<Tables>) {}
+  constructor(
+    private readonly db: Kysely<Tables>,
+    private readonly hot: Pick<HotReads, 'client'>,
+  ) {}
 
   async create(app: Application): Promise<void> {
     try {
@@ -150,23 +154,7 @@ export class SqlApplicationStore implements ApplicationStore {
   }
 
   async findClient(consumerKey: string): Promise<Client | undefined> {
-    const r = await this.db
-      .selectFrom('client_keys as k')
-      .innerJoin('applications as a', 'a.id', 'k.application_id')
-      .selectAll('k')
-      .select([
-        'a.name',
-        'a.owner_id',
-        'a.description',
-        'a.token_type',
-        'a.grant_types',
-        'a.access_token_lifetime',
-        'a.refresh_token_lifetime',
-        'a.throttling_policy',
-        'a.created_at as app_created_at',
-      ])
-      .where('k.consumer_key', '=', consumerKey)
-      .executeTakeFirst();
+    const r = await this.hot.client(consumerKey);
     if (!r) return undefined;
     return {
       key: toKey(r),

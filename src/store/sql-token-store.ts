@@ -8,7 +8,7 @@ import type {
 } from '../keymanager/model.js';
 import type { PurgedTokens, RotationOutcome, TokenStore } from '../keymanager/store.js';
 import type { AccessTokensTable, Tables } from './tables.js';
-import { directWrites, type WriteRunner } from './write-batcher.js';
+import type { HotPath } from './hot-path.js';
 
 function toAccess(r: Selectable<AccessTokensTable>): AccessTokenRecord {
   return {
@@ -26,116 +26,29 @@ function toAccess(r: Selectable<AccessTokensTable>): AccessTokenRecord {
   };
 }
 
-async function writeIssuance(
-  db: Kysely<Tables>,
-  { access: a, refresh: r, newFamily: f }: Issuance,
-): Promise<void> {
-  if (f) {
-    await db
-      .insertInto('token_families')
-      .values({
-        id: f.id,
-        consumer_key: f.consumerKey,
-        user_id: f.userId,
-        created_at: f.createdAt,
-        expires_at: f.expiresAt,
-        revoked_at: f.revokedAt,
-        revoke_reason: null,
-      })
-      .execute();
-  }
-  await db
-    .insertInto('access_tokens')
-    .values({
-      jti: a.jti,
-      token_hash: a.tokenHash,
-      consumer_key: a.consumerKey,
-      application_id: a.applicationId,
-      user_id: a.userId,
-      scope: JSON.stringify(a.scope),
-      family_id: a.familyId,
-      grant_type: a.grantType,
-      issued_at: a.issuedAt,
-      expires_at: a.expiresAt,
-      revoked_at: a.revokedAt,
-    })
-    .execute();
-  if (r) {
-    await db
-      .insertInto('refresh_tokens')
-      .values({
-        token_hash: r.tokenHash,
-        family_id: r.familyId,
-        consumer_key: r.consumerKey,
-        user_id: r.userId,
-        scope: JSON.stringify(r.scope),
-        issued_at: r.issuedAt,
-        expires_at: r.expiresAt,
-        consumed_at: r.consumedAt,
-        revoked_at: r.revokedAt,
-      })
-      .execute();
-  }
-  await db
-    .insertInto('token_issuance')
-    .values({
-      application_id: a.applicationId,
-      consumer_key: a.consumerKey,
-      user_id: a.userId,
-      grant_type: a.grantType,
-      issued_at: a.issuedAt,
-    })
-    .execute();
-}
-
 type FamilyColumn = 'id' | 'user_id' | 'consumer_key';
 type TokenColumn = 'family_id' | 'user_id' | 'consumer_key';
 
 export class SqlTokenStore implements TokenStore {
   constructor(
     private readonly db: Kysely<Tables>,
-    private readonly writes: WriteRunner = directWrites(db),
+    private readonly hot: Pick<HotPath, 'reads' | 'writes'>,
   ) {}
 
-  async saveIssuance(issuance: Issuance): Promise<void> {
-    await this.writes.run((trx) => writeIssuance(trx, issuance));
+  saveIssuance(issuance: Issuance): Promise<void> {
+    return this.hot.writes.issue(issuance);
   }
 
-  async rotateRefresh(
-    oldTokenHash: string,
-    now: number,
-    successor: Issuance,
-  ): Promise<RotationOutcome> {
-    return this.writes.run(async (trx): Promise<RotationOutcome> => {
-      // The conditional UPDATE is the arbiter: PostgreSQL re-checks the WHERE after a
-      // concurrent writer commits, and SQLite runs one write transaction at a time.
-      const r = await trx
-        .updateTable('refresh_tokens')
-        .set({ consumed_at: now })
-        .where('token_hash', '=', oldTokenHash)
-        .where('consumed_at', 'is', null)
-        .where('revoked_at', 'is', null)
-        .executeTakeFirst();
-      if (r.numUpdatedRows === 0n) return 'already_consumed';
-      await writeIssuance(trx, successor);
-      return 'rotated';
-    });
+  /**
+   * The conditional UPDATE is the arbiter: PostgreSQL re-checks the WHERE after a concurrent
+   * writer commits, and SQLite runs one write transaction at a time.
+   */
+  rotateRefresh(oldTokenHash: string, now: number, successor: Issuance): Promise<RotationOutcome> {
+    return this.hot.writes.rotate(oldTokenHash, now, successor);
   }
 
   async findRefresh(tokenHash: string): Promise<RefreshTokenState | undefined> {
-    const r = await this.db
-      .selectFrom('refresh_tokens as r')
-      .innerJoin('token_families as f', 'f.id', 'r.family_id')
-      .selectAll('r')
-      .select([
-        'f.consumer_key as f_consumer_key',
-        'f.user_id as f_user_id',
-        'f.created_at as f_created_at',
-        'f.expires_at as f_expires_at',
-        'f.revoked_at as f_revoked_at',
-      ])
-      .where('r.token_hash', '=', tokenHash)
-      .executeTakeFirst();
+    const r = await this.hot.reads.refresh(tokenHash);
     if (!r) return undefined;
     return {
       tokenHash: r.token_hash,
@@ -159,20 +72,12 @@ export class SqlTokenStore implements TokenStore {
   }
 
   async findAccessByHash(tokenHash: string): Promise<AccessTokenRecord | undefined> {
-    const r = await this.db
-      .selectFrom('access_tokens')
-      .selectAll()
-      .where('token_hash', '=', tokenHash)
-      .executeTakeFirst();
+    const r = await this.hot.reads.accessByHash(tokenHash);
     return r && toAccess(r);
   }
 
   async findAccessByJti(jti: string): Promise<AccessTokenRecord | undefined> {
-    const r = await this.db
-      .selectFrom('access_tokens')
-      .selectAll()
-      .where('jti', '=', jti)
-      .executeTakeFirst();
+    const r = await this.hot.reads.accessByJti(jti);
     return r && toAccess(r);
   }
 

@@ -2,6 +2,7 @@ import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { UserStore } from '../identity/store.js';
 import { IdentityError, type User, type UserStatus } from '../identity/user.js';
 import { isUniqueViolation } from './errors.js';
+import type { HotReads } from './hot-path.js';
 import type { Tables, UsersTable } from './tables.js';
 
 function toUser(r: Selectable<UsersTable>): User {
@@ -28,7 +29,10 @@ function toRow(user: User): Insertable<UsersTable> {
 }
 
 export class SqlUserStore implements UserStore {
-  constructor(private readonly db: Kysely<Tables>) {}
+  constructor(
+    private readonly db: Kysely<Tables>,
+    private readonly hot: Pick<HotReads, 'user'>,
+  ) {}
 
   async findByUsername(username: string): Promise<User | undefined> {
     const r = await this.db
@@ -40,7 +44,7 @@ export class SqlUserStore implements UserStore {
   }
 
   async findById(id: string): Promise<User | undefined> {
-    const r = await this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    const r = await this.hot.user(id);
     return r && toUser(r);
   }
 

@@ -403,6 +403,39 @@ describeOnEachDatabase('SQL stores', (db) => {
     ]);
   });
 
+  it('commits concurrent issuances together; one that cannot be stored fails alone', async () => {
+    const client = await newClient();
+    const userId = client.owner.id;
+    const stored = passwordIssuance(client, userId);
+    await db.stores.tokens.saveIssuance(stored);
+    const ok1 = passwordIssuance(client, userId, T0 + 1);
+    const ok2 = { access: access(client, null, 'client_credentials', T0 + 2, null) };
+    // The same jti again: refused by the primary key, whatever else is in its batch.
+    const clash = {
+      access: {
+        ...access(client, null, 'client_credentials', T0 + 3, null),
+        jti: stored.access.jti,
+      },
+    };
+    const outcomes = await Promise.allSettled([
+      db.stores.tokens.saveIssuance(ok1),
+      db.stores.tokens.saveIssuance(clash),
+      db.stores.tokens.saveIssuance(ok2),
+    ]);
+    assert.deepEqual(
+      outcomes.map((o) => o.status),
+      ['fulfilled', 'rejected', 'fulfilled'],
+    );
+    assert.deepEqual(await db.stores.tokens.findAccessByJti(ok1.access.jti), ok1.access);
+    assert.deepEqual(await db.stores.tokens.findAccessByJti(ok2.access.jti), ok2.access);
+    assert.deepEqual(await db.stores.tokens.findRefresh(ok1.refresh.tokenHash), {
+      ...ok1.refresh,
+      family: ok1.newFamily,
+    });
+    assert.equal(await db.stores.tokens.findAccessByHash(clash.access.tokenHash!), undefined);
+    assert.deepEqual(await db.stores.tokens.findAccessByJti(stored.access.jti), stored.access);
+  });
+
   it('of two concurrent rotations of one refresh token exactly one wins', async () => {
     const client = await newClient();
     const userId = client.owner.id;

@@ -1,62 +1,64 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { openDatabase, type Database } from './index.js';
-import { createTestDatabase, type TestDatabase } from './testing.js';
-import { GroupCommitWriter } from './write-batcher.js';
+import { describe, it } from 'node:test';
+import { eachAloneOnFailure, GroupCommit } from './write-batcher.js';
 
-describe('group commit of SQLite writes', () => {
-  let tdb: TestDatabase;
-  let database: Database;
-  before(async () => {
-    tdb = await createTestDatabase('sqlite');
-    database = await openDatabase(tdb.config);
-  });
-  after(async () => {
-    await database.close();
-    await tdb.drop();
-  });
-
-  const scopeRow = (name: string) => ({ name, description: '', roles: '[]', created_at: 1 });
-  const names = async () =>
-    (await database.db.selectFrom('scopes').select('name').orderBy('name').execute()).map(
-      (r) => r.name,
-    );
-
-  it('commits concurrent writes together, and a failing write rolls back only its own changes', async () => {
-    const writer = new GroupCommitWriter(database.db);
-    const results = await Promise.allSettled([
-      writer.run(async (trx) => {
-        await trx.insertInto('scopes').values(scopeRow('a')).execute();
-        return 'a';
-      }),
-      writer.run(async (trx) => {
-        await trx.insertInto('scopes').values(scopeRow('b')).execute();
-        throw new Error('b fails after its insert');
-      }),
-      writer.run(async (trx) => {
-        await trx.insertInto('scopes').values(scopeRow('c')).execute();
-        return 'c';
-      }),
+describe('group commit of token writes', () => {
+  it('commits the writes of one turn of the event loop together, in batches of at most maxBatch', async () => {
+    const batches: string[][] = [];
+    const group = new GroupCommit<string, string>((ops) => {
+      batches.push([...ops]);
+      return ops.map((op) => ({ ok: true, value: op.toUpperCase() }));
+    }, 3);
+    const all = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((op) => group.run(op)));
+    assert.deepEqual(all, ['A', 'B', 'C', 'D', 'E']);
+    assert.deepEqual(batches, [
+      ['a', 'b', 'c'],
+      ['d', 'e'],
     ]);
-    assert.deepEqual(
-      results.map((r) => r.status),
-      ['fulfilled', 'rejected', 'fulfilled'],
-    );
-    assert.equal((results[1] as PromiseRejectedResult).reason.message, 'b fails after its insert');
-    assert.deepEqual(await names(), ['a', 'c']);
   });
 
-  it('keeps going after a batch: later writes are committed too', async () => {
-    const writer = new GroupCommitWriter(database.db, 2);
-    const all = await Promise.all(
-      ['d', 'e', 'f', 'g', 'h'].map((n) =>
-        writer.run(async (trx) => {
-          await trx.insertInto('scopes').values(scopeRow(n)).execute();
-          return n;
-        }),
-      ),
+  it('answers each write with its own outcome, fails a batch whose commit failed, and keeps going', async () => {
+    let calls = 0;
+    const group = new GroupCommit<string, string>((ops) => {
+      calls++;
+      if (ops.includes('crash')) throw new Error('commit failed');
+      return ops.map((op) =>
+        op === 'bad' ? { ok: false, error: new Error('bad write') } : { ok: true, value: op },
+      );
+    });
+    const first = await Promise.allSettled([group.run('x'), group.run('bad'), group.run('y')]);
+    assert.deepEqual(
+      first.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message)),
+      ['x', 'bad write', 'y'],
     );
-    assert.deepEqual(all, ['d', 'e', 'f', 'g', 'h']);
-    assert.deepEqual(await names(), ['a', 'c', 'd', 'e', 'f', 'g', 'h']);
+    const second = await Promise.allSettled([group.run('z'), group.run('crash')]);
+    assert.deepEqual(
+      second.map((r) => r.status),
+      ['rejected', 'rejected'],
+    );
+    assert.equal(await group.run('after'), 'after');
+    assert.equal(calls, 3);
+  });
+
+  it('commits each write alone when the batch fails, so only the bad one fails', async () => {
+    const committed: string[] = [];
+    const outcomes = await eachAloneOnFailure(
+      ['a', 'bad', 'c'],
+      (ops) => {
+        if (ops.includes('bad')) throw new Error('batch rolled back');
+        committed.push(...ops);
+        return ops.map(() => 'ok');
+      },
+      (op) => {
+        if (op === 'bad') throw new Error('bad write');
+        committed.push(op);
+        return 'alone';
+      },
+    );
+    assert.deepEqual(
+      outcomes.map((o) => (o.ok ? o.value : (o.error as Error).message)),
+      ['alone', 'bad write', 'alone'],
+    );
+    assert.deepEqual(committed, ['a', 'c']);
   });
 });

@@ -1,78 +1,95 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Tables } from './tables.js';
+/** What one write of a batch came to: its value, or the error that refused it alone. */
+export type Outcome<R> =
+  { readonly ok: true; readonly value: R } | { readonly ok: false; readonly error: unknown };
 
-export type WriteOp<T> = (trx: Transaction<Tables>) => Promise<T>;
+/** Commits a batch of writes durably and says how each one ended (same order as `ops`). */
+export type BatchCommit<Op, R> = (ops: readonly Op[]) => Promise<Outcome<R>[]> | Outcome<R>[];
 
-/** Runs a write in its own transaction: PostgreSQL commits concurrent transactions itself. */
-export interface WriteRunner {
-  run<T>(op: WriteOp<T>): Promise<T>;
-}
-
-export const directWrites = (db: Kysely<Tables>): WriteRunner => ({
-  run: (op) => db.transaction().execute(op),
-});
-
-interface Pending {
-  readonly op: WriteOp<unknown>;
-  readonly resolve: (v: unknown) => void;
+interface Pending<Op, R> {
+  readonly op: Op;
+  readonly resolve: (v: R) => void;
   readonly reject: (e: unknown) => void;
 }
 
 /**
- * Group commit for SQLite, which has one writer and pays most of a token's cost in the
- * commit: writes that arrive while a commit is in progress are run together in the next
- * transaction, each inside its own savepoint (one failing write rolls back only itself).
- * Every caller is answered only after the COMMIT that holds its write (R52: a token is
- * answered only once it is durable).
+ * Group commit: writes that arrive while a commit is in progress (or during the same turn of
+ * the event loop) are committed together in the next batch, so one COMMIT (SQLite's WAL write,
+ * PostgreSQL's round trip and flush) serves many token requests. Every caller is answered only
+ * after the commit that holds its write (R52: a token is answered only once it is durable).
+ * The commit function decides how a failing write is kept from failing the others.
  */
-export class GroupCommitWriter implements WriteRunner {
-  private queue: Pending[] = [];
-  private flushing = false;
+export class GroupCommit<Op, R> {
+  private queue: Pending<Op, R>[] = [];
+  private inFlight = 0;
+  private scheduled = false;
 
   constructor(
-    private readonly db: Kysely<Tables>,
+    private readonly commit: BatchCommit<Op, R>,
     private readonly maxBatch = 64,
+    /** Batches committing at once: 1 for SQLite (one writer), a few for PostgreSQL. */
+    private readonly maxInFlight = 1,
   ) {}
 
-  run<T>(op: WriteOp<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.queue.push({ op, resolve: resolve as (v: unknown) => void, reject });
-      if (!this.flushing) {
-        this.flushing = true;
-        setImmediate(() => void this.flush());
-      }
+  run(op: Op): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      this.queue.push({ op, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.inFlight >= this.maxInFlight || this.queue.length === 0) return;
+    this.scheduled = true;
+    // setImmediate, not a microtask: the requests already read in this turn join the batch.
+    setImmediate(() => {
+      this.scheduled = false;
+      void this.flush();
     });
   }
 
   private async flush(): Promise<void> {
     const batch = this.queue.splice(0, this.maxBatch);
-    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    if (batch.length === 0) return;
+    this.inFlight++;
+    this.schedule();
     try {
-      await this.db.transaction().execute(async (trx) => {
-        for (const item of batch) {
-          await sql`savepoint tg_write`.execute(trx);
-          try {
-            const value = await item.op(trx);
-            await sql`release savepoint tg_write`.execute(trx);
-            outcomes.push({ ok: true, value });
-          } catch (error) {
-            await sql`rollback to savepoint tg_write`.execute(trx);
-            await sql`release savepoint tg_write`.execute(trx);
-            outcomes.push({ ok: false, error });
-          }
-        }
-      });
-      batch.forEach((item, i) => {
+      const outcomes = await this.commit(batch.map((p) => p.op));
+      batch.forEach((p, i) => {
         const o = outcomes[i]!;
-        if (o.ok) item.resolve(o.value);
-        else item.reject(o.error);
+        if (o.ok) p.resolve(o.value);
+        else p.reject(o.error);
       });
     } catch (err) {
       // The commit itself failed: nothing in this batch is stored.
-      for (const item of batch) item.reject(err);
+      for (const p of batch) p.reject(err);
     } finally {
-      if (this.queue.length > 0) setImmediate(() => void this.flush());
-      else this.flushing = false;
+      this.inFlight--;
+      this.schedule();
     }
   }
+}
+
+/**
+ * Commits `ops` together with `all`; when that fails (one bad write rolls the whole batch
+ * back), commits each alone with `one`, so only the bad write fails.
+ */
+export async function eachAloneOnFailure<Op, R>(
+  ops: readonly Op[],
+  all: (ops: readonly Op[]) => Promise<R[]> | R[],
+  one: (op: Op) => Promise<R> | R,
+): Promise<Outcome<R>[]> {
+  try {
+    return (await all(ops)).map((value) => ({ ok: true, value }));
+  } catch (error) {
+    if (ops.length === 1) return [{ ok: false, error }];
+  }
+  const outcomes: Outcome<R>[] = [];
+  for (const op of ops) {
+    try {
+      outcomes.push({ ok: true, value: await one(op) });
+    } catch (error) {
+      outcomes.push({ ok: false, error });
+    }
+  }
+  return outcomes;
 }

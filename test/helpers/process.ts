@@ -27,13 +27,18 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts `tollgate start` as a child process and waits for its ready line. */
+/**
+ * Starts `tollgate start` as a child process and waits for its ready line. One process
+ * (`--workers 1`) unless `args` says otherwise: the suite runs many servers at once on a few
+ * cores, and the several-worker path has its own test (test/e2e/workers.test.ts).
+ */
 export async function startServerProcess(
   home: string,
   args: string[] = [],
   env: Record<string, string> = {},
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [CLI, '--home', home, 'start', ...args], {
+  const workers = args.some((a) => a.startsWith('--workers')) ? [] : ['--workers', '1'];
+  const child = spawn(process.execPath, [CLI, '--home', home, 'start', ...workers, ...args], {
     env: { ...process.env, TOLLGATE_ADMIN_PASSWORD: 'Admin-Password-For-Tests', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

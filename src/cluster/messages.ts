@@ -1,0 +1,32 @@
+// What the primary of `tollgate start --workers N` and its workers say to each other over the
+// cluster's IPC channel. Every message carries `tg` so other IPC traffic is left alone.
+
+import type { HashLoad } from '../identity/hash-pool.js';
+import type { HashTask } from '../identity/hash-worker.js';
+
+/** Work a worker asks of the primary: hashing in its one pool, the shared hit counters. */
+export type Call =
+  | { readonly method: 'hash'; readonly task: HashTask }
+  | { readonly method: 'hit' | 'peek'; readonly key: string; readonly windowMs: number }
+  | { readonly method: 'reset'; readonly key: string };
+
+export type ToPrimary =
+  | ({ readonly tg: 'call'; readonly id: number } & Call)
+  | { readonly tg: 'ready'; readonly urls: Record<string, string> };
+
+export type ToWorker =
+  | {
+      readonly tg: 'reply';
+      readonly id: number;
+      readonly value?: unknown;
+      /** 'overloaded': the hashing pool is full (503); otherwise an error's message. */
+      readonly error?: string;
+    }
+  | { readonly tg: 'hash-load'; readonly load: HashLoad; readonly saturated: boolean }
+  | { readonly tg: 'stop' };
+
+export const OVERLOADED = 'overloaded';
+
+export function isMessage<T extends { tg: string }>(m: unknown): m is T {
+  return typeof m === 'object' && m !== null && typeof (m as { tg?: unknown }).tg === 'string';
+}

@@ -1,0 +1,113 @@
+import cluster, { type Worker } from 'node:cluster';
+import type { Config } from '../config/index.js';
+import { HashingOverloadedError, LocalHashPool } from '../identity/hash-pool.js';
+import type { HitCounter } from '../ratelimit/counter.js';
+import { MemoryHitCounter } from '../ratelimit/memory-counter.js';
+import { isMessage, OVERLOADED, type ToPrimary, type ToWorker } from './messages.js';
+
+export interface PrimaryOptions {
+  readonly config: Config;
+  readonly workers: number;
+  /** Operator messages (a worker replaced, a worker that did not stop). */
+  readonly warn: (line: string) => void;
+}
+
+export interface RunningPrimary {
+  /** Every worker's URLs are the same: the first worker's. */
+  readonly urls: Record<string, string>;
+  /** Asks every worker to finish its in-flight requests and stop, then ends the pool. */
+  stop(): Promise<void>;
+}
+
+/** A worker that dies this soon after starting is replaced only after a pause (a crash loop). */
+const QUICK_DEATH_MS = 5000;
+
+/**
+ * The primary process of `tollgate start` with several workers (node:cluster): it forks the
+ * workers, which share the ports and run the servers, and keeps what must be one per machine:
+ * the password-hashing pool (sized for the machine's cores, one bound for shedding) and, unless
+ * [redis] url shares them already, the hit counters of the throttles and tiers. It loads no
+ * HTTP framework and no database. The first worker starts alone (it creates what a first start
+ * creates: database schema, TLS certificate, administrator, signing keys), then the others.
+ */
+export async function runPrimary(opts: PrimaryOptions): Promise<RunningPrimary> {
+  const { config } = opts;
+  const live = new Set<Worker>();
+  const broadcast = (m: ToWorker) => {
+    for (const w of live) if (w.isConnected()) w.send(m);
+  };
+  const pool = new LocalHashPool(config.identity.hashing, (load, saturated) =>
+    broadcast({ tg: 'hash-load', load, saturated }),
+  );
+  const counter: HitCounter | undefined = config.redis.url ? undefined : new MemoryHitCounter();
+  let stopping = false;
+
+  const answer = async (w: Worker, m: Extract<ToPrimary, { tg: 'call' }>) => {
+    let reply: ToWorker;
+    try {
+      let value: unknown;
+      if (m.method === 'hash') value = await pool.run(m.task);
+      else if (!counter) throw new Error('hit counters are in Redis');
+      else if (m.method === 'reset') value = await counter.reset(m.key);
+      else value = await counter[m.method](m.key, m.windowMs);
+      reply = { tg: 'reply', id: m.id, value };
+    } catch (err) {
+      const error = err instanceof HashingOverloadedError ? OVERLOADED : String(err);
+      reply = { tg: 'reply', id: m.id, error };
+    }
+    if (w.isConnected()) w.send(reply);
+  };
+
+  /** Forks a worker; resolves with its URLs once it serves, rejects if it exits first. */
+  const fork = () =>
+    new Promise<Record<string, string>>((resolve, reject) => {
+      const w = cluster.fork();
+      const born = Date.now();
+      let ready = false;
+      live.add(w);
+      w.on('message', (m: unknown) => {
+        if (!isMessage<ToPrimary>(m)) return;
+        if (m.tg === 'call') void answer(w, m);
+        else if (m.tg === 'ready') {
+          ready = true;
+          w.send({ tg: 'hash-load', load: pool.load, saturated: pool.saturated });
+          resolve(m.urls);
+        }
+      });
+      w.on('exit', (code, signal) => {
+        live.delete(w);
+        if (!ready) reject(new Error(`a worker exited before it was ready (${code ?? signal})`));
+        if (stopping || !ready) return;
+        opts.warn(`worker ${w.process.pid} exited (${signal ?? `code ${code}`}); starting another`);
+        const delay = Date.now() - born < QUICK_DEATH_MS ? 1000 : 0;
+        setTimeout(() => {
+          if (!stopping) fork().catch((err) => opts.warn(`replacing a worker failed: ${err}`));
+        }, delay);
+      });
+    });
+
+  const stopWorkers = async () => {
+    stopping = true;
+    const exits = [...live].map(
+      (w) =>
+        new Promise<void>((resolve) => {
+          if (w.isDead()) return resolve();
+          w.once('exit', () => resolve());
+          if (w.isConnected()) w.send({ tg: 'stop' });
+          else w.process.kill('SIGTERM');
+        }),
+    );
+    await Promise.all(exits);
+    await pool.close();
+    await counter?.close();
+  };
+
+  try {
+    const urls = await fork();
+    await Promise.all(Array.from({ length: opts.workers - 1 }, () => fork()));
+    return { urls, stop: stopWorkers };
+  } catch (err) {
+    await stopWorkers();
+    throw err;
+  }
+}

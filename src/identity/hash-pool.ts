@@ -1,0 +1,105 @@
+import { Piscina } from 'piscina';
+import type { HashingConfig } from '../config/index.js';
+import type { HashTask } from './hash-worker.js';
+
+/** Raised when the bounded hashing queue is full: answered 503 + Retry-After (R55). */
+export class HashingOverloadedError extends Error {
+  override readonly name = 'HashingOverloadedError';
+  readonly status = 503;
+  readonly expose = true;
+  readonly headers = { 'retry-after': '1' };
+  constructor() {
+    super('Too many sign-in attempts are in progress; retry shortly.');
+  }
+}
+
+export interface HashLoad {
+  readonly active: number;
+  readonly queued: number;
+}
+
+/**
+ * Where password hashes run: this process's bounded thread pool, or, in a worker of
+ * `tollgate start` with several workers, the primary's one pool for the whole machine
+ * (compose/cluster/), so the bound and the shedding are the machine's, not each worker's.
+ */
+export interface HashRunner {
+  /** Runs a task, or rejects with HashingOverloadedError at once when the pool is full. */
+  run<T extends string | boolean>(task: HashTask): Promise<T>;
+  /** True when a new task would be refused: every slot busy and the queue full (R55). */
+  readonly saturated: boolean;
+  readonly load: HashLoad;
+  close(): Promise<void>;
+}
+
+/**
+ * Argon2id (R48) in worker threads, never on the event loop, with at most `maxConcurrent`
+ * hashes running and `maxQueued` waiting; beyond that a task is refused at once instead of
+ * queueing without bound (R55). The threads run at a lower CPU priority (`nice`), so during
+ * a login flood the event loop (refresh, introspection, the Gateway) still gets a core
+ * whenever it has work, while hashing takes all the CPU left over.
+ */
+export class LocalHashPool implements HashRunner {
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
+  private pool: Piscina | undefined;
+
+  /** `onLoad` hears every change of the load (a cluster primary tells its workers). */
+  constructor(
+    private readonly cfg: HashingConfig,
+    private readonly onLoad?: (load: HashLoad, saturated: boolean) => void,
+  ) {}
+
+  /** Threads start at the first hash; idle ones end after a minute so an idle server stays small. */
+  run<T extends string | boolean>(task: HashTask): Promise<T> {
+    return this.gated(() => {
+      this.pool ??= new Piscina({
+        filename: new URL('./hash-worker.js', import.meta.url).href,
+        minThreads: 0,
+        maxThreads: this.cfg.maxConcurrent,
+        idleTimeout: 60_000,
+        niceIncrement: this.cfg.nice,
+      });
+      return this.pool.run(task) as Promise<T>;
+    });
+  }
+
+  get saturated(): boolean {
+    return this.active >= this.cfg.maxConcurrent && this.waiting.length >= this.cfg.maxQueued;
+  }
+
+  get load(): HashLoad {
+    return { active: this.active, queued: this.waiting.length };
+  }
+
+  /** Ends the threads (at shutdown, and for the CLI's one-shot commands). */
+  async close(): Promise<void> {
+    const pool = this.pool;
+    this.pool = undefined;
+    await pool?.close();
+  }
+
+  private changed(): void {
+    this.onLoad?.(this.load, this.saturated);
+  }
+
+  private async gated<T>(work: () => Promise<T>): Promise<T> {
+    if (this.active >= this.cfg.maxConcurrent) {
+      if (this.waiting.length >= this.cfg.maxQueued) throw new HashingOverloadedError();
+      const turn = new Promise<void>((resolve) => this.waiting.push(resolve));
+      this.changed();
+      await turn;
+    } else {
+      this.active++;
+      this.changed();
+    }
+    try {
+      return await work();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
+      this.changed();
+    }
+  }
+}

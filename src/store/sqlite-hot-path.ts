@@ -1,0 +1,116 @@
+import type SQLite from 'better-sqlite3';
+import type { Issuance } from '../keymanager/model.js';
+import {
+  ACCESS_INSERT_COLUMNS,
+  accessValues,
+  CLIENT_COLUMNS,
+  FAMILY_INSERT_COLUMNS,
+  familyValues,
+  REFRESH_COLUMNS,
+  REFRESH_INSERT_COLUMNS,
+  refreshValues,
+  type ClientRow,
+  type HotPath,
+  type RefreshRow,
+  type TokenWrite,
+  type TokenWriteResult,
+} from './hot-path.js';
+import { isBusy, retryBusy } from './sqlite-writers.js';
+import { eachAloneOnFailure, GroupCommit } from './write-batcher.js';
+
+const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+/**
+ * SQLite's hot path on its own connection (kysely keeps the other one): statements prepared
+ * once, run synchronously by better-sqlite3 with no query compilation and no connection
+ * mutex. A connection of its own reads only committed rows, and its write transactions never
+ * interleave with a kysely transaction. Writes are grouped: one transaction (one WAL commit)
+ * per batch of token requests.
+ */
+export function sqliteHotPath(conn: SQLite.Database): HotPath {
+  const q = {
+    client: conn.prepare(
+      `select ${CLIENT_COLUMNS} from client_keys k join applications a on a.id = k.application_id where k.consumer_key = ?`,
+    ),
+    user: conn.prepare('select * from users where id = ?'),
+    accessByHash: conn.prepare('select * from access_tokens where token_hash = ?'),
+    accessByJti: conn.prepare('select * from access_tokens where jti = ?'),
+    refresh: conn.prepare(
+      `select ${REFRESH_COLUMNS} from refresh_tokens r join token_families f on f.id = r.family_id where r.token_hash = ?`,
+    ),
+    family: conn.prepare(
+      `insert into token_families (${FAMILY_INSERT_COLUMNS}) values (${marks(6)})`,
+    ),
+    access: conn.prepare(
+      `insert into access_tokens (${ACCESS_INSERT_COLUMNS}) values (${marks(11)})`,
+    ),
+    refreshInsert: conn.prepare(
+      `insert into refresh_tokens (${REFRESH_INSERT_COLUMNS}) values (${marks(9)})`,
+    ),
+    // The issuance record (statistics: Registered Users, tokens per grant).
+    issuance: conn.prepare(
+      'insert into token_issuance (application_id, consumer_key, user_id, grant_type, issued_at) values (?, ?, ?, ?, ?)',
+    ),
+    // The conditional UPDATE is the arbiter of concurrent refreshes (R30): one writer at a time.
+    consume: conn.prepare(
+      'update refresh_tokens set consumed_at = ? where token_hash = ? and consumed_at is null and revoked_at is null',
+    ),
+  };
+
+  function insert(i: Issuance): void {
+    const f = familyValues(i);
+    if (f) q.family.run(f);
+    q.access.run(accessValues(i));
+    const r = refreshValues(i);
+    if (r) q.refreshInsert.run(r);
+    const a = i.access;
+    q.issuance.run(a.applicationId, a.consumerKey, a.userId, a.grantType, a.issuedAt);
+  }
+
+  function apply(w: TokenWrite): TokenWriteResult {
+    if (w.kind === 'rotate' && q.consume.run(w.now, w.oldTokenHash).changes === 0)
+      return 'already_consumed';
+    insert(w.issuance);
+    return w.kind === 'rotate' ? 'rotated' : undefined;
+  }
+
+  // IMMEDIATE: the write lock is taken at BEGIN, so a batch never fails half way for it.
+  const all = conn.transaction((ws: readonly TokenWrite[]) => ws.map(apply)).immediate;
+  const one = conn.transaction(apply).immediate;
+  // Another process (a worker of `tollgate start`, the CLI) may hold the write lock: waited
+  // for without blocking the event loop (sqlite-writers.ts).
+  const inTransaction = () => conn.inTransaction;
+  const group = new GroupCommit<TokenWrite, TokenWriteResult>((ws) =>
+    eachAloneOnFailure(
+      ws,
+      (batch) => retryBusy(async () => all(batch), inTransaction),
+      (w) => retryBusy(async () => one(w), inTransaction),
+    ),
+  );
+
+  function get<T>(stmt: SQLite.Statement, arg: string): Promise<T | undefined> {
+    try {
+      return Promise.resolve(stmt.get(arg) as T | undefined);
+    } catch (err) {
+      if (!isBusy(err)) throw err;
+      return retryBusy(async () => stmt.get(arg) as T | undefined, inTransaction);
+    }
+  }
+  return {
+    reads: {
+      client: (k) => get<ClientRow>(q.client, k),
+      user: (id) => get(q.user, id),
+      accessByHash: (h) => get(q.accessByHash, h),
+      accessByJti: (jti) => get(q.accessByJti, jti),
+      refresh: (h) => get<RefreshRow>(q.refresh, h),
+    },
+    writes: {
+      issue: async (issuance) => {
+        await group.run({ kind: 'issue', issuance });
+      },
+      rotate: async (oldTokenHash, now, issuance) =>
+        (await group.run({ kind: 'rotate', oldTokenHash, now, issuance }))!,
+    },
+    close: () => conn.close(),
+  };
+}
