@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=statistics-store.js.map

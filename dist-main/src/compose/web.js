@@ -1,0 +1,99 @@
+import { registerAdminRoutes } from '../admin/index.js';
+import { principalOf } from '../http/principal.js';
+import { describeRoutes } from '../http/route-schema.js';
+import { addSecurityHeaders } from '../http/security-headers.js';
+import { registerPortalRoutes } from '../portal/index.js';
+import { registerPublisherRoutes } from '../publisher/index.js';
+import { MemoryHitCounter } from '../ratelimit/index.js';
+import { sessionPrincipal } from '../session/session-principal.js';
+import { registerSessionRoutes } from '../session/session-routes.js';
+import { createSessionService } from '../session/sessions.js';
+import { openApiDocument } from '../ui/openapi.js';
+import { registerStaticRoutes } from '../ui/static-routes.js';
+import { basicSignInResolver } from './password-sign-in.js';
+/**
+ * The web UIs (Developer Portal, Publisher, Admin) and the management REST behind them, on
+ * the management server: each REST surface registered here once, with its prefix and its one
+ * sign-in check. Every REST route admits HTTP Basic (scripts) or the session cookie with its
+ * CSRF token (the pages).
+ */
+export function registerWebUi(app, deps) {
+    const { services } = deps;
+    const now = deps.now ?? Date.now;
+    const audit = deps.audit ?? (() => undefined);
+    const flushAudit = deps.flushAudit ?? (async () => undefined);
+    const { ui } = services.config;
+    const sessions = createSessionService({
+        store: services.stores.sessions,
+        now,
+        timeouts: { idleSeconds: ui.sessionIdleSeconds, absoluteSeconds: ui.sessionAbsoluteSeconds },
+    });
+    const attempts = new MemoryHitCounter(now);
+    const purge = setInterval(() => void sessions.purgeExpired().catch(() => undefined), 10 * 60_000);
+    purge.unref();
+    const findPrincipal = async (userId) => {
+        const user = await services.users.findById(userId);
+        return user && user.status === 'active' ? principalOf(user) : undefined;
+    };
+    const resolvers = [sessionPrincipal(sessions, findPrincipal), basicSignInResolver(deps.signIn)];
+    app.register(async (scope) => {
+        addSecurityHeaders(scope);
+        // The document of every /api/ route registered after it (each has a schema: Fastify
+        // validates its requests with it, and the document is made from it).
+        scope.get('/api/openapi.json', async () => openApiDocument(routes()));
+        const routes = describeRoutes(scope);
+        // A POST or PUT without a body, or with an empty one (a script's text/plain ''), is read
+        // as an empty JSON object (the handlers' own "enter a name" answers, a lifecycle action in
+        // the query), not refused by its schema as "not an object".
+        scope.addHook('preValidation', async (req) => {
+            if ((req.body === undefined || req.body === '') &&
+                (req.method === 'POST' || req.method === 'PUT'))
+                req.body = {};
+        });
+        registerStaticRoutes(scope);
+        registerSessionRoutes(scope, {
+            sessions,
+            checkPassword: (username, password, ip) => deps.signIn(ip, username, password, 'web ui'),
+            findPrincipal,
+            attempts,
+            attemptsPerMinute: ui.signinAttemptsPerMinute,
+        });
+        registerPortalRoutes(scope, {
+            resolvers,
+            config: services.config,
+            settings: services.settings,
+            users: services.users,
+            apis: services.apis,
+            applications: services.applications,
+            subscriptions: services.subscriptions,
+            ownerToken: deps.keyManager.ownerToken,
+            statistics: services.stores.statistics,
+            attempts,
+            signupsPerHour: ui.signupsPerHour,
+            now,
+        });
+        registerPublisherRoutes(scope, {
+            resolvers,
+            apis: services.apis,
+            scopes: services.stores.scopes,
+        });
+        registerAdminRoutes(scope, {
+            resolvers,
+            users: services.users,
+            settings: services.settings,
+            statistics: services.stores.statistics,
+            applications: services.applications,
+            auditLog: { list: (q) => services.stores.audit.list(q), flush: flushAudit },
+            audit,
+            now,
+        });
+    });
+    return {
+        resolvers,
+        async close() {
+            clearInterval(purge);
+            await attempts.close();
+        },
+    };
+}
+//# sourceMappingURL=web.js.map

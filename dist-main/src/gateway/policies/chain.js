@@ -1,0 +1,38 @@
+import { apiState } from './api-state.js';
+import { applicationPolicy } from './application-policy.js';
+import { backendJwt } from './backend-jwt.js';
+import { cors } from './cors.js';
+import { credentials } from './credentials.js';
+import { environment } from './environment.js';
+import { proxyCall } from './proxy.js';
+import { resource } from './resource.js';
+import { route } from './route.js';
+import { scope } from './scope.js';
+import { subscription } from './subscription.js';
+import { tier } from './tier.js';
+import { validate } from './validate.js';
+/**
+ * The Gateway's checks in WSO2's order; the first refusal answers. CORS comes before the
+ * resource and token checks (a preflight carries no token, and a refusal must carry the CORS
+ * headers for the page to read it). The token checks pass over resources with auth "none";
+ * the throttles pass over Unlimited tiers and policies. The backend JWT is there only when
+ * [apim.jwt] enables it.
+ */
+export function gatewayPolicies(deps) {
+    return [
+        route(deps.sync),
+        cors(deps.cors, deps.proto),
+        resource(),
+        credentials(),
+        validate(deps.tokens),
+        subscription(),
+        scope(),
+        environment(),
+        apiState(),
+        tier(deps.counter),
+        applicationPolicy(deps.counter),
+        ...(deps.backendJwt ? [backendJwt(deps.backendJwt)] : []),
+        proxyCall(deps.proxy, deps.proto, deps.assertionHeader),
+    ];
+}
+//# sourceMappingURL=chain.js.map

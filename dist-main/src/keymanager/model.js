@@ -1,0 +1,2 @@
+export const ENVIRONMENTS = ['production', 'sandbox'];
+//# sourceMappingURL=model.js.map

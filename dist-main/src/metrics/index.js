@@ -1,0 +1,2 @@
+export { createMetrics } from './metrics.js';
+//# sourceMappingURL=index.js.map

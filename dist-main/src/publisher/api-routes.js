@@ -1,0 +1,107 @@
+import { badRequest } from '../http/api-error.js';
+import { list, obj, oneOf, params, query, str } from '../http/route-schema.js';
+import { CORS_CONFIGURATION_SCHEMA, corsView } from './cors.js';
+import { allowedActions, parseLifecycleAction } from './lifecycle.js';
+import { gatewayPath } from './model.js';
+import { resourcesFromOpenApi } from './openapi-import.js';
+const OPENAPI_TYPES = [
+    'application/yaml',
+    'application/x-yaml',
+    'text/yaml',
+    'text/plain',
+    'application/vnd.oai.openapi',
+    'application/vnd.oai.openapi+json',
+];
+const resource = obj({
+    method: oneOf('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'),
+    uriTemplate: str(),
+    authType: oneOf('oauth', 'none'),
+    scope: { type: ['string', 'null'] },
+}, ['method', 'uriTemplate']);
+const apiBody = obj({
+    name: str(),
+    context: str(),
+    version: str(),
+    description: str(),
+    productionUrl: str(),
+    sandboxUrl: str(),
+    resources: list(resource),
+    corsConfiguration: CORS_CONFIGURATION_SCHEMA,
+});
+const id = params('id');
+/** An API as the Publisher sees it, with its Gateway path and the lifecycle actions its state allows. */
+export const apiView = ({ cors, ...api }) => ({
+    ...api,
+    corsConfiguration: corsView(cors),
+    path: gatewayPath(api),
+    lifecycleActions: allowedActions(api.status),
+});
+/** Publisher REST: APIs, resources, lifecycle, OpenAPI import (roles admin or publisher). */
+export function registerPublisherApiRoutes(app, deps) {
+    // An encapsulated scope: the OpenAPI document types are parsed here only.
+    app.register(async (scope) => {
+        scope.addContentTypeParser(OPENAPI_TYPES, { parseAs: 'string', bodyLimit: 1024 * 1024 }, (_req, body, done) => done(null, body));
+        const { apis } = deps;
+        const all = {
+            summary: 'All APIs, each with its Gateway path and the lifecycle actions its state allows (lifecycleActions)',
+        };
+        scope.get('/apis', { schema: all }, async () => {
+            const list = (await apis.list()).map(apiView);
+            return { count: list.length, list };
+        });
+        const create = { summary: 'Create an API (state CREATED)', body: apiBody, successStatus: 201 };
+        scope.post('/apis', { schema: create }, async (req, reply) => {
+            if (!req.body || typeof req.body !== 'object')
+                throw badRequest('A JSON object describing the API is required.');
+            return reply
+                .code(201)
+                .send(apiView(await apis.create(req.body, req.principal.userId)));
+        });
+        scope.get('/apis/:id', { schema: { summary: 'One API', params: id } }, async (req) => apiView(await apis.get(req.params.id)));
+        const update = {
+            summary: 'Change description, backends or resources',
+            params: id,
+            body: apiBody,
+        };
+        scope.put('/apis/:id', { schema: update }, async (req) => {
+            if (!req.body || typeof req.body !== 'object')
+                throw badRequest('A JSON object with the fields to change is required.');
+            return apiView(await apis.update(req.params.id, req.body));
+        });
+        const remove = {
+            summary: 'Delete an API (409 while subscribed)',
+            params: id,
+            successStatus: 204,
+        };
+        scope.delete('/apis/:id', { schema: remove }, async (req, reply) => {
+            await apis.remove(req.params.id);
+            return reply.code(204).send();
+        });
+        // WSO2: POST /apis/change-lifecycle?apiId=…&action=Publish; here per API, the action in the query or body.
+        scope.post('/apis/:id/lifecycle', {
+            schema: {
+                summary: 'Lifecycle action (publish, deprecate, block, retire; in the body or ?action=); 409 when the state does not allow it',
+                params: id,
+                querystring: query({ action: str() }),
+                body: obj({ action: str({ description: 'publish, deprecate, block or retire' }) }),
+            },
+        }, async (req) => {
+            const action = req.query.action ?? req.body?.action;
+            if (typeof action !== 'string')
+                throw badRequest('action is required (publish, deprecate, block, retire).');
+            return apiView(await apis.changeLifecycle(req.params.id, parseLifecycleAction(action)));
+        });
+        const importDoc = {
+            summary: 'Replace the resources from an OpenAPI 3 document (JSON or YAML)',
+            params: id,
+            // Documented as a string (the document's text); a JSON document arrives parsed.
+            body: { type: ['string', 'object'] },
+            consumes: ['application/yaml', 'application/json'],
+        };
+        scope.put('/apis/:id/openapi', { schema: importDoc }, async (req) => {
+            const text = typeof req.body === 'string' ? req.body : JSON.stringify(req.body ?? null);
+            return apiView(await apis.setResources(req.params.id, resourcesFromOpenApi(text)));
+        });
+    });
+}
+//# sourceMappingURL=api-routes.js.map

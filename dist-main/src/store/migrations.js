@@ -1,0 +1,312 @@
+import { Migrator, sql } from 'kysely';
+const initial = (dialect) => ({
+    async up(db) {
+        const ts = 'bigint';
+        await db.schema
+            .createTable('users')
+            .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
+            .addColumn('username', 'varchar(255)', (c) => c.notNull().unique())
+            .addColumn('password_hash', 'text', (c) => c.notNull())
+            .addColumn('roles', 'text', (c) => c.notNull())
+            .addColumn('status', 'varchar(16)', (c) => c.notNull())
+            .addColumn('created_at', ts, (c) => c.notNull())
+            .addColumn('updated_at', ts, (c) => c.notNull())
+            .execute();
+        await db.schema
+            .createTable('scopes')
+            .addColumn('name', 'varchar(255)', (c) => c.primaryKey())
+            .addColumn('description', 'text', (c) => c.notNull())
+            .addColumn('roles', 'text', (c) => c.notNull())
+            .addColumn('created_at', ts, (c) => c.notNull())
+            .execute();
+        await db.schema
+            .createTable('applications')
+            .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
+            .addColumn('name', 'varchar(255)', (c) => c.notNull())
+            .addColumn('owner_id', 'varchar(64)', (c) => c.notNull().references('users.id').onDelete('cascade'))
+            .addColumn('description', 'text', (c) => c.notNull())
+            .addColumn('token_type', 'varchar(16)', (c) => c.notNull())
+            .addColumn('grant_types', 'text', (c) => c.notNull())
+            .addColumn('access_token_lifetime', 'integer')
+            .addColumn('refresh_token_lifetime', 'integer')
+            .addColumn('created_at', ts, (c) => c.notNull())
+            .addUniqueConstraint('applications_owner_name', ['owner_id', 'name'])
+            .execute();
+        await db.schema
+            .createTable('client_keys')
+            .addColumn('consumer_key', 'varchar(64)', (c) => c.primaryKey())
+            .addColumn('application_id', 'varchar(64)', (c) => c.notNull().references('applications.id').onDelete('cascade'))
+            .addColumn('environment', 'varchar(16)', (c) => c.notNull())
+            .addColumn('secret_hash', 'varchar(128)', (c) => c.notNull())
+            .addColumn('created_at', ts, (c) => c.notNull())
+            .addColumn('secret_updated_at', ts, (c) => c.notNull())
+            .addUniqueConstraint('client_keys_app_env', ['application_id', 'environment'])
+            .execute();
+        await db.schema
+            .createTable('token_families')
+            .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
+            .addColumn('consumer_key', 'varchar(64)', (c) => c.notNull())
+            .addColumn('user_id', 'varchar(64)')
+            .addColumn('created_at', ts, (c) => c.notNull())
+            .addColumn('expires_at', ts, (c) => c.notNull())
+            .addColumn('revoked_at', ts)
+            .addColumn('revoke_reason', 'varchar(64)')
+            .execute();
+        await db.schema
+            .createTable('access_tokens')
+            .addColumn('jti', 'varchar(64)', (c) => c.primaryKey())
+            .addColumn('token_hash', 'varchar(128)', (c) => c.unique())
+            .addColumn('consumer_key', 'varchar(64)', (c) => c.notNull())
+            .addColumn('application_id', 'varchar(64)', (c) => c.notNull())
+            .addColumn('user_id', 'varchar(64)')
+            .addColumn('scope', 'text', (c) => c.notNull())
+            .addColumn('family_id', 'varchar(64)')
+            .addColumn('grant_type', 'varchar(64)', (c) => c.notNull())
+            .addColumn('issued_at', ts, (c) => c.notNull())
+            .addColumn('expires_at', ts, (c) => c.notNull())
+            .addColumn('revoked_at', ts)
+            .execute();
+        await db.schema
+            .createIndex('access_tokens_family')
+            .on('access_tokens')
+            .column('family_id')
+            .execute();
+        await db.schema
+            .createIndex('access_tokens_user')
+            .on('access_tokens')
+            .column('user_id')
+            .execute();
+        await db.schema
+            .createIndex('access_tokens_client')
+            .on('access_tokens')
+            .column('consumer_key')
+            .execute();
+        await db.schema
+            .createTable('refresh_tokens')
+            .addColumn('token_hash', 'varchar(128)', (c) => c.primaryKey())
+            .addColumn('family_id', 'varchar(64)', (c) => c.notNull())
+            .addColumn('consumer_key', 'varchar(64)', (c) => c.notNull())
+            .addColumn('user_id', 'varchar(64)')
+            .addColumn('scope', 'text', (c) => c.notNull())
+            .addColumn('issued_at', ts, (c) => c.notNull())
+            .addColumn('expires_at', ts, (c) => c.notNull())
+            .addColumn('consumed_at', ts)
+            .addColumn('revoked_at', ts)
+            .execute();
+        await db.schema
+            .createIndex('refresh_tokens_family')
+            .on('refresh_tokens')
+            .column('family_id')
+            .execute();
+        await db.schema
+            .createTable('token_issuance')
+            .addColumn('id', dialect === 'postgres' ? 'bigserial' : 'integer', (c) => dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement())
+            .addColumn('application_id', 'varchar(64)', (c) => c.notNull())
+            .addColumn('consumer_key', 'varchar(64)', (c) => c.notNull())
+            .addColumn('user_id', 'varchar(64)')
+            .addColumn('grant_type', 'varchar(64)', (c) => c.notNull())
+            .addColumn('issued_at', ts, (c) => c.notNull())
+            .execute();
+        await db.schema
+            .createIndex('token_issuance_app')
+            .on('token_issuance')
+            .columns(['application_id', 'grant_type'])
+            .execute();
+        await db.schema
+            .createTable('signing_keys')
+            .addColumn('kid', 'varchar(64)', (c) => c.primaryKey())
+            .addColumn('alg', 'varchar(16)', (c) => c.notNull())
+            .addColumn('private_jwk', 'text', (c) => c.notNull())
+            .addColumn('public_jwk', 'text', (c) => c.notNull())
+            .addColumn('created_at', ts, (c) => c.notNull())
+            .addColumn('retired_at', ts)
+            .execute();
+    },
+});
+// Issue #5: the per-account lock state (shared by every node, survives restarts: R22, R23)
+// and the audit trail of refusals.
+const protection = (dialect) => ({
+    async up(db) {
+        const ts = 'bigint';
+        await db.schema
+            .createTable('account_lockouts')
+            .addColumn('user_id', 'varchar(64)', (c) => c.primaryKey().references('users.id').onDelete('cascade'))
+            .addColumn('failures', 'integer', (c) => c.notNull())
+            .addColumn('lock_count', 'integer', (c) => c.notNull())
+            .addColumn('locked_until', ts)
+            .addColumn('last_failure_at', ts, (c) => c.notNull())
+            .execute();
+        await db.schema
+            .createTable('audit_events')
+            .addColumn('id', dialect === 'postgres' ? 'bigserial' : 'integer', (c) => dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement())
+            .addColumn('at', ts, (c) => c.notNull())
+            .addColumn('type', 'varchar(64)', (c) => c.notNull())
+            .addColumn('reason', 'varchar(64)', (c) => c.notNull())
+            .addColumn('username', 'varchar(255)')
+            .addColumn('consumer_key', 'varchar(64)')
+            .addColumn('ip', 'varchar(64)')
+            .addColumn('detail', 'text')
+            .execute();
+        await db.schema.createIndex('audit_events_at').on('audit_events').column('at').execute();
+        await db.schema
+            .createIndex('audit_events_type_at')
+            .on('audit_events')
+            .columns(['type', 'at'])
+            .execute();
+    },
+});
+// Published APIs, their resources and the applications' subscriptions (issue #3).
+const gateway = {
+    async up(db) {
+        const ts = 'bigint';
+        await db.schema
+            .createTable('apis')
+            .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
+            .addColumn('name', 'varchar(100)', (c) => c.notNull())
+            .addColumn('context', 'varchar(200)', (c) => c.notNull())
+            .addColumn('version', 'varchar(30)', (c) => c.notNull())
+            .addColumn('description', 'text', (c) => c.notNull())
+            .addColumn('production_url', 'text', (c) => c.notNull())
+            .addColumn('sandbox_url', 'text', (c) => c.notNull())
+            .addColumn('status', 'varchar(16)', (c) => c.notNull())
+            .addColumn('owner_id', 'varchar(64)', (c) => c.notNull())
+            .addColumn('created_at', ts, (c) => c.notNull())
+            .addColumn('updated_at', ts, (c) => c.notNull())
+            .addUniqueConstraint('apis_name_version', ['name', 'version'])
+            .addUniqueConstraint('apis_context_version', ['context', 'version'])
+            .execute();
+        await db.schema
+            .createTable('api_resources')
+            .addColumn('api_id', 'varchar(64)', (c) => c.notNull().references('apis.id').onDelete('cascade'))
+            .addColumn('position', 'integer', (c) => c.notNull())
+            .addColumn('method', 'varchar(10)', (c) => c.notNull())
+            .addColumn('uri_template', 'varchar(500)', (c) => c.notNull())
+            .addColumn('auth_type', 'varchar(16)', (c) => c.notNull())
+            .addColumn('scope', 'varchar(255)')
+            .addPrimaryKeyConstraint('api_resources_pk', ['api_id', 'position'])
+            .execute();
+        await db.schema
+            .createTable('subscriptions')
+            .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
+            .addColumn('application_id', 'varchar(64)', (c) => c.notNull().references('applications.id').onDelete('cascade'))
+            .addColumn('api_id', 'varchar(64)', (c) => c.notNull().references('apis.id'))
+            .addColumn('tier', 'varchar(64)', (c) => c.notNull())
+            .addColumn('created_at', ts, (c) => c.notNull())
+            .addUniqueConstraint('subscriptions_app_api', ['application_id', 'api_id'])
+            .execute();
+        await db.schema.createIndex('subscriptions_api').on('subscriptions').column('api_id').execute();
+        await db.schema
+            .createIndex('access_tokens_revoked')
+            .on('access_tokens')
+            .column('revoked_at')
+            .execute();
+    },
+};
+// 0004-ui: web sign-in sessions, runtime settings the admin changes (overriding
+// deployment.toml defaults), and an application's throttling policy.
+const ui = {
+    async up(db) {
+        const ts = 'bigint';
+        await db.schema
+            .createTable('sessions')
+            .addColumn('id_hash', 'varchar(128)', (c) => c.primaryKey())
+            .addColumn('user_id', 'varchar(64)', (c) => c.notNull().references('users.id').onDelete('cascade'))
+            .addColumn('csrf_token', 'varchar(128)', (c) => c.notNull())
+            .addColumn('created_at', ts, (c) => c.notNull())
+            .addColumn('last_seen_at', ts, (c) => c.notNull())
+            .addColumn('expires_at', ts, (c) => c.notNull())
+            .execute();
+        await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
+        await db.schema
+            .createTable('settings')
+            .addColumn('key', 'varchar(128)', (c) => c.primaryKey())
+            .addColumn('value', 'text', (c) => c.notNull())
+            .addColumn('updated_at', ts, (c) => c.notNull())
+            .execute();
+        await db.schema
+            .alterTable('applications')
+            .addColumn('throttling_policy', 'varchar(64)', (c) => c.notNull().defaultTo('Unlimited'))
+            .execute();
+        await db.schema
+            .createIndex('token_issuance_time')
+            .on('token_issuance')
+            .column('issued_at')
+            .execute();
+    },
+};
+/** Indexes for the periodic purge of expired tokens (oauth.token_cleanup). */
+const retention = {
+    async up(db) {
+        await db.schema
+            .createIndex('access_tokens_expires')
+            .on('access_tokens')
+            .column('expires_at')
+            .execute();
+        await db.schema
+            .createIndex('refresh_tokens_expires')
+            .on('refresh_tokens')
+            .column('expires_at')
+            .execute();
+        await db.schema
+            .createIndex('token_families_expires')
+            .on('token_families')
+            .column('expires_at')
+            .execute();
+    },
+};
+/**
+ * An API's own Gateway options from the Publisher: its CORS settings (JSON of CorsSettings;
+ * null = the Gateway's [apim.cors]) and whether it is the default version of its context
+ * (0/1; the Gateway also serves it at the context without a version).
+ */
+const apiGatewayOptions = {
+    async up(db) {
+        await db.schema.alterTable('apis').addColumn('cors_configuration', 'text').execute();
+        await db.schema
+            .alterTable('apis')
+            .addColumn('is_default_version', 'integer', (c) => c.notNull().defaultTo(0))
+            .execute();
+    },
+};
+class CodeMigrations {
+    dialect;
+    constructor(dialect) {
+        this.dialect = dialect;
+    }
+    async getMigrations() {
+        return {
+            '0001-initial': initial(this.dialect),
+            '0002-protection': protection(this.dialect),
+            '0003-gateway': gateway,
+            '0004-ui': ui,
+            '0005-retention': retention,
+            '0008-api-gateway-options': apiGatewayOptions,
+        };
+    }
+}
+// Without a schema, Kysely's Migrator takes a kysely_migration table in ANY schema as its
+// own, so a second schema in the same PostgreSQL database (one per test run, or a
+// search_path per deployment) would skip its migrations. Pin it to the current schema.
+async function currentSchema(db) {
+    const { rows } = await sql `select current_schema() as schema`.execute(db);
+    return rows[0]?.schema ?? undefined;
+}
+export async function migrate(db, dialect) {
+    const migrationTableSchema = dialect === 'postgres' ? await currentSchema(db) : undefined;
+    const migrator = new Migrator({
+        db,
+        provider: new CodeMigrations(dialect),
+        migrationTableSchema,
+        // Features land in any order and each adds its own numbered migration; one numbered
+        // below a migration a database already ran still runs (they never depend on each other).
+        allowUnorderedMigrations: true,
+    });
+    const { error, results } = await migrator.migrateToLatest();
+    if (error) {
+        const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+        throw new Error(`database migration ${failed} failed: ${error.message}`, {
+            cause: error,
+        });
+    }
+}
+//# sourceMappingURL=migrations.js.map
