@@ -163,6 +163,7 @@ export async function startTollgate(
         applications: svc.stores.applications,
         scopes: svc.stores.scopes,
         tokens: svc.stores.tokens,
+        authorizations: svc.stores.authorizations,
         keys,
         throttle,
         now,

@@ -17,11 +17,12 @@ describe('authorization server metadata (RFC 8414) and a third-party client', ()
   });
   after(() => server?.close());
 
-  it('publishes the endpoints, grants and auth methods (R39)', async () => {
+  it('publishes the endpoints, grants and auth methods (R39), the code grant and public clients', async () => {
     const r = await call(server, `${server.management}/.well-known/oauth-authorization-server`);
     assert.equal(r.status, 200);
     const iss = server.config.token.issuer;
     assert.equal(iss, server.management);
+    const withPublic = ['client_secret_basic', 'client_secret_post', 'none'];
     assert.deepEqual(r.json, {
       issuer: iss,
       token_endpoint: `${iss}/oauth2/token`,
@@ -29,9 +30,14 @@ describe('authorization server metadata (RFC 8414) and a third-party client', ()
       revocation_endpoint: `${iss}/oauth2/revoke`,
       introspection_endpoint: `${iss}/oauth2/introspect`,
       response_types_supported: [],
-      grant_types_supported: ['password', 'client_credentials', 'refresh_token'],
-      token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
-      revocation_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+      grant_types_supported: [
+        'password',
+        'client_credentials',
+        'refresh_token',
+        'authorization_code',
+      ],
+      token_endpoint_auth_methods_supported: withPublic,
+      revocation_endpoint_auth_methods_supported: withPublic,
       introspection_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
       scopes_supported: ['default'],
     });

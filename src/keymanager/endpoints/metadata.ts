@@ -7,17 +7,21 @@ export function metadataDocument(
 ): Record<string, unknown> {
   const base = config.issuer.replace(/\/+$/, '');
   const authMethods = ['client_secret_basic', 'client_secret_post'];
+  const code = config.enabledGrants.includes('authorization_code');
+  // Public clients send their client_id alone ("none", RFC 8414 §2) to exchange codes and
+  // refresh, and to revoke; introspection needs a secret.
+  const withPublic = code ? [...authMethods, 'none'] : authMethods;
   return {
     issuer: config.issuer,
     token_endpoint: `${base}/oauth2/token`,
     jwks_uri: `${base}/oauth2/jwks`,
     revocation_endpoint: `${base}/oauth2/revoke`,
     introspection_endpoint: `${base}/oauth2/introspect`,
-    // No authorization endpoint yet: password, client credentials and refresh only.
+    // The authorization endpoint is not served yet (next step of #12): codes come from tests.
     response_types_supported: [],
     grant_types_supported: config.enabledGrants,
-    token_endpoint_auth_methods_supported: authMethods,
-    revocation_endpoint_auth_methods_supported: authMethods,
+    token_endpoint_auth_methods_supported: withPublic,
+    revocation_endpoint_auth_methods_supported: withPublic,
     introspection_endpoint_auth_methods_supported: authMethods,
     scopes_supported: ['default', ...scopes],
   };
