@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=statistics-store.js.map

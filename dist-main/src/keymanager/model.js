@@ -1,2 +1,0 @@
-export const ENVIRONMENTS = ['production', 'sandbox'];
-//# sourceMappingURL=model.js.map

@@ -1,2 +1,0 @@
-export { createMetrics } from './metrics.js';
-//# sourceMappingURL=index.js.map

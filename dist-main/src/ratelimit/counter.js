@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=counter.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=session-store.js.map
