@@ -54,6 +54,11 @@ export function auditEventOf(event: KeyManagerEvent, at: number): AuditEvent | u
         ip: event.ip,
         detail: `family=${event.familyId}`,
       });
+    case 'authorization_code.reuse_detected':
+      return row(at, event.type, 'authorization_code_replay', {
+        consumerKey: event.consumerKey,
+        ip: event.ip,
+      });
     case 'token.issued':
     case 'token.revoked':
       return undefined;

@@ -24,7 +24,12 @@ describe('deployment.toml', () => {
     assert.equal(c.token.accessTokenLifetime, 3600);
     assert.equal(c.token.refreshTokenLifetime, 86400);
     assert.equal(c.token.issuer, 'https://localhost:9443');
-    assert.deepEqual(c.token.enabledGrants, ['password', 'client_credentials', 'refresh_token']);
+    assert.deepEqual(c.token.enabledGrants, [
+      'password',
+      'client_credentials',
+      'refresh_token',
+      'authorization_code',
+    ]);
     assert.equal(c.database.type, 'sqlite');
     assert.ok(Object.isFrozen(c.token));
   });
@@ -35,7 +40,11 @@ describe('deployment.toml', () => {
     );
     const c = loadConfig(dir);
     assert.deepEqual(c.ports, { gatewayHttps: 8245, gatewayHttp: 8282, management: 9445 });
-    assert.deepEqual(c.token.enabledGrants, ['client_credentials', 'refresh_token']);
+    assert.deepEqual(c.token.enabledGrants, [
+      'client_credentials',
+      'refresh_token',
+      'authorization_code',
+    ]);
     assert.equal(c.keyManager.serverUrl, 'https://km-host:9443');
   });
 

@@ -21,6 +21,11 @@ export const GRANT_TYPE_INFO = [
     label: 'Refresh Token',
     doc: 'Refresh token grant (RFC 6749 §6) with rotation and reuse detection.',
   },
+  {
+    name: 'authorization_code',
+    label: 'Code',
+    doc: "Authorization code grant with PKCE S256 (RFC 6749 §4.1, RFC 7636): GET /oauth2/authorize, sign-in and consent pages, codes exchanged at the token endpoint; the password grant's successor.",
+  },
 ] as const;
 
 /** A grant type's wire name (grant_type). */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { GRANT_TYPES, type GrantType, type TokenConfig, type TokenType } from '../config/index.js';
 import type { Application, ClientKey, Environment, RegisteredUser } from './model.js';
 import { ENVIRONMENTS } from './model.js';
+import { callbackUrlProblem, MAX_CALLBACK_URLS } from './redirect-uris.js';
 import { hashSecret, newConsumerKey, newConsumerSecret } from './secrets.js';
 import type { ApplicationStore, TokenStore } from './store.js';
 
@@ -28,6 +29,8 @@ export interface NewApplication {
   readonly accessTokenLifetime?: number | null;
   readonly refreshTokenLifetime?: number | null;
   readonly throttlingPolicy?: string;
+  readonly callbackUrls?: readonly string[];
+  readonly publicClient?: boolean;
 }
 
 /** Shown once: the secret is stored hashed and cannot be read back (R15). */
@@ -47,6 +50,27 @@ function checkGrantTypes(list: readonly string[]): GrantType[] {
       `Unknown grant type "${bad}" (allowed: ${GRANT_TYPES.join(', ')}).`,
     );
   return [...new Set(list)] as GrantType[];
+}
+
+function checkCallbackUrls(list: readonly string[]): string[] {
+  const urls = [...new Set(list.map((u) => u.trim()).filter((u) => u !== ''))];
+  if (urls.length > MAX_CALLBACK_URLS)
+    throw new ApplicationError('invalid_input', `At most ${MAX_CALLBACK_URLS} callback URLs.`);
+  for (const url of urls) {
+    const problem = callbackUrlProblem(url);
+    if (problem) throw new ApplicationError('invalid_input', problem);
+  }
+  return urls;
+}
+
+/** As WSO2's Generate Keys: the Code grant needs somewhere to send the browser back to. */
+function checkCodeGrant(app: Application): Application {
+  if (app.grantTypes.includes('authorization_code') && app.callbackUrls.length === 0)
+    throw new ApplicationError(
+      'invalid_input',
+      'The Code grant needs at least one callback URL (where the browser returns with the code).',
+    );
+  return app;
 }
 
 function checkLifetime(v: number | null | undefined, what: string): number | null {
@@ -123,9 +147,12 @@ export function createApplicationService(deps: {
         accessTokenLifetime: checkLifetime(input.accessTokenLifetime, 'access token lifetime'),
         refreshTokenLifetime: checkLifetime(input.refreshTokenLifetime, 'refresh token lifetime'),
         throttlingPolicy: checkPolicy(input.throttlingPolicy ?? 'Unlimited'),
+        callbackUrls: checkCallbackUrls(input.callbackUrls ?? []),
+        publicClient: input.publicClient ?? false,
+        firstParty: false,
         createdAt: now(),
       };
-      await store.create(app);
+      await store.create(checkCodeGrant(app));
       return app;
     },
 
@@ -162,7 +189,18 @@ export function createApplicationService(deps: {
               ),
             }
           : {}),
+        ...(changes.callbackUrls !== undefined
+          ? { callbackUrls: checkCallbackUrls(changes.callbackUrls) }
+          : {}),
+        ...(changes.publicClient !== undefined ? { publicClient: changes.publicClient } : {}),
       };
+      await store.update(checkCodeGrant(next));
+      return next;
+    },
+
+    /** Admin only: a first-party application's users are not asked for consent. */
+    async setFirstParty(app: Application, firstParty: boolean): Promise<Application> {
+      const next = { ...app, firstParty };
       await store.update(next);
       return next;
     },

@@ -54,8 +54,13 @@ describe('presented client credentials (RFC 6749 §2.3.1)', () => {
       presentedCredentials(`Basic ${b64('a:b')}`, FormParams.parse('client_id=a')).clientId,
       'a',
     );
+    // A public client's client_id alone (RFC 6749 §2.1); authenticateClient decides.
+    assert.deepEqual(presentedCredentials(undefined, FormParams.parse('client_id=a')), {
+      clientId: 'a',
+      via: 'none',
+    });
     assert.throws(
-      () => presentedCredentials(undefined, FormParams.parse('client_id=a')),
+      () => presentedCredentials(undefined, FormParams.parse('client_secret=b')),
       (e: unknown) => e instanceof InvalidClientError,
     );
     assert.throws(

@@ -5,11 +5,10 @@ import { hashSecret, sameHash } from './secrets.js';
 import type { ApplicationStore } from './store.js';
 
 /** Client credentials as presented, before they are checked. */
-export interface PresentedCredentials {
-  readonly clientId: string;
-  readonly clientSecret: string;
-  readonly via: 'basic' | 'body';
-}
+export type PresentedCredentials =
+  | { readonly clientId: string; readonly clientSecret: string; readonly via: 'basic' | 'body' }
+  /** A public client's client_id alone in the body (RFC 6749 §2.1, §3.2.1). */
+  | { readonly clientId: string; readonly via: 'none' };
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -67,6 +66,7 @@ export function presentedCredentials(
   }
   if (bodyId !== undefined && bodySecret !== undefined)
     return { clientId: bodyId, clientSecret: bodySecret, via: 'body' };
+  if (bodyId !== undefined && bodySecret === undefined) return { clientId: bodyId, via: 'none' };
   throw new InvalidClientError('Client authentication is required.');
 }
 
@@ -84,6 +84,12 @@ export async function authenticateClient(
   const client = PLAUSIBLE_CLIENT_ID.test(creds.clientId)
     ? await store.findClient(creds.clientId)
     : undefined;
+  if (creds.via === 'none') {
+    // Only a public client may go without a secret; any other gets the one answer (R14).
+    if (!client?.application.publicClient)
+      throw new InvalidClientError(undefined, client ? 'no_credentials' : 'unknown_client');
+    return client;
+  }
   const matches = sameHash(hashSecret(creds.clientSecret), client?.key.secretHash ?? DUMMY_HASH);
   if (!client) throw new InvalidClientError(undefined, 'unknown_client');
   if (!matches) throw new InvalidClientError(undefined, 'wrong_secret');

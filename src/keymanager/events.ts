@@ -57,6 +57,12 @@ export type KeyManagerEvent =
       readonly ip: string;
     }
   | {
+      /** A code presented again: what its first exchange issued is revoked (RFC 6749 §4.1.2). */
+      readonly type: 'authorization_code.reuse_detected';
+      readonly consumerKey: string;
+      readonly ip: string;
+    }
+  | {
       readonly type: 'token.revoked';
       readonly kind: 'access' | 'refresh';
       readonly consumerKey: string;

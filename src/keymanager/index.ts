@@ -16,6 +16,7 @@ export type * from './model.js';
 export { ENVIRONMENTS } from './model.js';
 export type {
   ApplicationStore,
+  AuthorizationStore,
   ScopeStore,
   TokenStore,
   SigningKeyStore,
@@ -23,3 +24,12 @@ export type {
 } from './store.js';
 export { createTokenAdmin } from './token-admin.js';
 export { GRANTS, GRANT_TYPES, findGrant, type GrantType } from './grants/registry.js';
+export {
+  AuthorizePageError,
+  AuthorizeRedirectError,
+  REQUEST_PARAMS,
+  type AuthorizationRequest,
+} from './authorize/authorization-request.js';
+export type { AuthorizationService } from './authorize/authorization-service.js';
+export { callbackUrlProblem, MAX_CALLBACK_URLS } from './redirect-uris.js';
+export { registerAuthorizeRoutes, type AuthorizeRouteDeps } from './authorize/routes.js';

@@ -11,10 +11,11 @@ import type { GrantDeps } from './grants/grant.js';
 import { GRANTS } from './grants/registry.js';
 import type { LoginThrottle } from './login-throttle.js';
 import type { SigningKeys } from './signing-keys.js';
-import type { ApplicationStore, ScopeStore, TokenStore } from './store.js';
+import type { ApplicationStore, AuthorizationStore, ScopeStore, TokenStore } from './store.js';
 import { createTokenIssuer } from './token-issuer.js';
 import { createTokenLookup } from './token-lookup.js';
 import { ownerTokenIssuer } from './owner-token.js';
+import { createAuthorizationService } from './authorize/authorization-service.js';
 
 export interface KeyManagerDeps {
   readonly config: TokenConfig;
@@ -22,6 +23,8 @@ export interface KeyManagerDeps {
   readonly applications: ApplicationStore;
   readonly scopes: ScopeStore;
   readonly tokens: TokenStore;
+  /** Authorization codes and consents (the authorization code flow). */
+  readonly authorizations: AuthorizationStore;
   readonly keys: SigningKeys;
   readonly events: EventSink;
   /** Per-address throttles (R16, R22); absent = none. */
@@ -51,6 +54,7 @@ export function createKeyManager(deps: KeyManagerDeps) {
     users: deps.users,
     scopes: deps.scopes,
     tokens: deps.tokens,
+    authorizations: deps.authorizations,
     events: deps.events,
     shedPauseMs: deps.shedPauseMs ?? 1000,
     clock: now,
@@ -85,6 +89,16 @@ export function createKeyManager(deps: KeyManagerDeps) {
     /** For the Gateway (any client's access token); reached only with the gateway secret. */
     introspectForGateway: gatewayIntrospection({ lookup, users: deps.users, now }),
     jwks: () => deps.keys.jwks,
+    /** GET /oauth2/authorize's decisions: request checks, consent, codes, redirects. */
+    authorization: createAuthorizationService({
+      issuer: deps.config.issuer,
+      applications: deps.applications,
+      authorizations: deps.authorizations,
+      scopes: deps.scopes,
+      tokens: deps.tokens,
+      grantEnabled,
+      now,
+    }),
     /** Developer Portal "Generate Access Token" (no Token API round trip). */
     ownerToken: ownerTokenIssuer({
       users: deps.users,

@@ -15,6 +15,19 @@ export interface Application {
   readonly refreshTokenLifetime: number | null;
   /** Application throttling policy ([apim.throttling] application_policies); the Gateway enforces it per end user. */
   readonly throttlingPolicy: string;
+  /**
+   * Callback URLs (WSO2's "Callback URL"): the redirect URIs the authorization code flow may
+   * send the browser back to, each compared as an exact string (redirect-uris.ts).
+   */
+  readonly callbackUrls: readonly string[];
+  /**
+   * A public client (RFC 6749 §2.1: a browser or native app that cannot keep a secret): it may
+   * also authenticate with its client_id alone, for the authorization code grant (with PKCE)
+   * and the refresh of its tokens, and to revoke them.
+   */
+  readonly publicClient: boolean;
+  /** Set by an admin: the application's own users are not asked for consent. */
+  readonly firstParty: boolean;
   readonly createdAt: number;
 }
 
@@ -86,6 +99,32 @@ export interface Issuance {
   readonly refresh?: RefreshTokenRecord;
   /** Present when this issuance starts a new family. */
   readonly newFamily?: TokenFamily;
+}
+
+/** RFC 6749 §4.1.2: a code, stored only as its hash, bound to client, redirect URI and challenge. */
+export interface AuthorizationCode {
+  readonly codeHash: string;
+  readonly consumerKey: string;
+  readonly userId: string;
+  readonly redirectUri: string;
+  readonly scope: readonly string[];
+  /** RFC 7636 §4.2 S256 code_challenge. */
+  readonly codeChallenge: string;
+  readonly createdAt: number;
+  readonly expiresAt: number;
+  /** When it was exchanged; a second exchange is refused and revokes what the first one got. */
+  readonly usedAt: number | null;
+  /** What its exchange issued, revoked if the code is presented again (RFC 6749 §4.1.2). */
+  readonly familyId: string | null;
+  readonly accessJti: string | null;
+}
+
+/** A user's consent to an application's scopes, remembered until the user revokes it. */
+export interface Consent {
+  readonly userId: string;
+  readonly applicationId: string;
+  readonly scope: readonly string[];
+  readonly grantedAt: number;
 }
 
 export interface RegisteredUser {

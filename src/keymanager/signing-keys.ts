@@ -3,29 +3,28 @@ import {
   createLocalJWKSet,
   exportJWK,
   generateKeyPair,
-  importJWK,
-  type CryptoKey,
   type JSONWebKeySet,
   type JWK,
   type JWTVerifyGetKey,
 } from 'jose';
 import type { JwtAlgorithm } from '../config/index.js';
+import { createJwtSigner, type JwtSigner } from './jwt-signer.js';
 import type { SigningKeyStore } from './store.js';
 
-export interface ActiveKey {
-  readonly kid: string;
-  readonly alg: JwtAlgorithm;
-  readonly key: CryptoKey;
-}
+/** Every algorithm a key of ours may have: tokens signed before a change of algorithm still verify. */
+export const JWT_ALGORITHMS: readonly JwtAlgorithm[] = ['RS256', 'ES256', 'EdDSA'];
 
 /**
- * The key that signs JWT access tokens and the public set published at /oauth2/jwks.
+ * The key that signs JWT access tokens (one per algorithm, made at the first start with that
+ * [oauth.token] jwt_algorithm) and the public set published at /oauth2/jwks: every key, so
+ * tokens signed before the algorithm changed still verify until they expire.
  * A new key is stored (durably) before it signs anything (R41), so a restart or another
  * node never meets a token signed by a key it cannot publish.
  */
 export class SigningKeys {
   private constructor(
-    readonly active: ActiveKey,
+    /** Signs with the configured algorithm's oldest unretired key. */
+    readonly active: JwtSigner,
     readonly jwks: JSONWebKeySet,
     readonly getKey: JWTVerifyGetKey,
   ) {}
@@ -53,8 +52,8 @@ export class SigningKeys {
     const current = keys
       .filter((k) => k.alg === alg && k.retiredAt === null)
       .sort((a, b) => a.createdAt - b.createdAt || a.kid.localeCompare(b.kid))[0]!;
-    const key = (await importJWK(JSON.parse(current.privateJwk) as JWK, alg)) as CryptoKey;
+    const signer = createJwtSigner(alg, current.kid, JSON.parse(current.privateJwk) as object);
     const jwks: JSONWebKeySet = { keys: keys.map((k) => JSON.parse(k.publicJwk) as JWK) };
-    return new SigningKeys({ kid: current.kid, alg, key }, jwks, createLocalJWKSet(jwks));
+    return new SigningKeys(signer, jwks, createLocalJWKSet(jwks));
   }
 }

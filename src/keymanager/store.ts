@@ -1,6 +1,8 @@
 import type {
   AccessTokenRecord,
   Application,
+  AuthorizationCode,
+  Consent,
   Client,
   ClientKey,
   Environment,
@@ -59,6 +61,8 @@ export interface TokenStore {
   revokeUser(userId: string, now: number): Promise<void>;
   /** Revokes every token issued to a key pair (secret regenerated, application removed). */
   revokeClient(consumerKey: string, now: number): Promise<void>;
+  /** Revokes a user's tokens of one key pair (the user withdrew the application's consent). */
+  revokeUserClient(userId: string, consumerKey: string, now: number): Promise<void>;
   /**
    * Deletes up to `limit` rows of each kind that expired before `before`: access tokens,
    * refresh tokens, and families whose every token is gone. Counts what it deleted.
@@ -66,6 +70,28 @@ export interface TokenStore {
   purgeExpired(before: number, limit: number): Promise<PurgedTokens>;
   /** Users who obtained tokens for an application with the given grant (statistics). */
   usersByGrant(applicationId: string, grantType: string): Promise<RegisteredUser[]>;
+}
+
+/** The authorization code flow's state: codes (single use) and remembered consents. */
+export interface AuthorizationStore {
+  saveCode(code: AuthorizationCode): Promise<void>;
+  findCode(codeHash: string): Promise<AuthorizationCode | undefined>;
+  /**
+   * Marks the code used and records what its exchange issued, only if nobody used it first:
+   * of two concurrent exchanges exactly one gets true (RFC 6749 §4.1.2 "MUST NOT be used more
+   * than once").
+   */
+  redeemCode(
+    codeHash: string,
+    now: number,
+    issued: { familyId: string | null; accessJti: string },
+  ): Promise<boolean>;
+  /** Deletes codes that expired before `before` (they can no longer be exchanged). */
+  purgeCodes(before: number): Promise<number>;
+  findConsent(userId: string, applicationId: string): Promise<Consent | undefined>;
+  saveConsent(consent: Consent): Promise<void>;
+  listConsents(userId: string): Promise<Consent[]>;
+  removeConsent(userId: string, applicationId: string): Promise<boolean>;
 }
 
 export interface SigningKeyStore {

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { SignJWT } from 'jose';
 import type { GrantType, TokenConfig } from '../config/index.js';
 import type {
   AccessTokenRecord,
@@ -52,24 +51,18 @@ export function createTokenIssuer(deps: { config: TokenConfig; keys: () => Signi
     iat: number,
     exp: number,
   ): Promise<string> {
-    const { active } = deps.keys();
-    const claims: Record<string, unknown> = {
+    return deps.keys().active.sign({
       client_id: req.client.key.consumerKey,
       scope: formatScope(req.scope),
-    };
-    if (req.subject) claims['username'] = req.subject.username;
-    return (
-      new SignJWT(claims)
-        .setProtectedHeader({ alg: active.alg, kid: active.kid, typ: 'at+jwt' })
-        .setIssuer(config.issuer)
-        .setAudience(config.audience)
-        // A user's id is a UUID; a client's sub is its consumer key: they cannot collide (R40).
-        .setSubject(req.subject?.id ?? req.client.key.consumerKey)
-        .setIssuedAt(Math.floor(iat / 1000))
-        .setExpirationTime(Math.floor(exp / 1000))
-        .setJti(jti)
-        .sign(active.key)
-    );
+      ...(req.subject ? { username: req.subject.username } : {}),
+      iss: config.issuer,
+      aud: config.audience,
+      // A user's id is a UUID; a client's sub is its consumer key: they cannot collide (R40).
+      sub: req.subject?.id ?? req.client.key.consumerKey,
+      iat: Math.floor(iat / 1000),
+      exp: Math.floor(exp / 1000),
+      jti,
+    });
   }
 
   return async function mint(req: TokenRequest, now: number): Promise<MintedTokens> {

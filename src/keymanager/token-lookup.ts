@@ -2,7 +2,7 @@ import { jwtVerify } from 'jose';
 import type { TokenConfig } from '../config/index.js';
 import type { AccessTokenRecord, RefreshTokenState } from './model.js';
 import { hashSecret } from './secrets.js';
-import type { SigningKeys } from './signing-keys.js';
+import { JWT_ALGORITHMS, type SigningKeys } from './signing-keys.js';
 import type { TokenStore } from './store.js';
 
 export type FoundToken =
@@ -30,7 +30,8 @@ export function createTokenLookup(deps: {
         const { payload } = await jwtVerify(value, deps.keys().getKey, {
           issuer: deps.config.issuer,
           typ: 'at+jwt',
-          algorithms: [deps.config.jwtAlgorithm],
+          // Each of our keys has its algorithm: a token signed before a change still verifies.
+          algorithms: [...JWT_ALGORITHMS],
         });
         if (typeof payload.jti === 'string') record = await deps.store.findAccessByJti(payload.jti);
       } catch {

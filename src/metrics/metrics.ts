@@ -28,6 +28,15 @@ export function createMetrics(opts: { hashPool?: HashPoolLoad; auditDropped?: ()
     help: 'Tokens revoked through the revocation endpoint.',
     registers: [registry],
   });
+  // Each worker of `tollgate start` has its own registry: a scrape says which one answered.
+  new Gauge({
+    name: 'tollgate_process_pid',
+    help: 'The id of the process that answered this scrape (each worker has its own counters).',
+    registers: [registry],
+    collect() {
+      this.set(process.pid);
+    },
+  });
   if (opts.hashPool) {
     const pool = opts.hashPool;
     new Gauge({

@@ -57,6 +57,9 @@ describeOnEachDatabase('gateway SQL stores', (db) => {
       accessTokenLifetime: null,
       refreshTokenLifetime: null,
       throttlingPolicy: 'Unlimited',
+      callbackUrls: [],
+      publicClient: false,
+      firstParty: false,
       createdAt: T0,
     };
     await db.stores.applications.create(app);

@@ -63,7 +63,7 @@ export const CLIENT_COLUMNS =
   'k.consumer_key, k.application_id, k.environment, k.secret_hash, k.created_at, ' +
   'k.secret_updated_at, a.name, a.owner_id, a.description, a.token_type, a.grant_types, ' +
   'a.access_token_lifetime, a.refresh_token_lifetime, a.throttling_policy, ' +
-  'a.created_at as app_created_at';
+  'a.callback_urls, a.public_client, a.first_party, a.created_at as app_created_at';
 
 export const REFRESH_COLUMNS =
   'r.*, f.consumer_key as f_consumer_key, f.user_id as f_user_id, ' +

@@ -6,6 +6,7 @@ import type { SessionStore } from '../session/session-store.js';
 import type { UserStore } from '../identity/store.js';
 import type {
   ApplicationStore,
+  AuthorizationStore,
   ScopeStore,
   SigningKeyStore,
   TokenStore,
@@ -18,6 +19,7 @@ import { SqlRevocationFeed, type RevocationFeed } from './sql-revocation-feed.js
 import { SqlSubscriptionStore } from './sql-subscription-store.js';
 import { SqlApplicationStore } from './sql-application-store.js';
 import { SqlAuditStore } from './sql-audit-store.js';
+import { SqlAuthorizationStore } from './sql-authorization-store.js';
 import { SqlLockoutStore } from './sql-lockout-store.js';
 import { SqlScopeStore } from './sql-scope-store.js';
 import { SqlSessionStore } from './sql-session-store.js';
@@ -41,6 +43,7 @@ export interface SqlStores {
   readonly sessions: SessionStore;
   readonly settings: SettingsStore;
   readonly statistics: StatisticsStore;
+  readonly authorizations: AuthorizationStore;
 }
 
 /** Every store over one open database (SQLite or PostgreSQL). */
@@ -60,6 +63,7 @@ export function createSqlStores(database: Database): SqlStores {
     sessions: new SqlSessionStore(db),
     settings: new SqlSettingsStore(db),
     statistics: new SqlStatisticsStore(db),
+    authorizations: new SqlAuthorizationStore(db),
   };
 }
 

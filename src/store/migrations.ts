@@ -297,6 +297,64 @@ const apiGatewayOptions: Migration = {
 };
 
 /**
+ * 0010: the authorization code flow. An application's callback URLs (JSON list), whether it is
+ * a public client and whether an admin marked it first-party; codes, stored as their hash until
+ * they expire; consents remembered per user and application.
+ */
+const authorizationCode: Migration = {
+  async up(db: Kysely<unknown>) {
+    const ts = 'bigint' as const;
+    await db.schema
+      .alterTable('applications')
+      .addColumn('callback_urls', 'text', (c) => c.notNull().defaultTo('[]'))
+      .execute();
+    await db.schema
+      .alterTable('applications')
+      .addColumn('public_client', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+    await db.schema
+      .alterTable('applications')
+      .addColumn('first_party', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+    await db.schema
+      .createTable('authorization_codes')
+      .addColumn('code_hash', 'varchar(128)', (c) => c.primaryKey())
+      .addColumn('consumer_key', 'varchar(64)', (c) =>
+        c.notNull().references('client_keys.consumer_key').onDelete('cascade'),
+      )
+      .addColumn('user_id', 'varchar(64)', (c) =>
+        c.notNull().references('users.id').onDelete('cascade'),
+      )
+      .addColumn('redirect_uri', 'text', (c) => c.notNull())
+      .addColumn('scope', 'text', (c) => c.notNull())
+      .addColumn('code_challenge', 'varchar(128)', (c) => c.notNull())
+      .addColumn('created_at', ts, (c) => c.notNull())
+      .addColumn('expires_at', ts, (c) => c.notNull())
+      .addColumn('used_at', ts)
+      .addColumn('family_id', 'varchar(64)')
+      .addColumn('access_jti', 'varchar(64)')
+      .execute();
+    await db.schema
+      .createIndex('authorization_codes_expires')
+      .on('authorization_codes')
+      .column('expires_at')
+      .execute();
+    await db.schema
+      .createTable('consents')
+      .addColumn('user_id', 'varchar(64)', (c) =>
+        c.notNull().references('users.id').onDelete('cascade'),
+      )
+      .addColumn('application_id', 'varchar(64)', (c) =>
+        c.notNull().references('applications.id').onDelete('cascade'),
+      )
+      .addColumn('scope', 'text', (c) => c.notNull())
+      .addColumn('granted_at', ts, (c) => c.notNull())
+      .addPrimaryKeyConstraint('consents_pk', ['user_id', 'application_id'])
+      .execute();
+  },
+};
+
+/**
  * One default version per context and per API name (WSO2's "Make this the Default Version"):
  * the Gateway serves the default at the context alone, so two would make that path ambiguous.
  * The store clears the previous default in the transaction that sets a new one; these indexes
@@ -325,6 +383,7 @@ class CodeMigrations implements MigrationProvider {
       '0004-ui': ui,
       '0005-retention': retention,
       '0008-api-gateway-options': apiGatewayOptions,
+      '0010-authorization-code': authorizationCode,
       '0011-one-default-version': oneDefaultVersion,
     };
   }

@@ -17,6 +17,9 @@ function toApplication(r: Selectable<ApplicationsTable>): Application {
     accessTokenLifetime: r.access_token_lifetime,
     refreshTokenLifetime: r.refresh_token_lifetime,
     throttlingPolicy: r.throttling_policy,
+    callbackUrls: JSON.parse(r.callback_urls) as string[],
+    publicClient: r.public_client === 1,
+    firstParty: r.first_party === 1,
     createdAt: r.created_at,
   };
 }
@@ -42,6 +45,9 @@ function applicationRow(
     access_token_lifetime: app.accessTokenLifetime,
     refresh_token_lifetime: app.refreshTokenLifetime,
     throttling_policy: app.throttlingPolicy,
+    callback_urls: JSON.stringify(app.callbackUrls),
+    public_client: app.publicClient ? 1 : 0,
+    first_party: app.firstParty ? 1 : 0,
   };
 }
 

@@ -102,6 +102,27 @@ export class SqlTokenStore implements TokenStore {
     return this.revokeWhere('consumer_key', 'consumer_key', consumerKey, now, 'client_revoked');
   }
 
+  async revokeUserClient(userId: string, consumerKey: string, now: number): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('token_families')
+        .set({ revoked_at: now, revoke_reason: 'consent_revoked' })
+        .where('user_id', '=', userId)
+        .where('consumer_key', '=', consumerKey)
+        .where('revoked_at', 'is', null)
+        .execute();
+      for (const table of ['refresh_tokens', 'access_tokens'] as const) {
+        await trx
+          .updateTable(table)
+          .set({ revoked_at: now })
+          .where('user_id', '=', userId)
+          .where('consumer_key', '=', consumerKey)
+          .where('revoked_at', 'is', null)
+          .execute();
+      }
+    });
+  }
+
   /** Revokes the matching families, refresh tokens and access tokens together; earlier revocations keep their time. */
   private async revokeWhere(
     familyColumn: FamilyColumn,

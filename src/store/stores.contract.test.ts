@@ -40,6 +40,9 @@ function newApp(ownerId: string, name = id('app')): Application {
     accessTokenLifetime: null,
     refreshTokenLifetime: 7200,
     throttlingPolicy: 'Unlimited',
+    callbackUrls: [],
+    publicClient: false,
+    firstParty: false,
     createdAt: T0,
   };
 }

@@ -30,6 +30,12 @@ export interface ApplicationsTable {
   refresh_token_lifetime: number | null;
   created_at: number;
   throttling_policy: Generated<string>;
+  /** JSON list of callback URLs. */
+  callback_urls: Generated<string>;
+  /** 1 = public client. */
+  public_client: Generated<number>;
+  /** 1 = first-party (no consent page). */
+  first_party: Generated<number>;
 }
 
 export interface ClientKeysTable {
@@ -164,6 +170,27 @@ export interface SettingsTable {
   updated_at: number;
 }
 
+export interface AuthorizationCodesTable {
+  code_hash: string;
+  consumer_key: string;
+  user_id: string;
+  redirect_uri: string;
+  scope: string;
+  code_challenge: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+  family_id: string | null;
+  access_jti: string | null;
+}
+
+export interface ConsentsTable {
+  user_id: string;
+  application_id: string;
+  scope: string;
+  granted_at: number;
+}
+
 export interface Tables {
   users: UsersTable;
   scopes: ScopesTable;
@@ -181,4 +208,6 @@ export interface Tables {
   audit_events: AuditEventsTable;
   sessions: SessionsTable;
   settings: SettingsTable;
+  authorization_codes: AuthorizationCodesTable;
+  consents: ConsentsTable;
 }

@@ -81,6 +81,9 @@ describeOnEachDatabase('sessions, settings and statistics stores', (db) => {
       accessTokenLifetime: null,
       refreshTokenLifetime: null,
       throttlingPolicy: '20PerMin',
+      callbackUrls: [],
+      publicClient: false,
+      firstParty: false,
       createdAt: T0,
     });
     await db.stores.applications.create(app('a1', 'One'));

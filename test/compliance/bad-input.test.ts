@@ -87,8 +87,14 @@ describe('bad input on the Token API never reaches a 5xx', () => {
         'unsupported_grant_type',
       ],
       [
-        'authorization_code grant',
+        'authorization_code grant for an application without it',
         { headers: auth, body: 'grant_type=authorization_code&code=x' },
+        400,
+        'unauthorized_client',
+      ],
+      [
+        'implicit grant',
+        { headers: auth, body: 'grant_type=implicit' },
         400,
         'unsupported_grant_type',
       ],

@@ -135,6 +135,7 @@ for (const db of ['sqlite', 'postgres'] as const) {
         applications: s.stores.applications,
         scopes: s.stores.scopes,
         tokens: s.stores.tokens,
+        authorizations: s.stores.authorizations,
         keys,
         events: () => {},
       });

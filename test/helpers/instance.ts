@@ -18,13 +18,19 @@ export interface Instance {
   readonly consumerSecret: string;
   readonly username: string;
   readonly password: string;
-  start(): Promise<ServerProcess>;
+  /** `tollgate start` with `args` (one worker unless they say otherwise). */
+  start(args?: string[]): Promise<ServerProcess>;
   agent(): Agent;
   remove(): void;
 }
 
 /** Offsets derived from the pid, retried on EADDRINUSE (other engineers run tests on this machine). */
-export async function createInstance(toml = '', logLevel = 'warn'): Promise<Instance> {
+/** `serverToml`: more keys of the `[server]` table (offset and bind_address are set here). */
+export async function createInstance(
+  toml = '',
+  logLevel = 'warn',
+  serverToml = '',
+): Promise<Instance> {
   const home = mkdtempSync(join(tmpdir(), 'tollgate-proc-'));
   const username = 'crash-user';
   const password = 'crash-user-password';
@@ -32,7 +38,7 @@ export async function createInstance(toml = '', logLevel = 'warn'): Promise<Inst
   const write = (o: number) =>
     writeDeploymentToml(
       home,
-      `[server]\noffset = ${o}\nbind_address = "127.0.0.1"\n[log]\nlevel = "${logLevel}"\n${toml}\n`,
+      `[server]\noffset = ${o}\nbind_address = "127.0.0.1"\n${serverToml}\n[log]\nlevel = "${logLevel}"\n${toml}\n`,
     );
   write(0);
   const cli = (...args: string[]) => {
@@ -54,13 +60,13 @@ export async function createInstance(toml = '', logLevel = 'warn'): Promise<Inst
     get offset() {
       return offset;
     },
-    async start() {
-      if (offset !== 0) return startServerProcess(home);
+    async start(args: string[] = []) {
+      if (offset !== 0) return startServerProcess(home, args);
       for (;;) {
         offset = 300 + ((process.pid * 7 + attempt++ * 41) % 600);
         write(offset);
         try {
-          return await startServerProcess(home);
+          return await startServerProcess(home, args);
         } catch (err) {
           if (attempt < 6 && /EADDRINUSE/.test(String(err))) continue;
           throw err;

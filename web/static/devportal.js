@@ -383,7 +383,8 @@ async function keysTab(app, env, ctx) {
   const key = keys[env];
   // The server's grant registry: wire names and labels.
   const grantBoxes = info.grantTypes.map(({ name: g, label }) =>
-    checkbox(label, keys.grantTypes.includes(g) || !key, {
+    // New keys start from the application's grant types (the server's default_grant_types).
+    checkbox(label, keys.grantTypes.includes(g), {
       name: 'grant',
       value: g,
       id: `grant-${env}-${g}`,

@@ -26,7 +26,8 @@ export function proxyCall(proxy: Proxy, proto: 'http' | 'https', assertionHeader
         await proxy.forward(
           {
             method: req.method,
-            url: `${call.backend}${below}${call.query}`,
+            backend: call.backend,
+            path: `${below}${call.query}`,
             headers: req.headers,
             body: hasBody ? (req.body as Readable) : null,
             clientIp: req.ip,

@@ -1,5 +1,6 @@
 import type { TokenConfig } from '../../config/index.js';
 import type { UserService } from '../../identity/index.js';
+import { InvalidClientError } from '../errors.js';
 import { formatScope } from '../scopes.js';
 import type { TokenLookup } from '../token-lookup.js';
 import { parseHint } from './revoke.js';
@@ -23,7 +24,9 @@ export function introspectEndpoint(
   },
 ) {
   return async (req: OAuthRequest): Promise<IntrospectionResponse> => {
-    const { form, client } = await authenticate(deps, req);
+    const { form, client, public: isPublic } = await authenticate(deps, req);
+    // RFC 7662 §2.1: introspection is for authenticated (confidential) clients.
+    if (isPublic) throw new InvalidClientError('Introspection requires client authentication.');
     const value = form.require('token');
     const found = await deps.lookup(value, parseHint(form.get('token_type_hint')));
     if (!found) return INACTIVE;

@@ -26,17 +26,20 @@ export interface ClientAuthDeps {
  * authentication. A failed one from an address over the per-address limit is answered 429
  * (R16, R22); a client with its right secret passes whatever the address did: it is not a
  * guess, and the client lookup and SHA-256 it costs are cheap (no password hash).
+ * `public` says a public client presented its client_id alone; each endpoint decides what such
+ * a client may do.
  */
 export async function authenticate(
   deps: ClientAuthDeps,
   req: OAuthRequest,
-): Promise<{ form: FormParams; client: Client }> {
+): Promise<{ form: FormParams; client: Client; public: boolean }> {
   const form = parseFormBody(req.contentType, req.body);
   let clientId: string | undefined;
   try {
     const creds = presentedCredentials(req.authorization, form);
     clientId = creds.clientId;
-    return { form, client: await authenticateClient(deps.applications, creds) };
+    const client = await authenticateClient(deps.applications, creds);
+    return { form, client, public: creds.via === 'none' };
   } catch (err) {
     if (err instanceof InvalidClientError) {
       await refuseThrottledAddress(deps.throttle, deps.events, req.ip);

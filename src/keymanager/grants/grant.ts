@@ -3,7 +3,7 @@ import type { FormParams } from '../endpoints/form.js';
 import type { EventSink } from '../events.js';
 import type { LoginThrottle } from '../login-throttle.js';
 import type { Client, Issuance, TokenFamily } from '../model.js';
-import type { ScopeStore, TokenStore } from '../store.js';
+import type { AuthorizationStore, ScopeStore, TokenStore } from '../store.js';
 import type { Subject } from '../token-issuer.js';
 
 export interface GrantRequest {
@@ -42,6 +42,8 @@ export interface GrantDeps {
   readonly users: UserService;
   readonly scopes: ScopeStore;
   readonly tokens: TokenStore;
+  /** Authorization codes (the authorization_code grant). */
+  readonly authorizations: AuthorizationStore;
   readonly events: EventSink;
   /** Per-address throttles (R16, R22); absent = none. */
   readonly throttle?: LoginThrottle;

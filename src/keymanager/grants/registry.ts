@@ -1,4 +1,5 @@
 import type { GrantType } from '../../config/index.js';
+import { authorizationCodeGrant } from './authorization-code.js';
 import { clientCredentialsGrant } from './client-credentials.js';
 import type { GrantModule } from './grant.js';
 import { passwordGrant } from './password.js';
@@ -13,7 +14,12 @@ import { refreshTokenGrant } from './refresh-token.js';
  * Each module takes its name, label and switch doc from config/grant-types.ts, which
  * deployment.toml's schema reads (config/ imports no domain).
  */
-export const GRANTS = [passwordGrant, clientCredentialsGrant, refreshTokenGrant] as const;
+export const GRANTS = [
+  passwordGrant,
+  clientCredentialsGrant,
+  refreshTokenGrant,
+  authorizationCodeGrant,
+] as const;
 
 export type { GrantType };
 
