@@ -5,7 +5,7 @@ import type { Metrics } from '../metrics/index.js';
 
 /**
  * Every key manager event goes to metrics; refusals also to the audit log (R-audit, issue #5)
- * and to the log at info level. Events carry no password, secret or token (R51).
+ * and to the log at info level (a shed request at debug). Events carry no password, secret or token (R51).
  */
 export function createEventSink(deps: {
   log: Logger;
@@ -26,6 +26,9 @@ export function createEventSink(deps: {
       deps.recorder.record(row);
       deps.metrics?.refusal(row.type, row.reason);
     }
-    audit.info(event, event.type);
+    // A login flood sheds hundreds of requests a second: each is in the audit log and the
+    // metrics, and a log line apiece would make the flood the log's (and the CPU's) burden.
+    if (event.type === 'request.shed') audit.debug(event, event.type);
+    else audit.info(event, event.type);
   };
 }

@@ -7,7 +7,7 @@ import { HashingOverloadedError, normalizeUsername, type UserService } from '../
 import type { LoginThrottle } from '../keymanager/index.js';
 
 /** Where a password was typed, for the audit log's detail. */
-export type SignInSurface = 'web ui' | 'management api';
+export type SignInSurface = 'web ui' | 'management api' | 'authorization page';
 
 export interface PasswordSignInDeps {
   readonly users: UserService;

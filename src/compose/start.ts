@@ -244,10 +244,16 @@ export async function startTollgate(
         http: plain,
       });
       closers.unshift(runtime.close);
-      // The proxy's HTTP client loads shortly after the ports are open (a backend call before that waits for it).
-      const warm = setTimeout(() => void runtime.warm().catch(() => undefined), 500);
+      // The proxy's HTTP client (undici, ~15 MB with what it sets up) loads once the Gateway has
+      // an API to proxy to, so an idle server without APIs stays small (a backend call before
+      // that waits for it).
+      const warm = setInterval(() => {
+        if (!runtime.sync.table()?.snapshot.apis.length) return;
+        clearInterval(warm);
+        void runtime.warm().catch(() => undefined);
+      }, 500);
       warm.unref();
-      closers.unshift(async () => clearTimeout(warm));
+      closers.unshift(async () => clearInterval(warm));
       listeners.push([plain, config.ports.gatewayHttp]);
       urls.gatewayHttp = `http://${host}:${config.ports.gatewayHttp}`;
     }

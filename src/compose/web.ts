@@ -3,9 +3,9 @@ import { registerAdminRoutes } from '../admin/index.js';
 import type { AuditEvent } from '../audit/index.js';
 import { principalOf, type Principal, type PrincipalResolver } from '../http/principal.js';
 import { describeRoutes } from '../http/route-schema.js';
-import { addSecurityHeaders } from '../http/security-headers.js';
-import type { KeyManager } from '../keymanager/index.js';
-import { registerPortalRoutes } from '../portal/index.js';
+import { addSecurityHeaders, contentSecurityPolicy } from '../http/security-headers.js';
+import { registerAuthorizeRoutes, type KeyManager } from '../keymanager/index.js';
+import { gatewayUrl, registerPortalRoutes } from '../portal/index.js';
 import { registerPublisherRoutes } from '../publisher/index.js';
 import { MemoryHitCounter } from '../ratelimit/index.js';
 import { sessionPrincipal } from '../session/session-principal.js';
@@ -75,7 +75,10 @@ export function registerWebUi(
       )
         req.body = {};
     });
-    registerStaticRoutes(scope);
+    // The Developer Portal's API console calls this instance's Gateway (another origin).
+    registerStaticRoutes(scope, {
+      csp: { devportal: contentSecurityPolicy([gatewayUrl(services.config)]) },
+    });
     registerSessionRoutes(scope, {
       sessions,
       checkPassword: (username, password, ip) => deps.signIn(ip, username, password, 'web ui'),
@@ -89,6 +92,7 @@ export function registerWebUi(
       settings: services.settings,
       users: services.users,
       apis: services.apis,
+      scopes: services.stores.scopes,
       applications: services.applications,
       subscriptions: services.subscriptions,
       ownerToken: deps.keyManager.ownerToken,
@@ -112,6 +116,29 @@ export function registerWebUi(
       audit,
       now,
     });
+  });
+
+  // GET /oauth2/authorize and its pages, outside the UIs' scope: their own CSP (the form may be
+  // redirected to the client) and form bodies. Signing in there starts a web session.
+  registerAuthorizeRoutes(app, {
+    authorization: deps.keyManager.authorization,
+    signIn: async (ip, username, password) => {
+      const p = await deps.signIn(ip, username, password, 'authorization page');
+      return p && { id: p.userId, username: p.username, roles: p.roles };
+    },
+    sessions: {
+      start: (userId, previousId) => sessions.start(userId, previousId),
+      resume: (id) => sessions.resume(id),
+      cookieMaxAgeSeconds: ui.sessionAbsoluteSeconds,
+    },
+    findUser: async (id) => {
+      const p = await findPrincipal(id);
+      return p && { id: p.userId, username: p.username, roles: p.roles };
+    },
+    limitSignIn: async (ip) => {
+      const hit = await attempts.hit(`signin:${ip}`, 60_000);
+      return hit.count > ui.signinAttemptsPerMinute ? Math.ceil(hit.resetInMs / 1000) : undefined;
+    },
   });
 
   return {

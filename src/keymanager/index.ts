@@ -32,3 +32,4 @@ export {
 } from './authorize/authorization-request.js';
 export type { AuthorizationService } from './authorize/authorization-service.js';
 export { callbackUrlProblem, MAX_CALLBACK_URLS } from './redirect-uris.js';
+export { registerAuthorizeRoutes, type AuthorizeRouteDeps } from './authorize/routes.js';

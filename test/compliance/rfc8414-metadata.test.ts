@@ -17,7 +17,7 @@ describe('authorization server metadata (RFC 8414) and a third-party client', ()
   });
   after(() => server?.close());
 
-  it('publishes the endpoints, grants and auth methods (R39), the code grant and public clients', async () => {
+  it('publishes the endpoints, grants and auth methods (R39), the authorization endpoint with PKCE S256 and iss (RFC 9207 §3)', async () => {
     const r = await call(server, `${server.management}/.well-known/oauth-authorization-server`);
     assert.equal(r.status, 200);
     const iss = server.config.token.issuer;
@@ -25,11 +25,15 @@ describe('authorization server metadata (RFC 8414) and a third-party client', ()
     const withPublic = ['client_secret_basic', 'client_secret_post', 'none'];
     assert.deepEqual(r.json, {
       issuer: iss,
+      authorization_endpoint: `${iss}/oauth2/authorize`,
       token_endpoint: `${iss}/oauth2/token`,
       jwks_uri: `${iss}/oauth2/jwks`,
       revocation_endpoint: `${iss}/oauth2/revoke`,
       introspection_endpoint: `${iss}/oauth2/introspect`,
-      response_types_supported: [],
+      response_types_supported: ['code'],
+      response_modes_supported: ['query'],
+      code_challenge_methods_supported: ['S256'],
+      authorization_response_iss_parameter_supported: true,
       grant_types_supported: [
         'password',
         'client_credentials',

@@ -101,3 +101,66 @@ export async function issueCode(
   const location = new URL(await service.approve(request, user, scope));
   return { code: location.searchParams.get('code')!, pkce };
 }
+
+/** A browser's cookies for one origin: what Set-Cookie stored, sent back as Cookie. */
+export class CookieJar {
+  private readonly cookies = new Map<string, string>();
+
+  /** Stores the cookies of a response (call() joins several Set-Cookie headers with ", "). */
+  take(headers: Record<string, string>): void {
+    const header = headers['set-cookie'];
+    if (!header) return;
+    for (const cookie of header.split(/, (?=[A-Za-z0-9_-]+=)/)) {
+      const [pair] = cookie.split(';');
+      const eq = pair!.indexOf('=');
+      const name = pair!.slice(0, eq).trim();
+      const value = pair!.slice(eq + 1).trim();
+      if (/Max-Age=0\b/i.test(cookie) || value === '') this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+
+  header(): Record<string, string> {
+    if (this.cookies.size === 0) return {};
+    return { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
+  }
+
+  get(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+}
+
+const unescapeHtml = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+
+/** The hidden fields of the page's form, as a browser would post them. */
+export function hiddenFields(html: string): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const m of html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g))
+    fields[unescapeHtml(m[1]!)] = unescapeHtml(m[2]!);
+  return fields;
+}
+
+/** The authorization request URL of a client (RFC 6749 §4.1.1 with RFC 7636 §4.3). */
+export function authorizeUrl(
+  server: TestServer,
+  client: CodeClient,
+  pkce: Pkce,
+  extra: Record<string, string> = {},
+): string {
+  const q = new URLSearchParams({
+    response_type: 'code',
+    client_id: client.consumerKey,
+    redirect_uri: client.redirectUri,
+    state: 'xyz-state',
+    code_challenge: pkce.challenge,
+    code_challenge_method: 'S256',
+    ...extra,
+  });
+  return `${server.management}/oauth2/authorize?${q}`;
+}

@@ -1,7 +1,6 @@
 import type { GrantType } from '../../config/index.js';
-import type { User } from '../../identity/index.js';
 import { ENVIRONMENTS, type Application, type Consent } from '../model.js';
-import { grantScopes } from '../scopes.js';
+import { DEFAULT_SCOPE, grantScopes } from '../scopes.js';
 import { hashSecret, randomToken } from '../secrets.js';
 import type { ApplicationStore, AuthorizationStore, ScopeStore, TokenStore } from '../store.js';
 import {
@@ -12,6 +11,12 @@ import {
 
 /** RFC 6749 §4.1.2: "A maximum authorization code lifetime of 10 minutes is RECOMMENDED"; 60 s here. */
 export const CODE_LIFETIME_MS = 60_000;
+
+/** The signed-in user the code is for. */
+export interface ResourceOwner {
+  readonly id: string;
+  readonly roles: readonly string[];
+}
 
 /** What the user is asked, or not, once signed in. */
 export interface ConsentQuestion {
@@ -53,15 +58,27 @@ export function createAuthorizationService(deps: {
 
     check: (rawQuery: string) => checkAuthorizationRequest(deps, rawQuery),
 
-    async question(req: AuthorizationRequest, user: User): Promise<ConsentQuestion> {
+    async question(req: AuthorizationRequest, user: ResourceOwner): Promise<ConsentQuestion> {
       const scope = await grantScopes(deps.scopes, req.scope, user.roles);
       if (req.client.application.firstParty) return { scope, ask: false };
       const given = await authorizations.findConsent(user.id, req.client.application.id);
       return { scope, ask: !given || !scope.every((s) => given.scope.includes(s)) };
     },
 
+    /** The scopes with their descriptions, for the consent page. */
+    async describe(scope: readonly string[]) {
+      const defined = await deps.scopes.findMany(scope.filter((s) => s !== DEFAULT_SCOPE));
+      return scope.map((name) => ({
+        name,
+        description:
+          name === DEFAULT_SCOPE
+            ? 'call the APIs that need no particular scope'
+            : (defined.find((d) => d.name === name)?.description ?? ''),
+      }));
+    },
+
     /** Remembers the consent (the union with what was given before) until the user revokes it. */
-    async remember(req: AuthorizationRequest, user: User, scope: readonly string[]) {
+    async remember(req: AuthorizationRequest, user: ResourceOwner, scope: readonly string[]) {
       const applicationId = req.client.application.id;
       const before = await authorizations.findConsent(user.id, applicationId);
       await authorizations.saveConsent({
@@ -73,7 +90,7 @@ export function createAuthorizationService(deps: {
     },
 
     /** Issues a code and answers where to send the browser (RFC 6749 §4.1.2). */
-    async approve(req: AuthorizationRequest, user: User, scope: readonly string[]) {
+    async approve(req: AuthorizationRequest, user: ResourceOwner, scope: readonly string[]) {
       const code = randomToken(32);
       const now = deps.now();
       await authorizations.saveCode({

@@ -1,4 +1,5 @@
 import type { TokenConfig } from '../../config/index.js';
+import { CODE_CHALLENGE_METHODS } from '../pkce.js';
 
 /** RFC 8414 §2 authorization server metadata. */
 export function metadataDocument(
@@ -13,12 +14,20 @@ export function metadataDocument(
   const withPublic = code ? [...authMethods, 'none'] : authMethods;
   return {
     issuer: config.issuer,
+    ...(code ? { authorization_endpoint: `${base}/oauth2/authorize` } : {}),
     token_endpoint: `${base}/oauth2/token`,
     jwks_uri: `${base}/oauth2/jwks`,
     revocation_endpoint: `${base}/oauth2/revoke`,
     introspection_endpoint: `${base}/oauth2/introspect`,
-    // The authorization endpoint is not served yet (next step of #12): codes come from tests.
-    response_types_supported: [],
+    response_types_supported: code ? ['code'] : [],
+    ...(code
+      ? {
+          response_modes_supported: ['query'],
+          code_challenge_methods_supported: CODE_CHALLENGE_METHODS,
+          // RFC 9207 §3: every authorization response carries iss.
+          authorization_response_iss_parameter_supported: true,
+        }
+      : {}),
     grant_types_supported: config.enabledGrants,
     token_endpoint_auth_methods_supported: withPublic,
     revocation_endpoint_auth_methods_supported: withPublic,
