@@ -15,6 +15,8 @@ function run(policies: readonly Policy[], call: ApiCall, from = 0): void | Promi
     const pending = policies[i]!.apply(call);
     if (pending === undefined) continue;
     if (pending === ANSWERED) return;
+    // The last policy (the proxy) is the one that waits, usually: no need to wait on it here.
+    if (i + 1 === policies.length) return pending as Promise<void>;
     return finish(policies, call, i + 1, pending as Promise<void>);
   }
 }
