@@ -6,3 +6,4 @@ export {
   type Caller,
 } from './subscription-service.js';
 export { registerPortalRoutes, DEVPORTAL_BASE, type PortalRouteDeps } from './routes.js';
+export { codeFlowEndpoints } from './info-routes.js';

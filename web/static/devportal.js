@@ -13,6 +13,7 @@ import {
   select,
   showStatus,
 } from './dom.js';
+import { codeFlowCard, consentsPage, keyConfigFields } from './code-flow.js';
 import { startApp } from './layout.js';
 
 const ENVS = { production: 'Production Keys', sandbox: 'Sandbox Keys' };
@@ -373,11 +374,17 @@ async function keysTab(app, env, ctx) {
     }),
   );
   const chosen = () => grantBoxes.filter((b) => b.input.checked).map((b) => b.input.value);
+  const config = keyConfigFields(keys, env);
   const grants = h(
-    'fieldset',
+    'div',
     {},
-    h('legend', {}, 'Grant types'),
-    grantBoxes.map((b) => b.el),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, 'Grant types'),
+      grantBoxes.map((b) => b.el),
+    ),
+    config.els,
   );
   const holder = h('div', {});
   const show = (fresh) => {
@@ -388,6 +395,7 @@ async function keysTab(app, env, ctx) {
         busy(gen, 'Generating keys', async () => {
           const made = await api('POST', `/api/devportal/v1/applications/${app.id}/keys/${env}`, {
             grantTypes: chosen(),
+            ...config.values(),
           });
           secrets.set(made.consumerKey, made.consumerSecret);
           holder.replaceChildren(...render(made, made));
@@ -434,6 +442,7 @@ async function keysTab(app, env, ctx) {
       busy(update, 'Saving grant types', async () => {
         await api('PUT', `/api/devportal/v1/applications/${app.id}/keys/${env}`, {
           grantTypes: chosen(),
+          ...config.values(),
         });
         showStatus('Grant types saved.');
       }),
@@ -451,6 +460,7 @@ async function keysTab(app, env, ctx) {
         grants,
         h('div', { class: 'actions' }, update),
       ),
+      codeFlowCard(k.codeFlow ?? key?.codeFlow, env),
       tokenGenerator(app, env),
       h(
         'section',
@@ -458,7 +468,7 @@ async function keysTab(app, env, ctx) {
         h('h3', {}, 'Get a token with the password grant'),
         curlExample(k, env, ctx.state.session.username),
       ),
-    ];
+    ].filter(Boolean);
   };
   show();
   return holder;
@@ -786,6 +796,7 @@ startApp({
   nav: [
     { href: '#/apis', label: 'APIs', signedIn: true },
     { href: '#/applications', label: 'Applications', signedIn: true },
+    { href: '#/consents', label: 'Authorized applications', signedIn: true },
   ],
   routes: [
     { pattern: /^#\/signup$/, public: true, render: signUpPage },
@@ -799,6 +810,7 @@ startApp({
     },
     { pattern: /^#\/apis$/, render: apisPage },
     { pattern: /^#\/applications$/, render: applicationsPage },
+    { pattern: /^#\/consents$/, render: consentsPage },
     {
       pattern: /^#\/applications\/([\w-]+)\/(overview|production|sandbox|subscriptions|users)$/,
       render: applicationPage,
