@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import {
+  RUNTIME_SETTINGS,
   SettingLockedError,
   type RuntimeSettings,
   type RuntimeSettingsValues,
@@ -10,10 +11,11 @@ import { bool, obj } from '../http/route-schema.js';
 const LABELS: Record<keyof RuntimeSettingsValues, string> = {
   selfSignup: 'Self sign-up',
   passwordGrant: 'The password grant',
+  anonymousCatalogue: 'Browsing the API catalogue without signing in',
 };
 
 /**
- * Admin: runtime switches (self sign-up, password grant) under deployment.toml's ceiling: a
+ * Admin: runtime switches (self sign-up, password grant, anonymous catalogue) under deployment.toml's ceiling: a
  * switch the file turns off is reported `…LockedByConfig: true` and cannot be turned on (409).
  */
 export function registerSettingsRoutes(
@@ -25,17 +27,18 @@ export function registerSettingsRoutes(
     ...(await deps.settings.get()),
     selfSignupLockedByConfig: lockedByConfig.selfSignup,
     passwordGrantLockedByConfig: lockedByConfig.passwordGrant,
+    anonymousCatalogueLockedByConfig: lockedByConfig.anonymousCatalogue,
     defaults: deps.settings.defaults,
   });
   const read = {
     summary:
-      'Runtime settings, whether deployment.toml locks each off (selfSignupLockedByConfig, passwordGrantLockedByConfig) and the deployment.toml defaults',
+      'Runtime settings (selfSignup, passwordGrant, anonymousCatalogue: visitors browse the Developer Portal catalogue), whether deployment.toml locks each off (…LockedByConfig) and the deployment.toml defaults',
   };
   app.get('/settings', { schema: read }, view);
   const change = {
     summary:
-      'Turn self sign-up and the password grant on or off (409 to turn on one that deployment.toml turns off)',
-    body: obj({ selfSignup: bool, passwordGrant: bool }),
+      'Turn self sign-up, the password grant, and browsing the catalogue without signing in on or off (409 to turn on one that deployment.toml turns off)',
+    body: obj({ selfSignup: bool, passwordGrant: bool, anonymousCatalogue: bool }),
   };
   app.put('/settings', { schema: change }, async (req) => {
     const b = (req.body !== null && typeof req.body === 'object' ? req.body : {}) as Record<
@@ -43,7 +46,7 @@ export function registerSettingsRoutes(
       unknown
     >;
     const changes: { -readonly [K in keyof RuntimeSettingsValues]?: boolean } = {};
-    for (const key of ['selfSignup', 'passwordGrant'] as const) {
+    for (const key of RUNTIME_SETTINGS) {
       const v = b[key];
       if (v === undefined) continue;
       if (typeof v !== 'boolean') throw badRequest(`"${key}" must be true or false.`);

@@ -55,6 +55,7 @@ export async function startGatewayRuntime(deps: {
     cors: config.gateway.cors,
     assertionHeader: jwt.header,
     ...(backendJwt ? { backendJwt } : {}),
+    direct: config.protection.trustedProxies.length === 0,
   };
   registerApiRoutes(deps.https, { ...shared, proto: 'https' });
   registerApiRoutes(deps.http, { ...shared, proto: 'http' });

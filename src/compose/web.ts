@@ -3,9 +3,9 @@ import { registerAdminRoutes } from '../admin/index.js';
 import type { AuditEvent } from '../audit/index.js';
 import { principalOf, type Principal, type PrincipalResolver } from '../http/principal.js';
 import { describeRoutes } from '../http/route-schema.js';
-import { addSecurityHeaders } from '../http/security-headers.js';
+import { addSecurityHeaders, contentSecurityPolicy } from '../http/security-headers.js';
 import { registerAuthorizeRoutes, type KeyManager } from '../keymanager/index.js';
-import { registerPortalRoutes } from '../portal/index.js';
+import { gatewayUrl, registerPortalRoutes } from '../portal/index.js';
 import { registerPublisherRoutes } from '../publisher/index.js';
 import { MemoryHitCounter } from '../ratelimit/index.js';
 import { sessionPrincipal } from '../session/session-principal.js';
@@ -75,7 +75,10 @@ export function registerWebUi(
       )
         req.body = {};
     });
-    registerStaticRoutes(scope);
+    // The Developer Portal's API console calls this instance's Gateway (another origin).
+    registerStaticRoutes(scope, {
+      csp: { devportal: contentSecurityPolicy([gatewayUrl(services.config)]) },
+    });
     registerSessionRoutes(scope, {
       sessions,
       checkPassword: (username, password, ip) => deps.signIn(ip, username, password, 'web ui'),
@@ -89,6 +92,7 @@ export function registerWebUi(
       settings: services.settings,
       users: services.users,
       apis: services.apis,
+      scopes: services.stores.scopes,
       applications: services.applications,
       subscriptions: services.subscriptions,
       ownerToken: deps.keyManager.ownerToken,

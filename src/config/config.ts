@@ -87,6 +87,8 @@ export interface UiConfig {
   readonly sessionAbsoluteSeconds: number;
   readonly signinAttemptsPerMinute: number;
   readonly signupsPerHour: number;
+  /** [apim.devportal] enable_anonymous_mode: the ceiling of the admin's anonymousCatalogue. */
+  readonly anonymousCatalogue: boolean;
 }
 
 export interface TransportConfig {
@@ -401,6 +403,7 @@ export function loadConfig(home: string, overrides: Record<string, unknown> = {}
       sessionAbsoluteSeconds: get('ui.session.absolute_timeout'),
       signinAttemptsPerMinute: get('ui.signin.max_attempts_per_ip_per_minute'),
       signupsPerHour: get('identity.self_signup.max_per_ip_per_hour'),
+      anonymousCatalogue: get('apim.devportal.enable_anonymous_mode'),
     },
     logLevel: get('log.level'),
     logFormat: get('log.format'),

@@ -26,6 +26,7 @@ export { SETTINGS } from './schema.js';
 export { GRANT_TYPE_INFO, GRANT_TYPES, grantTypeInfo } from './grant-types.js';
 export {
   createRuntimeSettings,
+  RUNTIME_SETTINGS,
   SettingLockedError,
   type RuntimeSettings,
   type RuntimeSettingsValues,

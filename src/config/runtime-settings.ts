@@ -10,6 +10,8 @@ export interface RuntimeSettingsValues {
   readonly selfSignup: boolean;
   /** oauth.grant_type.password.enable */
   readonly passwordGrant: boolean;
+  /** apim.devportal.enable_anonymous_mode: visitors browse the API catalogue without signing in. */
+  readonly anonymousCatalogue: boolean;
 }
 
 /** Where runtime settings are kept (the `settings` table): key → JSON value. */
@@ -37,7 +39,11 @@ export class SettingLockedError extends Error {
 const KEYS: Record<keyof RuntimeSettingsValues, string> = {
   selfSignup: 'identity.self_signup.enable',
   passwordGrant: 'oauth.grant_type.password.enable',
+  anonymousCatalogue: 'apim.devportal.enable_anonymous_mode',
 };
+
+/** The names of the runtime settings, in the Admin page's order. */
+export const RUNTIME_SETTINGS = Object.keys(KEYS) as readonly (keyof RuntimeSettingsValues)[];
 
 /**
  * Runtime settings over the store. Reads are cached briefly so the token endpoint does not
@@ -55,11 +61,13 @@ export function createRuntimeSettings(deps: {
   const defaults: RuntimeSettingsValues = {
     selfSignup: deps.config.identity.selfSignup,
     passwordGrant: deps.config.token.enabledGrants.includes('password'),
+    anonymousCatalogue: deps.config.ui.anonymousCatalogue,
   };
   // The operator's file wins: what it turns off, no stored setting turns on.
   const lockedByConfig: RuntimeSettingsValues = {
     selfSignup: !defaults.selfSignup,
     passwordGrant: !defaults.passwordGrant,
+    anonymousCatalogue: !defaults.anonymousCatalogue,
   };
   let cached: { at: number; values: RuntimeSettingsValues } | undefined;
 
@@ -72,7 +80,11 @@ export function createRuntimeSettings(deps: {
       if (lockedByConfig[name]) return false;
       return raw === undefined ? defaults[name] : JSON.parse(raw) === true;
     };
-    const values = { selfSignup: pick('selfSignup'), passwordGrant: pick('passwordGrant') };
+    const values = {
+      selfSignup: pick('selfSignup'),
+      passwordGrant: pick('passwordGrant'),
+      anonymousCatalogue: pick('anonymousCatalogue'),
+    };
     cached = { at: t, values };
     return values;
   }
@@ -85,7 +97,7 @@ export function createRuntimeSettings(deps: {
     /** Stores the changes; throws SettingLockedError (storing nothing) for a switch locked off. */
     async update(changes: Partial<RuntimeSettingsValues>): Promise<RuntimeSettingsValues> {
       const entries: Record<string, string> = {};
-      for (const name of Object.keys(KEYS) as (keyof RuntimeSettingsValues)[]) {
+      for (const name of RUNTIME_SETTINGS) {
         const v = changes[name];
         if (v === true && lockedByConfig[name]) throw new SettingLockedError(name, KEYS[name]);
         if (v !== undefined) entries[KEYS[name]] = JSON.stringify(v);

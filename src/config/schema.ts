@@ -450,6 +450,12 @@ export const SETTINGS = [
     doc: 'PEM (PKCS#8) private key that signs backend JWTs; empty = one made at first start in data/gateway/ (mode 0600). Gateways behind one address need the same key.',
   },
   {
+    key: 'apim.devportal.enable_anonymous_mode',
+    type: bool,
+    default: true,
+    doc: "Visitors browse the Developer Portal's API catalogue (APIs, resources, scopes, tiers, OpenAPI definitions) without signing in; the admin can still require sign-in at run time. false = sign-in always required, whatever the admin setting says.",
+  },
+  {
     key: 'apim.throttling.subscription_tiers',
     type: { kind: 'string-list' },
     default: ['Unlimited:0', 'Gold:5000', 'Silver:2000', 'Bronze:1000'],

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ANSWERED, ApiCall, type Policy } from './policies/api-call.js';
 import { gatewayPolicies, type GatewayDeps } from './policies/chain.js';
+import { decidedFor, serveApiCallsDirectly } from './direct-calls.js';
 
 export type { GatewayDeps } from './policies/chain.js';
 
@@ -9,11 +10,13 @@ export type { GatewayDeps } from './policies/chain.js';
  * synchronous (a refusal is thrown straight to Fastify); from the first one that has to wait
  * on, each is awaited. A policy that answered itself ends the run.
  */
-function run(policies: readonly Policy[], call: ApiCall): void | Promise<void> {
-  for (let i = 0; i < policies.length; i++) {
+function run(policies: readonly Policy[], call: ApiCall, from = 0): void | Promise<void> {
+  for (let i = from; i < policies.length; i++) {
     const pending = policies[i]!.apply(call);
     if (pending === undefined) continue;
     if (pending === ANSWERED) return;
+    // The last policy (the proxy) is the one that waits, usually: no need to wait on it here.
+    if (i + 1 === policies.length) return pending as Promise<void>;
     return finish(policies, call, i + 1, pending as Promise<void>);
   }
 }
@@ -42,7 +45,13 @@ export function registerApiRoutes(app: FastifyInstance, deps: GatewayDeps): void
     scope.route({
       method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'],
       url: '/*',
-      handler: (req, reply) => run(policies, new ApiCall(req, reply)),
+      handler: (req, reply) => {
+        // A refusal the direct path decided (direct-calls.ts): answered by the error renderer.
+        const decided = decidedFor(req.raw);
+        if (decided !== undefined) throw decided;
+        return run(policies, new ApiCall(req, reply));
+      },
     });
   });
+  if (deps.direct) serveApiCallsDirectly(app, policies, run);
 }

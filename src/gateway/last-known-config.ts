@@ -17,8 +17,10 @@ export function withLastKnownConfig(inner: ControlPlane, dir: string): ControlPl
   const save = (file: string, value: unknown) => {
     try {
       mkdirSync(dir, { recursive: true, mode: 0o700 });
-      writeFileSync(`${file}.tmp`, JSON.stringify(value), { mode: 0o600 });
-      renameSync(`${file}.tmp`, file); // atomic: a crash never leaves half a file
+      // A temporary file per process: several workers of one Gateway save the same copy.
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify(value), { mode: 0o600 });
+      renameSync(tmp, file); // atomic: a crash never leaves half a file
     } catch {
       /* best effort: serving traffic matters more than the copy */
     }

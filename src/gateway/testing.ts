@@ -134,6 +134,10 @@ export async function startTestGateway(
     cors?: SnapshotCors;
     /** [apim.jwt] enabled with this key (JWKS served at /.well-known/jwks.json). */
     backendJwt?: { key: BackendJwtKey; header?: string; expirySeconds?: number };
+    /** Calls to APIs served straight from node:http once listening (direct-calls.ts). */
+    direct?: boolean;
+    /** Runs before the Gateway is ready (to add a hook). */
+    setup?: (app: FastifyInstance) => void;
   } = {},
 ): Promise<TestGateway> {
   const handler = opts.backend ?? echo;
@@ -188,6 +192,7 @@ export async function startTestGateway(
     proto: 'https',
     cors: opts.cors ?? DEFAULT_CORS,
     assertionHeader: opts.backendJwt?.header ?? DEFAULT_ASSERTION_HEADER,
+    direct: opts.direct ?? false,
     ...(opts.backendJwt
       ? {
           backendJwt: createBackendJwtSigner({
@@ -200,6 +205,7 @@ export async function startTestGateway(
       : {}),
   });
   if (opts.backendJwt) registerBackendJwks(app, opts.backendJwt.key);
+  opts.setup?.(app);
   await app.ready();
   return {
     app,

@@ -28,17 +28,25 @@ declare module 'fastify' {
   }
 }
 
+/** The caller found by the first resolver that knows it; undefined for a visitor. */
+export async function findPrincipal(
+  resolvers: readonly PrincipalResolver[],
+  req: FastifyRequest,
+): Promise<Principal | undefined> {
+  for (const resolve of resolvers) {
+    const principal = await resolve(req);
+    if (principal) return principal;
+  }
+  return undefined;
+}
+
 /** A preHandler that admits a caller found by one of the resolvers and, if given, holding one of the roles. */
 export function requirePrincipal(
   resolvers: readonly PrincipalResolver[],
   opts: { anyRole?: readonly string[] } = {},
 ) {
   return async (req: FastifyRequest, _reply: FastifyReply): Promise<void> => {
-    let principal: Principal | undefined;
-    for (const resolve of resolvers) {
-      principal = await resolve(req);
-      if (principal) break;
-    }
+    const principal = await findPrincipal(resolvers, req);
     if (!principal) throw unauthorized();
     if (opts.anyRole && !opts.anyRole.some((r) => principal.roles.includes(r))) throw forbidden();
     req.principal = principal;

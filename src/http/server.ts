@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import type { TransportConfig } from '../config/index.js';
 import { errorRenderer, renderNotFound } from './error-renderer.js';
 import { TLS_PROFILE, type TlsMaterial } from './tls.js';
+import { lazyValidators } from './lazy-validators.js';
 
 export interface HttpServerOptions {
   readonly transport: TransportConfig;
@@ -95,6 +96,7 @@ export function createHttpServer(opts: HttpServerOptions): FastifyInstance {
         allowUnionTypes: true,
       },
     },
+    schemaController: { compilersFactory: { buildValidator: lazyValidators() } },
     schemaErrorFormatter: schemaError,
     // What the router refuses (a malformed URL, a path parameter over 100 characters) is
     // answered by the same renderer as everything else.

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { GrantType, TokenConfig } from '../config/index.js';
 import type {
   AccessTokenRecord,
@@ -8,7 +7,7 @@ import type {
   TokenFamily,
 } from './model.js';
 import { formatScope } from './scopes.js';
-import { hashSecret, newOpaqueToken } from './secrets.js';
+import { newOpaqueToken, newTimeOrderedId, tokenKey } from './secrets.js';
 import type { SigningKeys } from './signing-keys.js';
 
 export interface Subject {
@@ -69,14 +68,14 @@ export function createTokenIssuer(deps: { config: TokenConfig; keys: () => Signi
     const app = req.client.application;
     const lifetime = app.accessTokenLifetime ?? config.accessTokenLifetime;
     const expiresAt = now + lifetime * 1000;
-    const jti = randomUUID();
+    const jti = newTimeOrderedId(now);
     let accessToken: string;
     let tokenHash: string | null = null;
     if (app.tokenType === 'jwt') {
       accessToken = await signJwt(req, jti, now, expiresAt);
     } else {
-      accessToken = newOpaqueToken();
-      tokenHash = hashSecret(accessToken);
+      accessToken = newOpaqueToken(now);
+      tokenHash = tokenKey(accessToken);
     }
 
     let refreshToken: string | undefined;
@@ -86,7 +85,7 @@ export function createTokenIssuer(deps: { config: TokenConfig; keys: () => Signi
     if (req.withRefreshToken) {
       if (!family) {
         newFamily = family = {
-          id: randomUUID(),
+          id: newTimeOrderedId(now),
           consumerKey: req.client.key.consumerKey,
           userId: req.subject?.id ?? null,
           createdAt: now,
@@ -94,10 +93,10 @@ export function createTokenIssuer(deps: { config: TokenConfig; keys: () => Signi
           revokedAt: null,
         };
       }
-      refreshToken = newOpaqueToken();
+      refreshToken = newOpaqueToken(now);
       const refreshLifetime = app.refreshTokenLifetime ?? config.refreshTokenLifetime;
       refresh = {
-        tokenHash: hashSecret(refreshToken),
+        tokenHash: tokenKey(refreshToken),
         familyId: family.id,
         consumerKey: req.client.key.consumerKey,
         userId: req.subject?.id ?? null,

@@ -1,7 +1,7 @@
 import { jwtVerify } from 'jose';
 import type { TokenConfig } from '../config/index.js';
 import type { AccessTokenRecord, RefreshTokenState } from './model.js';
-import { hashSecret } from './secrets.js';
+import { tokenKey } from './secrets.js';
 import { JWT_ALGORITHMS, type SigningKeys } from './signing-keys.js';
 import type { TokenStore } from './store.js';
 
@@ -38,14 +38,14 @@ export function createTokenLookup(deps: {
         return undefined; // bad signature, expired or foreign: not ours
       }
     } else {
-      record = await deps.store.findAccessByHash(hashSecret(value));
+      record = await deps.store.findAccessByHash(tokenKey(value));
     }
     return record && { kind: 'access', record };
   }
 
   async function refresh(value: string): Promise<FoundToken | undefined> {
     if (JWT_SHAPE.test(value)) return undefined;
-    const state = await deps.store.findRefresh(hashSecret(value));
+    const state = await deps.store.findRefresh(tokenKey(value));
     return state && { kind: 'refresh', state };
   }
 

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { notFound } from '../http/api-error.js';
 import { params } from '../http/route-schema.js';
-import { gatewayPath, type Api, type ApiService } from '../publisher/index.js';
+import type { ScopeStore } from '../keymanager/index.js';
+import { gatewayPath, openApiDefinition, type Api, type ApiService } from '../publisher/index.js';
 
 const VISIBLE = ['PUBLISHED', 'DEPRECATED'] as const;
 
@@ -23,15 +24,29 @@ const portalView = (api: Api) => ({
   })),
 });
 
-/** Developer Portal REST: published (and deprecated) APIs and throttling policies, for any signed-in user. */
+/**
+ * Developer Portal REST: the catalogue of published (and deprecated) APIs, their OpenAPI
+ * definitions, and the throttling policies; who may read it is the caller's choice of scope
+ * (visitors too, unless the admin requires sign-in).
+ */
 export function registerPortalApiRoutes(
   app: FastifyInstance,
   deps: {
     apis: ApiService;
+    scopes: Pick<ScopeStore, 'findMany'>;
     tiers: () => readonly unknown[];
     applicationPolicies: () => readonly unknown[];
+    /** This instance's Gateway ("https://host:8243") and Token API, for the definitions. */
+    gatewayUrl: string;
+    tokenUrl: string;
   },
 ): void {
+  const visible = async (id: string): Promise<Api> => {
+    const api = await deps.apis.get(id).catch(() => undefined);
+    if (!api || !(VISIBLE as readonly string[]).includes(api.status))
+      throw notFound(`No published API with id "${id}".`);
+    return api;
+  };
   app.register(async (scope) => {
     const summary =
       'Published and deprecated APIs with their resources (method, URI template, scope)';
@@ -42,11 +57,26 @@ export function registerPortalApiRoutes(
     scope.get<{ Params: { id: string } }>(
       '/apis/:id',
       { schema: { summary: 'One published or deprecated API', params: params('id') } },
+      async (req) => portalView(await visible(req.params.id)),
+    );
+    // WSO2's Developer Portal REST: GET /apis/{apiId}/swagger.
+    const definition = {
+      summary:
+        "The API's OpenAPI 3 definition: its resources, path parameters, scopes (OAuth2, this Token API) and the Gateway as server",
+      params: params('id'),
+    };
+    scope.get<{ Params: { id: string } }>(
+      '/apis/:id/swagger',
+      { schema: definition },
       async (req) => {
-        const api = await deps.apis.get(req.params.id).catch(() => undefined);
-        if (!api || !(VISIBLE as readonly string[]).includes(api.status))
-          throw notFound(`No published API with id "${req.params.id}".`);
-        return portalView(api);
+        const api = await visible(req.params.id);
+        const named = [...new Set(api.resources.flatMap((r) => (r.scope ? [r.scope] : [])))];
+        const found = named.length > 0 ? await deps.scopes.findMany(named) : [];
+        return openApiDefinition(api, {
+          gatewayUrl: deps.gatewayUrl,
+          tokenUrl: deps.tokenUrl,
+          scopeDescriptions: new Map(found.map((s) => [s.name, s.description])),
+        });
       },
     );
     const listOf = (list: readonly unknown[]) => ({ count: list.length, list });

@@ -1,39 +1,43 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config, RuntimeSettings } from '../config/index.js';
 import { GRANTS } from '../keymanager/index.js';
+import { gatewayUrl } from './gateway-url.js';
 
 /** The URLs of the Code flow: the Key Manager's authorization endpoint, the Gateway's Token API. */
 export function codeFlowEndpoints(config: Config): { authorization: string; token: string } {
-  const host = config.hostname.includes(':') ? `[${config.hostname}]` : config.hostname;
   return {
     authorization: `${config.token.issuer.replace(/\/+$/, '')}/oauth2/authorize`,
-    token: `https://${host}:${config.ports.gatewayHttps}/token`,
+    token: `${gatewayUrl(config)}/token`,
   };
 }
 
 /**
- * What the pages need before sign-in: the Token API URL for the curl example, whether sign-up
- * is open, and the grant types with their labels (from the grant registry).
+ * What the pages need before sign-in: the Token API URL for the curl example, the Gateway's
+ * (the API console calls it), whether sign-up is open and visitors may browse the catalogue,
+ * and the grant types with their labels (from the grant registry).
  */
 export function registerInfoRoutes(
   app: FastifyInstance,
   deps: { config: Config; settings: RuntimeSettings },
 ): void {
-  const host = deps.config.hostname.includes(':')
-    ? `[${deps.config.hostname}]`
-    : deps.config.hostname;
-  const tokenEndpoint = `https://${host}:${deps.config.ports.gatewayHttps}/token`;
+  const gateway = gatewayUrl(deps.config);
+  const tokenEndpoint = `${gateway}/token`;
   const grantTypes = GRANTS.map((g) => ({ name: g.name, label: g.label }));
   const authorizationEndpoint = codeFlowEndpoints(deps.config).authorization;
   const schema = {
     summary:
-      'Before sign-in: the Token API and authorization endpoint URLs, whether self sign-up is open, the grant types (name, label)',
+      'Before sign-in: the Token API, Gateway and authorization endpoint URLs, whether self sign-up is open and visitors may browse the catalogue, the grant types (name, label)',
     security: [],
   };
-  app.get('/info', { schema }, async () => ({
-    tokenEndpoint,
-    authorizationEndpoint,
-    selfSignup: (await deps.settings.get()).selfSignup,
-    grantTypes,
-  }));
+  app.get('/info', { schema }, async () => {
+    const settings = await deps.settings.get();
+    return {
+      tokenEndpoint,
+      authorizationEndpoint,
+      gatewayUrl: gateway,
+      selfSignup: settings.selfSignup,
+      anonymousCatalogue: settings.anonymousCatalogue,
+      grantTypes,
+    };
+  });
 }

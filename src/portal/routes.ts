@@ -1,11 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config, RuntimeSettings } from '../config/index.js';
-import { requirePrincipal, type PrincipalResolver } from '../http/principal.js';
+import { ApiError, unauthorized } from '../http/api-error.js';
+import { findPrincipal, requirePrincipal, type PrincipalResolver } from '../http/principal.js';
 import type { UserService } from '../identity/index.js';
-import type { ApplicationService, AuthorizationService, KeyManager } from '../keymanager/index.js';
+import type {
+  ApplicationService,
+  AuthorizationService,
+  KeyManager,
+  ScopeStore,
+} from '../keymanager/index.js';
 import type { ApiService } from '../publisher/index.js';
 import type { HitCounter } from '../ratelimit/index.js';
 import { registerPortalApiRoutes } from './api-routes.js';
+import { gatewayUrl } from './gateway-url.js';
 import { registerApplicationRoutes } from './application-routes.js';
 import { registerConsentRoutes } from './consent-routes.js';
 import { codeFlowEndpoints, registerInfoRoutes } from './info-routes.js';
@@ -25,6 +32,8 @@ export interface PortalRouteDeps {
   readonly settings: RuntimeSettings;
   readonly users: UserService;
   readonly apis: ApiService;
+  /** Scope descriptions, for the APIs' OpenAPI definitions. */
+  readonly scopes: Pick<ScopeStore, 'findMany'>;
   readonly applications: ApplicationService;
   readonly subscriptions: SubscriptionService;
   readonly ownerToken: KeyManager['ownerToken'];
@@ -39,8 +48,9 @@ export interface PortalRouteDeps {
 
 /**
  * The Developer Portal REST API, every route under /api/devportal/v1: what a visitor sees
- * before signing in (server info, self sign-up), and behind one sign-in check the catalog,
- * the caller's applications, keys, subscriptions and registered users.
+ * before signing in (server info, self sign-up), the catalogue (visitors too while the admin's
+ * anonymousCatalogue is on, as WSO2's anonymous mode), and behind one sign-in check the
+ * caller's applications, keys, subscriptions and registered users.
  */
 export function registerPortalRoutes(app: FastifyInstance, deps: PortalRouteDeps): void {
   const { applications, users, now } = deps;
@@ -53,13 +63,32 @@ export function registerPortalRoutes(app: FastifyInstance, deps: PortalRouteDeps
         attempts: deps.attempts,
         perHour: deps.signupsPerHour,
       });
-      portal.register(async (scope) => {
-        scope.addHook('preValidation', requirePrincipal(deps.resolvers));
-        registerPortalApiRoutes(scope, {
+      portal.register(async (catalogue) => {
+        // A signed-in caller, or a visitor while the admin lets visitors browse. The pages'
+        // "no session" 401 (and wrong credentials) make a visitor here too: the catalogue
+        // shows them nothing a visitor does not see.
+        catalogue.addHook('preValidation', async (req) => {
+          const anonymous = async () => (await deps.settings.get()).anonymousCatalogue;
+          let principal;
+          try {
+            principal = await findPrincipal(deps.resolvers, req);
+          } catch (err) {
+            if (!(err instanceof ApiError && err.status === 401 && (await anonymous()))) throw err;
+          }
+          if (principal) req.principal = principal;
+          else if (!(await anonymous())) throw unauthorized('Sign in to see the APIs.');
+        });
+        registerPortalApiRoutes(catalogue, {
           apis: deps.apis,
+          scopes: deps.scopes,
           tiers: deps.subscriptions.tiers,
           applicationPolicies: () => deps.config.applicationPolicies,
+          gatewayUrl: gatewayUrl(deps.config),
+          tokenUrl: `${gatewayUrl(deps.config)}/token`,
         });
+      });
+      portal.register(async (scope) => {
+        scope.addHook('preValidation', requirePrincipal(deps.resolvers));
         registerApplicationRoutes(scope, { applications });
         registerKeyRoutes(scope, {
           applications,

@@ -14,3 +14,4 @@ export {
   PUBLISHER_ROLES,
   type PublisherRouteDeps,
 } from './routes.js';
+export { openApiDefinition, type DefinitionTarget } from './openapi-export.js';

@@ -20,6 +20,8 @@ export interface HotReads {
   accessByHash(tokenHash: string): Promise<Selectable<AccessTokensTable> | undefined>;
   accessByJti(jti: string): Promise<Selectable<AccessTokensTable> | undefined>;
   refresh(tokenHash: string): Promise<RefreshRow | undefined>;
+  /** Drops kept client and user rows: this process changed one through the other stores. */
+  forget(): void;
 }
 
 /** The issuance writes, committed in groups (write-batcher.ts). */

@@ -169,6 +169,7 @@ export function postgresHotPath(pool: Pool, poolSize: number): HotPath {
           `select ${REFRESH_COLUMNS} from refresh_tokens r join token_families f on f.id = r.family_id where r.token_hash = $1`,
           h,
         ),
+      forget: () => undefined,
     },
     writes: {
       issue: async (issuance) => {

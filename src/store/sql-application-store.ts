@@ -61,7 +61,8 @@ function duplicateName(name: string): DuplicateError {
 export class SqlApplicationStore implements ApplicationStore {
   constructor(
     private readonly db: Kysely<Tables>,
-    private readonly hot: Pick<HotReads, 'client'>,
+    // Changes drop the rows the token hot path keeps (creations cannot make a kept row stale).
+    private readonly hot: Pick<HotReads, 'client' | 'forget'>,
   ) {}
 
   async create(app: Application): Promise<void> {
@@ -83,14 +84,18 @@ export class SqlApplicationStore implements ApplicationStore {
 
   async update(app: Application): Promise<void> {
     try {
-      await this.db
-        .updateTable('applications')
-        .set(applicationRow(app))
-        .where('id', '=', app.id)
-        .execute();
-    } catch (err) {
-      if (isUniqueViolation(err)) throw duplicateName(app.name);
-      throw err;
+      try {
+        await this.db
+          .updateTable('applications')
+          .set(applicationRow(app))
+          .where('id', '=', app.id)
+          .execute();
+      } catch (err) {
+        if (isUniqueViolation(err)) throw duplicateName(app.name);
+        throw err;
+      }
+    } finally {
+      this.hot.forget();
     }
   }
 
@@ -121,9 +126,13 @@ export class SqlApplicationStore implements ApplicationStore {
   }
 
   async remove(id: string): Promise<boolean> {
-    // client_keys go with it (ON DELETE CASCADE).
-    const r = await this.db.deleteFrom('applications').where('id', '=', id).executeTakeFirst();
-    return r.numDeletedRows > 0n;
+    try {
+      // client_keys go with it (ON DELETE CASCADE).
+      const r = await this.db.deleteFrom('applications').where('id', '=', id).executeTakeFirst();
+      return r.numDeletedRows > 0n;
+    } finally {
+      this.hot.forget();
+    }
   }
 
   async createKey(key: ClientKey): Promise<void> {
@@ -169,10 +178,14 @@ export class SqlApplicationStore implements ApplicationStore {
   }
 
   async updateSecret(consumerKey: string, secretHash: string, now: number): Promise<void> {
-    await this.db
-      .updateTable('client_keys')
-      .set({ secret_hash: secretHash, secret_updated_at: now })
-      .where('consumer_key', '=', consumerKey)
-      .execute();
+    try {
+      await this.db
+        .updateTable('client_keys')
+        .set({ secret_hash: secretHash, secret_updated_at: now })
+        .where('consumer_key', '=', consumerKey)
+        .execute();
+    } finally {
+      this.hot.forget();
+    }
   }
 }

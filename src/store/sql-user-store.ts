@@ -31,7 +31,8 @@ function toRow(user: User): Insertable<UsersTable> {
 export class SqlUserStore implements UserStore {
   constructor(
     private readonly db: Kysely<Tables>,
-    private readonly hot: Pick<HotReads, 'user'>,
+    // Changes drop the rows the token hot path keeps (creations cannot make a kept row stale).
+    private readonly hot: Pick<HotReads, 'user' | 'forget'>,
   ) {}
 
   async findByUsername(username: string): Promise<User | undefined> {
@@ -93,31 +94,47 @@ export class SqlUserStore implements UserStore {
   }
 
   async updatePasswordHash(id: string, passwordHash: string, now: number): Promise<void> {
-    await this.db
-      .updateTable('users')
-      .set({ password_hash: passwordHash, updated_at: now })
-      .where('id', '=', id)
-      .execute();
+    try {
+      await this.db
+        .updateTable('users')
+        .set({ password_hash: passwordHash, updated_at: now })
+        .where('id', '=', id)
+        .execute();
+    } finally {
+      this.hot.forget();
+    }
   }
 
   async updateRoles(id: string, roles: readonly string[], now: number): Promise<void> {
-    await this.db
-      .updateTable('users')
-      .set({ roles: JSON.stringify(roles), updated_at: now })
-      .where('id', '=', id)
-      .execute();
+    try {
+      await this.db
+        .updateTable('users')
+        .set({ roles: JSON.stringify(roles), updated_at: now })
+        .where('id', '=', id)
+        .execute();
+    } finally {
+      this.hot.forget();
+    }
   }
 
   async updateStatus(id: string, status: UserStatus, now: number): Promise<void> {
-    await this.db
-      .updateTable('users')
-      .set({ status, updated_at: now })
-      .where('id', '=', id)
-      .execute();
+    try {
+      await this.db
+        .updateTable('users')
+        .set({ status, updated_at: now })
+        .where('id', '=', id)
+        .execute();
+    } finally {
+      this.hot.forget();
+    }
   }
 
   async remove(id: string): Promise<boolean> {
-    const r = await this.db.deleteFrom('users').where('id', '=', id).executeTakeFirst();
-    return r.numDeletedRows > 0n;
+    try {
+      const r = await this.db.deleteFrom('users').where('id', '=', id).executeTakeFirst();
+      return r.numDeletedRows > 0n;
+    } finally {
+      this.hot.forget();
+    }
   }
 }

@@ -96,13 +96,15 @@ export function sqliteHotPath(conn: SQLite.Database): HotPath {
       return retryBusy(async () => stmt.get(arg) as T | undefined, inTransaction);
     }
   }
+  const rows = rowCache(conn);
   return {
     reads: {
-      client: (k) => get<ClientRow>(q.client, k),
-      user: (id) => get(q.user, id),
+      client: (k) => rows.get(`c ${k}`, () => get<ClientRow>(q.client, k)),
+      user: (id) => rows.get(`u ${id}`, () => get(q.user, id)),
       accessByHash: (h) => get(q.accessByHash, h),
       accessByJti: (jti) => get(q.accessByJti, jti),
       refresh: (h) => get<RefreshRow>(q.refresh, h),
+      forget: rows.forget,
     },
     writes: {
       issue: async (issuance) => {
@@ -112,5 +114,41 @@ export function sqliteHotPath(conn: SQLite.Database): HotPath {
         (await group.run({ kind: 'rotate', oldTokenHash, now, issuance }))!,
     },
     close: () => conn.close(),
+  };
+}
+
+/**
+ * Client and user rows, read once and kept while nobody else writes: SQLite's data_version
+ * changes when another connection commits (this process's kysely connection, the CLI, another
+ * worker), and it is checked once per turn of the event loop, before the first request of the
+ * turn reads; any change empties the cache. A request is thus answered from the rows as they
+ * were committed when its turn began, as if it had read them then (this connection itself
+ * writes only tokens). Rows that do not exist are not kept (an unknown client id costs a read).
+ */
+function rowCache(conn: SQLite.Database, max = 10_000) {
+  const dataVersion = conn.prepare('pragma data_version').pluck();
+  const cache = new Map<string, unknown>();
+  let version: unknown;
+  let checked = false;
+  return {
+    async get<T>(key: string, read: () => Promise<T | undefined>): Promise<T | undefined> {
+      if (!checked) {
+        checked = true;
+        setImmediate(() => (checked = false));
+        const now = dataVersion.get();
+        if (now !== version) {
+          cache.clear();
+          version = now;
+        }
+      }
+      if (cache.has(key)) return cache.get(key) as T;
+      const row = await read();
+      if (row !== undefined) {
+        if (cache.size >= max) cache.clear();
+        cache.set(key, row);
+      }
+      return row;
+    },
+    forget: () => cache.clear(),
   };
 }

@@ -737,6 +737,30 @@ describeOnEachDatabase('SQL stores', (db) => {
     assert.deepEqual(await db.stores.signingKeys.list(), [...before, older, newer]);
   });
 
+  it('sees a client or user changed by another process at its next turn of the event loop', async () => {
+    const client = await newClient();
+    assert.equal((await db.stores.users.findById(client.owner.id))?.status, 'active');
+    assert.equal(
+      (await db.stores.applications.findClient(client.key.consumerKey))?.key.secretHash,
+      client.key.secretHash,
+    );
+    // Another process (the CLI, another worker) on the same database.
+    const other = await openDatabase(db.testDb.config);
+    try {
+      const stores2 = createSqlStores(other);
+      await stores2.users.updateStatus(client.owner.id, 'disabled', T0 + 5);
+      await stores2.applications.updateSecret(client.key.consumerKey, 'new-secret-hash', T0 + 5);
+    } finally {
+      await other.close();
+    }
+    await new Promise((r) => setImmediate(r));
+    assert.equal((await db.stores.users.findById(client.owner.id))?.status, 'disabled');
+    assert.equal(
+      (await db.stores.applications.findClient(client.key.consumerKey))?.key.secretHash,
+      'new-secret-hash',
+    );
+  });
+
   it('reopening the same database keeps the data (migrations are idempotent)', async () => {
     const user = newUser();
     await db.stores.users.create(user);

@@ -34,15 +34,21 @@ describe('runtime switches under deployment.toml enable = false', () => {
   const locked = {
     selfSignup: false,
     passwordGrant: false,
+    anonymousCatalogue: false,
     selfSignupLockedByConfig: true,
     passwordGrantLockedByConfig: true,
-    defaults: { selfSignup: false, passwordGrant: false },
+    anonymousCatalogueLockedByConfig: true,
+    defaults: { selfSignup: false, passwordGrant: false, anonymousCatalogue: false },
   };
 
   before(async () => {
     process.env['TOLLGATE_ADMIN_PASSWORD'] ??= 'Admin-Password-For-Tests';
     server = await startTestServer({
-      settings: { 'oauth.grant_type.password.enable': false, 'identity.self_signup.enable': false },
+      settings: {
+        'oauth.grant_type.password.enable': false,
+        'identity.self_signup.enable': false,
+        'apim.devportal.enable_anonymous_mode': false,
+      },
     });
   });
   after(async () => server?.close());
@@ -80,7 +86,11 @@ describe('runtime switches under deployment.toml enable = false', () => {
 
   it('refuses the password grant and sign-up even when the settings table says on (saved before the file changed)', async () => {
     await server.services.stores.settings.put(
-      { 'oauth.grant_type.password.enable': 'true', 'identity.self_signup.enable': 'true' },
+      {
+        'oauth.grant_type.password.enable': 'true',
+        'identity.self_signup.enable': 'true',
+        'apim.devportal.enable_anonymous_mode': 'true',
+      },
       Date.now(),
     );
     assert.deepEqual((await settings()).json, locked);
@@ -107,6 +117,11 @@ describe('runtime switches under deployment.toml enable = false', () => {
     assert.deepEqual((await call(server, `${server.management}/api/devportal/v1/signup`)).json, {
       enabled: false,
     });
+    // The catalogue needs a signed-in user.
+    const visitor = await call(server, `${server.management}/api/devportal/v1/apis`);
+    assert.equal(visitor.status, 401);
+    const info = await call(server, `${server.management}/api/devportal/v1/info`);
+    assert.equal(info.json.anonymousCatalogue, false);
   });
 
   it('shows the switches disabled on the Admin page, saying deployment.toml turns them off', async () => {
@@ -124,6 +139,12 @@ describe('runtime switches under deployment.toml enable = false', () => {
       assert.equal(await grant.isChecked(), false);
       assert.equal(
         await page.getByLabel('Allow self sign-up on the Developer Portal').isDisabled(),
+        true,
+      );
+      assert.equal(
+        await page
+          .getByLabel('Let visitors browse the API catalogue without signing in')
+          .isDisabled(),
         true,
       );
       assert.equal(

@@ -247,9 +247,11 @@ describe('web sessions and management REST', () => {
     assert.deepEqual(off.json, {
       selfSignup: true,
       passwordGrant: false,
+      anonymousCatalogue: true,
       selfSignupLockedByConfig: false,
       passwordGrantLockedByConfig: false,
-      defaults: { selfSignup: true, passwordGrant: true },
+      anonymousCatalogueLockedByConfig: false,
+      defaults: { selfSignup: true, passwordGrant: true, anonymousCatalogue: true },
     });
     const refused = await grant();
     assert.deepEqual([refused.status, refused.json.error], [400, 'unsupported_grant_type']);

@@ -168,6 +168,14 @@ async function settingsPage() {
     '[oauth.grant_type.password] enable',
     'The password grant is deprecated (RFC 9700); when off, the Token API answers unsupported_grant_type.',
   );
+  const catalogue = settingSwitch(
+    'Let visitors browse the API catalogue without signing in',
+    'setting-anonymous-catalogue',
+    s.anonymousCatalogue,
+    s.anonymousCatalogueLockedByConfig,
+    '[apim.devportal] enable_anonymous_mode',
+    'When off, the Developer Portal shows its APIs, their resources and OpenAPI definitions only after sign-in.',
+  );
   const submit = h('button', { type: 'submit', id: 'save-settings' }, 'Save settings');
   const form = h(
     'form',
@@ -182,6 +190,7 @@ async function settingsPage() {
       password.el,
       password.hint,
     ),
+    h('fieldset', {}, h('legend', {}, 'Developer Portal'), catalogue.el, catalogue.hint),
     submit,
   );
   form.addEventListener('submit', (e) => {
@@ -190,6 +199,7 @@ async function settingsPage() {
       const changes = {};
       if (!signup.locked) changes.selfSignup = signup.input.checked;
       if (!password.locked) changes.passwordGrant = password.input.checked;
+      if (!catalogue.locked) changes.anonymousCatalogue = catalogue.input.checked;
       await api('PUT', '/api/admin/v1/settings', changes);
       showStatus('Settings saved.');
     });

@@ -13,6 +13,7 @@ import {
   select,
   showStatus,
 } from './dom.js';
+import { apiPage, apisPage } from './devportal-apis.js';
 import { codeFlowCard, consentsPage, keyConfigFields } from './code-flow.js';
 import { startApp } from './layout.js';
 
@@ -37,15 +38,32 @@ async function getApplicationPolicies() {
 const rateLabel = (t) =>
   `${t.name} (${t.requestsPerMinute === null ? 'unlimited' : `${t.requestsPerMinute} requests/min`})`;
 
-// Beside the sign-in form, as WSO2's "Create an account": only while the admin allows self sign-up.
+// Beside the sign-in form, as WSO2's "Create an account": only while the admin allows self
+// sign-up; and the catalogue, while visitors may browse it.
 async function signUpOffer() {
-  const { enabled } = await api('GET', '/api/devportal/v1/signup');
-  if (!enabled) return null;
+  const [{ enabled }, { anonymousCatalogue }] = await Promise.all([
+    api('GET', '/api/devportal/v1/signup'),
+    api('GET', '/api/devportal/v1/info'),
+  ]);
+  const browse = anonymousCatalogue
+    ? h(
+        'p',
+        { class: 'signup-offer' },
+        'Just looking?',
+        h('a', { href: '#/apis', id: 'browse-apis' }, 'Browse the APIs'),
+      )
+    : null;
+  if (!enabled) return browse;
   return h(
-    'p',
-    { class: 'signup-offer' },
-    'New to the Developer Portal?',
-    h('a', { href: '#/signup', class: 'button-link', id: 'create-account' }, 'Create an account'),
+    'div',
+    {},
+    h(
+      'p',
+      { class: 'signup-offer' },
+      'New to the Developer Portal?',
+      h('a', { href: '#/signup', class: 'button-link', id: 'create-account' }, 'Create an account'),
+    ),
+    browse,
   );
 }
 
@@ -533,103 +551,6 @@ async function usersTab(app) {
   );
 }
 
-const STATUS_NAMES = { PUBLISHED: 'Published', DEPRECATED: 'Deprecated' };
-
-function resourcesTable(api) {
-  if (api.resources.length === 0) return h('p', { class: 'empty' }, 'This API has no resources.');
-  return h(
-    'table',
-    { class: 'resources' },
-    h('caption', {}, `Resources of ${api.name} ${api.version}`),
-    h(
-      'thead',
-      {},
-      h(
-        'tr',
-        {},
-        ['Method', 'URI template', 'Scope', 'Authentication'].map((t) =>
-          h('th', { scope: 'col' }, t),
-        ),
-      ),
-    ),
-    h(
-      'tbody',
-      {},
-      api.resources.map((r) =>
-        h(
-          'tr',
-          {},
-          h('td', {}, h('span', { class: `method method-${r.method.toLowerCase()}` }, r.method)),
-          h(
-            'th',
-            { scope: 'row', class: 'mono' },
-            `${api.path}${r.uriTemplate === '/' ? '' : r.uriTemplate}`,
-          ),
-          h('td', {}, r.scope ?? (r.authType === 'none' ? '—' : 'any valid token')),
-          h('td', {}, r.authType === 'none' ? 'None' : 'OAuth2 token'),
-        ),
-      ),
-    ),
-  );
-}
-
-async function apisPage() {
-  const { list } = await api('GET', '/api/devportal/v1/apis');
-  const cards =
-    list.length === 0
-      ? [h('section', { class: 'card' }, h('p', { class: 'empty' }, 'No API is published yet.'))]
-      : list.map((a) =>
-          h(
-            'section',
-            { class: 'card api-card', 'aria-labelledby': `api-${a.id}` },
-            h(
-              'h2',
-              { id: `api-${a.id}` },
-              `${a.name} `,
-              h('span', { class: 'version' }, a.version),
-              ' ',
-              h(
-                'span',
-                { class: `badge badge-${a.status.toLowerCase()}` },
-                STATUS_NAMES[a.status] ?? a.status,
-              ),
-            ),
-            h(
-              'dl',
-              { class: 'facts' },
-              h('dt', {}, 'Context'),
-              h('dd', { class: 'mono' }, a.context),
-              h('dt', {}, 'Gateway path'),
-              h('dd', { class: 'mono' }, a.path),
-              h('dt', {}, 'Sandbox'),
-              h('dd', {}, a.hasSandbox ? 'available' : 'no sandbox endpoint'),
-            ),
-            a.description ? h('p', { class: 'description' }, a.description) : null,
-            a.status === 'DEPRECATED'
-              ? h(
-                  'p',
-                  { class: 'warning' },
-                  'Deprecated: existing subscriptions keep working; new subscriptions are not accepted.',
-                )
-              : null,
-            resourcesTable(a),
-          ),
-        );
-  return h(
-    'div',
-    {},
-    h('h1', {}, 'APIs'),
-    h(
-      'p',
-      {},
-      "Published APIs. Subscribe an application to one on the application's ",
-      h('strong', {}, 'Subscriptions'),
-      ' tab.',
-    ),
-    ...cards,
-  );
-}
-
 async function subscriptionsTab(app) {
   const holder = h('div', {});
   const reload = async () => {
@@ -794,7 +715,7 @@ startApp({
   fallback: '#/applications',
   signInExtra: signUpOffer,
   nav: [
-    { href: '#/apis', label: 'APIs', signedIn: true },
+    { href: '#/apis', label: 'APIs' },
     { href: '#/applications', label: 'Applications', signedIn: true },
     { href: '#/consents', label: 'Authorized applications', signedIn: true },
   ],
@@ -808,7 +729,9 @@ startApp({
           ? ((location.hash = '#/applications'), h('p', {}, 'Signed in.'))
           : ctx.signInView(),
     },
-    { pattern: /^#\/apis$/, render: apisPage },
+    // Visitors too, unless the admin requires sign-in (the REST answers 401: the sign-in form).
+    { pattern: /^#\/apis$/, public: true, render: apisPage },
+    { pattern: /^#\/apis\/([\w-]+)$/, public: true, render: apiPage },
     { pattern: /^#\/applications$/, render: applicationsPage },
     { pattern: /^#\/consents$/, render: consentsPage },
     {

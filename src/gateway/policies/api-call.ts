@@ -1,7 +1,32 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { CompiledApi, RoutingTable } from '../routing-table.js';
 import type { SnapshotApi, SnapshotResource, SnapshotSubscription } from '../snapshot.js';
 import type { TokenInfo } from '../token-validator.js';
+
+/** What the policies read of a request: a FastifyRequest, or the direct path's own (api-routes.ts). */
+export interface CallRequest {
+  readonly raw: IncomingMessage;
+  readonly method: string;
+  readonly headers: IncomingHttpHeaders;
+  /** The client's address (X-Forwarded-For only from trusted proxies). */
+  readonly ip: string;
+  /** The request body, unread (a stream), when it has one. */
+  readonly body: unknown;
+  readonly log: {
+    debug(obj: object, msg: string): void;
+    warn(obj: object, msg: string): void;
+  };
+}
+
+/** What the policies do with the answer: a FastifyReply, or the direct path's own. */
+export interface CallReply {
+  readonly raw: ServerResponse;
+  code(status: number): CallReply;
+  headers(values: Readonly<Record<string, string | number>>): CallReply;
+  send(payload?: unknown): CallReply;
+  /** The answer is written to `raw` by the caller from now on. */
+  hijack(): unknown;
+}
 
 /**
  * One request below a published API on its way through the policies. Each field is written by
@@ -32,10 +57,10 @@ export class ApiCall {
   declare backend: string;
   /** backend jwt: the signed JWT that tells the backend who calls. */
   declare assertion: string | undefined;
-  declare readonly req: FastifyRequest;
-  declare readonly reply: FastifyReply;
+  declare readonly req: CallRequest;
+  declare readonly reply: CallReply;
 
-  constructor(req: FastifyRequest, reply: FastifyReply) {
+  constructor(req: CallRequest, reply: CallReply) {
     this.req = req;
     this.reply = reply;
     this.table = undefined;

@@ -31,6 +31,11 @@ export interface GatewayDeps {
   readonly assertionHeader: string;
   /** [apim.jwt]: the signer of backend JWTs, when enabled. */
   readonly backendJwt?: BackendJwtSigner;
+  /**
+   * Serve plain calls to APIs straight from node:http (direct-calls.ts); not behind trusted
+   * proxies, where the client's address comes from X-Forwarded-For as Fastify reads it.
+   */
+  readonly direct?: boolean;
 }
 
 /**

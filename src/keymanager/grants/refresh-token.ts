@@ -1,7 +1,7 @@
 import { grantTypeInfo } from '../../config/index.js';
 import { InvalidGrantError, InvalidScopeError } from '../errors.js';
 import { parseScope } from '../scopes.js';
-import { hashSecret } from '../secrets.js';
+import { tokenKey } from '../secrets.js';
 import { defineGrant } from './grant.js';
 
 const INVALID = 'The refresh token is invalid, expired or revoked.';
@@ -19,7 +19,7 @@ export const refreshTokenGrant = defineGrant({
     async ({ client, form, ip, now }) => {
       const presented = form.require('refresh_token');
       const requested = form.has('scope') ? parseScope(form.get('scope')) : undefined;
-      const tokenHash = hashSecret(presented);
+      const tokenHash = tokenKey(presented);
       const state = await deps.tokens.findRefresh(tokenHash);
       const consumerKey = client.key.consumerKey;
       const fail = (reason: string) => {
