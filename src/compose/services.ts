@@ -43,7 +43,11 @@ export async function createServices(config: Config, opts: ServiceOptions = {}) 
   });
   const hasSubscriptions = async (apiId: string) =>
     (await stores.subscriptions.countByApi(apiId)) > 0;
-  const apis = createApiService({ store: stores.apis, hasSubscriptions });
+  const apis = createApiService({
+    store: stores.apis,
+    definitions: stores.apiDefinitions,
+    hasSubscriptions,
+  });
   const subscriptions = createSubscriptionService({
     store: stores.subscriptions,
     apis,

@@ -2,7 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { notFound } from '../http/api-error.js';
 import { params } from '../http/route-schema.js';
 import type { ScopeStore } from '../keymanager/index.js';
-import { gatewayPath, openApiDefinition, type Api, type ApiService } from '../publisher/index.js';
+import {
+  gatewayPath,
+  openApiDefinition,
+  parseOpenApi,
+  type Api,
+  type ApiService,
+} from '../publisher/index.js';
 
 const VISIBLE = ['PUBLISHED', 'DEPRECATED'] as const;
 
@@ -62,7 +68,7 @@ export function registerPortalApiRoutes(
     // WSO2's Developer Portal REST: GET /apis/{apiId}/swagger.
     const definition = {
       summary:
-        "The API's OpenAPI 3 definition: its resources, path parameters, scopes (OAuth2, this Token API) and the Gateway as server",
+        "The API's OpenAPI 3 definition with the Gateway as server: the one its publisher gave, else one made from its resources (path parameters, scopes as OAuth2 on this Token API)",
       params: params('id'),
     };
     scope.get<{ Params: { id: string } }>(
@@ -70,6 +76,13 @@ export function registerPortalApiRoutes(
       { schema: definition },
       async (req) => {
         const api = await visible(req.params.id);
+        // The publisher's own document, served at this Gateway; else one made from the resources.
+        const given = await deps.apis.definition(api.id);
+        if (given !== undefined)
+          return {
+            ...parseOpenApi(given),
+            servers: [{ url: `${deps.gatewayUrl}${gatewayPath(api)}` }],
+          };
         const named = [...new Set(api.resources.flatMap((r) => (r.scope ? [r.scope] : [])))];
         const found = named.length > 0 ? await deps.scopes.findMany(named) : [];
         return openApiDefinition(api, {

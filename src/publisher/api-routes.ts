@@ -5,7 +5,6 @@ import type { ApiService } from './api-service.js';
 import { CORS_CONFIGURATION_SCHEMA, corsView } from './cors.js';
 import { allowedActions, parseLifecycleAction } from './lifecycle.js';
 import { gatewayPath, type Api } from './model.js';
-import { resourcesFromOpenApi } from './openapi-import.js';
 
 const OPENAPI_TYPES = [
   'application/yaml',
@@ -122,7 +121,8 @@ export function registerPublisherApiRoutes(app: FastifyInstance, deps: { apis: A
       },
     );
     const importDoc = {
-      summary: 'Replace the resources from an OpenAPI 3 document (JSON or YAML)',
+      summary:
+        "Set the API's OpenAPI 3 definition (JSON or YAML): its operations replace the resources, and the Developer Portal shows the document (until the resources are edited)",
       params: id,
       // Documented as a string (the document's text); a JSON document arrives parsed.
       body: { type: ['string', 'object'] },
@@ -130,7 +130,7 @@ export function registerPublisherApiRoutes(app: FastifyInstance, deps: { apis: A
     };
     scope.put<IdParams>('/apis/:id/openapi', { schema: importDoc }, async (req) => {
       const text = typeof req.body === 'string' ? req.body : JSON.stringify(req.body ?? null);
-      return apiView(await apis.setResources(req.params.id, resourcesFromOpenApi(text)));
+      return apiView(await apis.setDefinition(req.params.id, text));
     });
   });
 }

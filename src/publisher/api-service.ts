@@ -3,7 +3,8 @@ import { corsFromInput } from './cors.js';
 import { CatalogError } from './errors.js';
 import { nextStatus, type LifecycleAction } from './lifecycle.js';
 import { gatewayPath, type Api, type ApiResource } from './model.js';
-import type { ApiStore } from './store.js';
+import { resourcesFromOpenApi } from './openapi-import.js';
+import type { ApiDefinitionStore, ApiStore } from './store.js';
 import {
   checkBackendUrl,
   checkContext,
@@ -43,6 +44,8 @@ export type HasSubscriptions = (apiId: string) => Promise<boolean>;
 /** The Publisher: APIs, their resources and their lifecycle. */
 export function createApiService(deps: {
   store: ApiStore;
+  /** The OpenAPI documents publishers gave (the Developer Portal shows them). */
+  definitions: ApiDefinitionStore;
   hasSubscriptions: HasSubscriptions;
   now?: () => number;
 }) {
@@ -149,13 +152,35 @@ export function createApiService(deps: {
         updatedAt: now(),
       };
       await deps.store.update(api);
+      // A definition the publisher gave describes the resources it came with: once they
+      // change, the Developer Portal shows one made from the new resources instead.
+      if (JSON.stringify(api.resources) !== JSON.stringify(old.resources))
+        await deps.definitions.remove(id);
       return api;
     },
 
     async setResources(id: string, resources: readonly ApiResource[]): Promise<Api> {
       const api: Api = { ...(await mustGet(id)), resources, updatedAt: now() };
       await deps.store.update(api);
+      await deps.definitions.remove(id);
       return api;
+    },
+
+    /**
+     * The API's OpenAPI 3 document from its publisher (JSON or YAML): its operations become the
+     * resources, and the Developer Portal shows the document itself (WSO2's PUT .../swagger).
+     */
+    async setDefinition(id: string, document: string): Promise<Api> {
+      const resources = resourcesFromOpenApi(document);
+      const api: Api = { ...(await mustGet(id)), resources, updatedAt: now() };
+      await deps.store.update(api);
+      await deps.definitions.put(id, document, now());
+      return api;
+    },
+
+    /** The document the publisher gave, if any (else the portal makes one from the resources). */
+    async definition(id: string): Promise<string | undefined> {
+      return deps.definitions.get(id);
     },
 
     async changeLifecycle(id: string, action: LifecycleAction): Promise<Api> {

@@ -7,12 +7,8 @@ import { checkResources } from './validate.js';
 const yaml = (): typeof import('yaml') =>
   createRequire(import.meta.url)('yaml') as typeof import('yaml');
 
-/**
- * Resources from an OpenAPI 3 document (JSON or YAML): one per path and operation. An
- * operation's scope is the first scope of its first security requirement (WSO2 binds one
- * scope per resource); an empty `security: []` means no authentication.
- */
-export function resourcesFromOpenApi(text: string): ApiResource[] {
+/** An OpenAPI 3 document's text (JSON or YAML) as an object; CatalogError when it is not one. */
+export function parseOpenApi(text: string): Record<string, unknown> {
   let doc: unknown;
   try {
     doc = text.trimStart().startsWith('{')
@@ -24,17 +20,26 @@ export function resourcesFromOpenApi(text: string): ApiResource[] {
       `The OpenAPI document is not valid JSON or YAML: ${(err as Error).message.split('\n')[0]}`,
     );
   }
-  const d = doc as {
-    openapi?: unknown;
-    paths?: Record<string, Record<string, unknown>>;
-    security?: unknown;
-  };
+  const d = doc as { openapi?: unknown };
   if (!d || typeof d !== 'object' || typeof d.openapi !== 'string' || !d.openapi.startsWith('3.')) {
     throw new CatalogError(
       'invalid',
       'Only OpenAPI 3.x documents can be imported (an "openapi": "3.x" field is required).',
     );
   }
+  return doc as Record<string, unknown>;
+}
+
+/**
+ * Resources from an OpenAPI 3 document (JSON or YAML): one per path and operation. An
+ * operation's scope is the first scope of its first security requirement (WSO2 binds one
+ * scope per resource); an empty `security: []` means no authentication.
+ */
+export function resourcesFromOpenApi(text: string): ApiResource[] {
+  const d = parseOpenApi(text) as {
+    paths?: Record<string, Record<string, unknown>>;
+    security?: unknown;
+  };
   const out: Record<string, unknown>[] = [];
   for (const [path, item] of Object.entries(d.paths ?? {})) {
     if (!item || typeof item !== 'object') continue;

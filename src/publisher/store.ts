@@ -15,3 +15,11 @@ export interface ApiStore {
   list(statuses?: readonly ApiStatus[]): Promise<Api[]>;
   remove(id: string): Promise<boolean>;
 }
+
+/** The OpenAPI documents publishers gave their APIs (text as given); removed with the API. */
+export interface ApiDefinitionStore {
+  get(apiId: string): Promise<string | undefined>;
+  put(apiId: string, document: string, now: number): Promise<void>;
+  /** True when there was one. */
+  remove(apiId: string): Promise<boolean>;
+}

@@ -82,6 +82,21 @@ describeOnEachDatabase('gateway SQL stores', (db) => {
     assert.equal(await db.stores.apis.findById('nope'), undefined);
   });
 
+  it("keeps an API's OpenAPI document as given, replaces it, and drops it with the API", async () => {
+    const api = newApi();
+    await db.stores.apis.create(api);
+    const defs = db.stores.apiDefinitions;
+    assert.equal(await defs.get(api.id), undefined);
+    await defs.put(api.id, 'openapi: 3.0.3\n', T0);
+    await defs.put(api.id, '{"openapi": "3.1.0"}', T0 + 1);
+    assert.equal(await defs.get(api.id), '{"openapi": "3.1.0"}');
+    assert.equal(await defs.remove(api.id), true);
+    assert.equal(await defs.remove(api.id), false);
+    await defs.put(api.id, 'openapi: 3.0.3\n', T0 + 2);
+    await db.stores.apis.remove(api.id);
+    assert.equal(await defs.get(api.id), undefined);
+  });
+
   it('refuses a second API with the same name or context in the same version', async () => {
     const api = newApi();
     await db.stores.apis.create(api);

@@ -11,7 +11,7 @@ import type {
   SigningKeyStore,
   TokenStore,
 } from '../keymanager/store.js';
-import type { ApiStore } from '../publisher/store.js';
+import type { ApiDefinitionStore, ApiStore } from '../publisher/store.js';
 import type { SubscriptionStore } from '../portal/store.js';
 import type { Database } from './database.js';
 import { SqlApiStore } from './sql-api-store.js';
@@ -28,6 +28,7 @@ import { SqlStatisticsStore } from './sql-statistics-store.js';
 import { SqlSigningKeyStore } from './sql-signing-key-store.js';
 import { SqlTokenStore } from './sql-token-store.js';
 import { SqlUserStore } from './sql-user-store.js';
+import { SqlApiDefinitionStore } from './sql-api-definition-store.js';
 
 export interface SqlStores {
   readonly users: UserStore;
@@ -36,6 +37,7 @@ export interface SqlStores {
   readonly tokens: TokenStore;
   readonly signingKeys: SigningKeyStore;
   readonly apis: ApiStore;
+  readonly apiDefinitions: ApiDefinitionStore;
   readonly subscriptions: SubscriptionStore;
   readonly revocations: RevocationFeed;
   readonly lockouts: LockoutStore;
@@ -56,6 +58,7 @@ export function createSqlStores(database: Database): SqlStores {
     tokens: new SqlTokenStore(db, hot),
     signingKeys: new SqlSigningKeyStore(db),
     apis: new SqlApiStore(db),
+    apiDefinitions: new SqlApiDefinitionStore(db),
     subscriptions: new SqlSubscriptionStore(db),
     revocations: new SqlRevocationFeed(db),
     lockouts: new SqlLockoutStore(db),

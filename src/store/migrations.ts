@@ -373,6 +373,23 @@ const oneDefaultVersion: Migration = {
   },
 };
 
+/**
+ * 0012: the OpenAPI document a publisher gave an API (the Developer Portal shows it instead of
+ * the one made from the resources), dropped with its API.
+ */
+const apiDefinitions: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('api_definitions')
+      .addColumn('api_id', 'varchar(64)', (c) =>
+        c.primaryKey().references('apis.id').onDelete('cascade'),
+      )
+      .addColumn('document', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'bigint', (c) => c.notNull())
+      .execute();
+  },
+};
+
 class CodeMigrations implements MigrationProvider {
   constructor(private readonly dialect: Dialect) {}
   async getMigrations(): Promise<Record<string, Migration>> {
@@ -385,6 +402,7 @@ class CodeMigrations implements MigrationProvider {
       '0008-api-gateway-options': apiGatewayOptions,
       '0010-authorization-code': authorizationCode,
       '0011-one-default-version': oneDefaultVersion,
+      '0012-api-definitions': apiDefinitions,
     };
   }
 }

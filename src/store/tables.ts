@@ -203,6 +203,7 @@ export interface Tables {
   signing_keys: SigningKeysTable;
   apis: ApisTable;
   api_resources: ApiResourcesTable;
+  api_definitions: ApiDefinitionsTable;
   subscriptions: SubscriptionsTable;
   account_lockouts: AccountLockoutsTable;
   audit_events: AuditEventsTable;
@@ -210,4 +211,11 @@ export interface Tables {
   settings: SettingsTable;
   authorization_codes: AuthorizationCodesTable;
   consents: ConsentsTable;
+}
+
+/** The OpenAPI document a publisher gave an API (its text as given, JSON or YAML). */
+export interface ApiDefinitionsTable {
+  api_id: string;
+  document: string;
+  updated_at: number;
 }

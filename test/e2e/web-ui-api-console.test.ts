@@ -189,4 +189,38 @@ describe('the Developer Portal catalogue and API console', () => {
     await screenshot(page, '42-devportal-api-console-try-it');
     assert.deepEqual(problems, []);
   });
+
+  it("shows the definition the publisher gave, at the Gateway, until the API's resources are edited", async () => {
+    const given = [
+      'openapi: 3.0.3',
+      'info: {title: PizzaShack, version: 1.0.0}',
+      'servers: [{url: "http://backend.internal/v1"}]',
+      'paths:',
+      '  /menu:',
+      '    get:',
+      '      summary: The pizzas of the day',
+      '      security: [{default: [menu_read]}]',
+      '      responses: {"200": {description: The menu}}',
+      '',
+    ].join('\n');
+    const put = await call(server, `${server.management}/api/publisher/v1/apis/${apiId}/openapi`, {
+      method: 'PUT',
+      headers: { ...PUBLISHER, 'content-type': 'application/yaml' },
+      body: given,
+    });
+    assert.equal(put.status, 200, put.text);
+    const swagger = `${server.management}/api/devportal/v1/apis/${apiId}/swagger`;
+    const shown = await call(server, swagger);
+    assert.equal(shown.json.paths['/menu'].get.summary, 'The pizzas of the day');
+    assert.deepEqual(shown.json.servers, [{ url: `${server.gateway}/pizzashack/1.0.0` }]);
+    const edited = await call(server, `${server.management}/api/publisher/v1/apis/${apiId}`, {
+      method: 'PUT',
+      headers: { ...PUBLISHER, ...JSON_TYPE },
+      body: JSON.stringify({ resources: [{ method: 'GET', uriTemplate: '/menu' }] }),
+    });
+    assert.equal(edited.status, 200, edited.text);
+    const made = await call(server, swagger);
+    assert.equal(made.json.paths['/menu'].get.summary, undefined);
+    assert.deepEqual(made.json.paths['/menu'].get.security, [{ default: [] }]);
+  });
 });
