@@ -38,7 +38,12 @@ export interface PasswordGrantReport {
     readonly applicationName: string;
     readonly owner: string;
   }>;
+  /** Where an application's developer reads how to move to authorization code + PKCE. */
+  readonly migrationGuide: string;
 }
+
+/** The step-by-step guide from the password grant to authorization code + PKCE. */
+export const MIGRATION_GUIDE = 'docs/migrating-from-password-grant.md';
 
 const DAY_MS = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -99,5 +104,6 @@ export async function passwordGrantReport(deps: {
     tokens: uses.reduce((n, u) => n + u.tokens, 0),
     applications,
     allowedButUnused,
+    migrationGuide: MIGRATION_GUIDE,
   };
 }

@@ -4,7 +4,7 @@ import type { RuntimeSettings } from '../config/index.js';
 import { requirePrincipal, type PrincipalResolver } from '../http/principal.js';
 import { describeAccess } from '../http/route-schema.js';
 import { ADMIN_ROLE, type UserService } from '../identity/index.js';
-import type { Application } from '../keymanager/index.js';
+import { registerApplicationRoutes, type AdminApplications } from './application-routes.js';
 import { registerAuditRoutes, type AuditRouteDeps } from './audit-routes.js';
 import { registerLockoutRoutes } from './lockout-routes.js';
 import { registerReportRoutes } from './report-routes.js';
@@ -21,7 +21,7 @@ export interface AdminRouteDeps {
   readonly users: UserService;
   readonly settings: RuntimeSettings;
   readonly statistics: StatisticsStore;
-  readonly applications: { list(): Promise<readonly Application[]> };
+  readonly applications: AdminApplications;
   /** The stored audit log (listing, and writing what is still buffered first). */
   readonly auditLog: Pick<AuditRouteDeps, 'list' | 'flush'>;
   /** Records an admin's action in the audit log. */
@@ -42,6 +42,12 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AdminRouteDeps):
       registerReportRoutes(scope, { statistics, users, applications: deps.applications, now });
       registerLockoutRoutes(scope, { users, audit: deps.audit, now });
       registerAuditRoutes(scope, { ...deps.auditLog, now });
+      registerApplicationRoutes(scope, {
+        applications: deps.applications,
+        users,
+        audit: deps.audit,
+        now,
+      });
     },
     { prefix: ADMIN_BASE },
   );

@@ -68,7 +68,7 @@ export function auditEventOf(event: KeyManagerEvent, at: number): AuditEvent | u
 /** An admin action (CLI or REST) for the same log. */
 export const adminAuditEvent = (
   at: number,
-  type: 'account.unlocked' | 'users.imported',
+  type: 'account.unlocked' | 'users.imported' | 'application.first_party',
   username: string | null,
   by: string,
   what?: string,

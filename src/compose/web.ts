@@ -96,6 +96,7 @@ export function registerWebUi(
       applications: services.applications,
       subscriptions: services.subscriptions,
       ownerToken: deps.keyManager.ownerToken,
+      authorization: deps.keyManager.authorization,
       statistics: services.stores.statistics,
       attempts,
       signupsPerHour: ui.signupsPerHour,

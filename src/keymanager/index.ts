@@ -33,3 +33,4 @@ export {
 export type { AuthorizationService } from './authorize/authorization-service.js';
 export { callbackUrlProblem, MAX_CALLBACK_URLS } from './redirect-uris.js';
 export { registerAuthorizeRoutes, type AuthorizeRouteDeps } from './authorize/routes.js';
+export { codeFlowExample, type CodeFlowExample } from './authorize/flow-example.js';

@@ -6,4 +6,5 @@ export {
   type Caller,
 } from './subscription-service.js';
 export { registerPortalRoutes, DEVPORTAL_BASE, type PortalRouteDeps } from './routes.js';
+export { codeFlowEndpoints } from './info-routes.js';
 export { gatewayUrl } from './gateway-url.js';

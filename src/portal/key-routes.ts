@@ -4,6 +4,7 @@ import { NO_STORE } from '../http/responses.js';
 import { int, list, obj, oneOf, params, str } from '../http/route-schema.js';
 import { GRANT_TYPES } from '../config/index.js';
 import {
+  codeFlowExample,
   ENVIRONMENTS,
   parseScope,
   type ApplicationService,
@@ -20,6 +21,42 @@ function grantTypesField(v: unknown): string[] | undefined {
 }
 
 const grantTypes = { type: ['array', 'null'], items: oneOf(...GRANT_TYPES) };
+const callbackUrls = {
+  type: ['array', 'null'],
+  items: str({ maxLength: 2000 }),
+  maxItems: 20,
+  description:
+    'Redirect URIs of the Code grant, compared exactly: https, loopback http (127.0.0.1, [::1]) or a reverse-domain private-use scheme',
+};
+const publicClient = {
+  type: ['boolean', 'null'],
+  description:
+    'A browser or native app without a secret: client_id alone for the Code grant (PKCE) and refresh',
+};
+const keyConfig = obj({ grantTypes, callbackUrls, publicClient });
+
+/** The key configuration fields of a Generate Keys or update body (absent = unchanged). */
+function keyConfigFields(body: Record<string, unknown>) {
+  const grants = grantTypesField(body['grantTypes']);
+  const urls = body['callbackUrls'];
+  const isPublic = body['publicClient'];
+  return {
+    ...(grants ? { grantTypes: grants } : {}),
+    ...(Array.isArray(urls) ? { callbackUrls: urls as string[] } : {}),
+    ...(typeof isPublic === 'boolean' ? { publicClient: isPublic } : {}),
+  };
+}
+
+/** What the keys tab shows besides the keys: the application's key configuration. */
+const configView = (app: {
+  grantTypes: readonly string[];
+  callbackUrls: readonly string[];
+  publicClient: boolean;
+}) => ({
+  grantTypes: app.grantTypes,
+  callbackUrls: app.callbackUrls,
+  publicClient: app.publicClient,
+});
 const id = params('id');
 const idEnv = params('id', 'env');
 
@@ -32,6 +69,8 @@ export function registerKeyRoutes(
   deps: {
     applications: ApplicationService;
     ownerToken: KeyManager['ownerToken'];
+    /** The authorization endpoint and Token API URLs of the Code flow example. */
+    endpoints: { authorization: string; token: string };
   },
 ): void {
   const base = '/applications/:id/keys';
@@ -43,43 +82,53 @@ export function registerKeyRoutes(
     const keys: Record<string, unknown> = {};
     for (const env of ENVIRONMENTS) {
       const key = await applications.findKeys(current, env);
-      keys[env] = key ? { consumerKey: key.consumerKey, createdAt: key.createdAt } : null;
+      const codeFlow = key && codeFlowExample(current, key.consumerKey, deps.endpoints);
+      keys[env] = key
+        ? {
+            consumerKey: key.consumerKey,
+            createdAt: key.createdAt,
+            ...(codeFlow ? { codeFlow } : {}),
+          }
+        : null;
     }
-    return { grantTypes: current.grantTypes, ...keys };
+    return { ...configView(current), ...keys };
   });
 
   // Generate Keys: the secret is in this answer only (R15).
   const generate = {
-    summary: 'Generate Keys (env = production | sandbox); the secret is shown once',
+    summary:
+      'Generate Keys (env = production | sandbox) with grant types, callback URLs and client type; the secret is shown once',
     params: idEnv,
-    body: obj({ grantTypes }),
+    body: keyConfig,
     successStatus: 201,
   };
   app.post(`${base}/:env`, { schema: generate }, async (req, reply) => {
     let current = await ownedApplication(applications, req);
     const env = environmentParam(req);
-    const grantTypes = grantTypesField(jsonBody(req)['grantTypes']);
-    if (grantTypes) current = await applications.update(current, { grantTypes });
+    const changes = keyConfigFields(jsonBody(req));
+    if (Object.keys(changes).length > 0) current = await applications.update(current, changes);
     const keys = await applications.generateKeys(current, env);
+    const codeFlow = codeFlowExample(current, keys.consumerKey, deps.endpoints);
     return reply
       .code(201)
       .headers(NO_STORE)
-      .send({ ...keys, grantTypes: current.grantTypes });
+      .send({ ...keys, ...configView(current), ...(codeFlow ? { codeFlow } : {}) });
   });
 
-  // Grant types belong to the application: both key pairs follow them.
+  // The key configuration belongs to the application: both key pairs follow it.
   const change = {
-    summary: 'Change the grant types',
+    summary: 'Change the grant types, callback URLs or client type (absent fields are unchanged)',
     params: idEnv,
-    body: obj({ grantTypes }, ['grantTypes']),
+    body: keyConfig,
   };
   app.put(`${base}/:env`, { schema: change }, async (req) => {
     const current = await ownedApplication(applications, req);
     environmentParam(req);
-    const grantTypes = grantTypesField(jsonBody(req)['grantTypes']);
-    if (!grantTypes) throw badRequest('"grantTypes" is required.');
-    const updated = await applications.update(current, { grantTypes });
-    return { grantTypes: updated.grantTypes };
+    const changes = keyConfigFields(jsonBody(req));
+    if (Object.keys(changes).length === 0)
+      throw badRequest('Send "grantTypes", "callbackUrls" or "publicClient".');
+    const updated = await applications.update(current, changes);
+    return configView(updated);
   });
 
   const regenerate = {

@@ -25,6 +25,9 @@ export function applicationView(app: Application) {
     tokenType: app.tokenType,
     throttlingPolicy: app.throttlingPolicy,
     grantTypes: app.grantTypes,
+    callbackUrls: app.callbackUrls,
+    publicClient: app.publicClient,
+    firstParty: app.firstParty,
     createdAt: app.createdAt,
   };
 }

@@ -3,13 +3,19 @@ import type { Config, RuntimeSettings } from '../config/index.js';
 import { ApiError, unauthorized } from '../http/api-error.js';
 import { findPrincipal, requirePrincipal, type PrincipalResolver } from '../http/principal.js';
 import type { UserService } from '../identity/index.js';
-import type { ApplicationService, KeyManager, ScopeStore } from '../keymanager/index.js';
+import type {
+  ApplicationService,
+  AuthorizationService,
+  KeyManager,
+  ScopeStore,
+} from '../keymanager/index.js';
 import type { ApiService } from '../publisher/index.js';
 import type { HitCounter } from '../ratelimit/index.js';
 import { registerPortalApiRoutes } from './api-routes.js';
 import { gatewayUrl } from './gateway-url.js';
 import { registerApplicationRoutes } from './application-routes.js';
-import { registerInfoRoutes } from './info-routes.js';
+import { registerConsentRoutes } from './consent-routes.js';
+import { codeFlowEndpoints, registerInfoRoutes } from './info-routes.js';
 import { registerKeyRoutes } from './key-routes.js';
 import { registerRegisteredUsersRoutes } from './registered-users-routes.js';
 import { registerSignupRoutes } from './signup-routes.js';
@@ -31,6 +37,8 @@ export interface PortalRouteDeps {
   readonly applications: ApplicationService;
   readonly subscriptions: SubscriptionService;
   readonly ownerToken: KeyManager['ownerToken'];
+  /** Consents given on the Code grant's consent page. */
+  readonly authorization: Pick<AuthorizationService, 'listConsents' | 'revokeConsent'>;
   readonly statistics: IssuanceStatistics;
   /** Counts sign-ups per address (R50). */
   readonly attempts: HitCounter;
@@ -82,7 +90,11 @@ export function registerPortalRoutes(app: FastifyInstance, deps: PortalRouteDeps
       portal.register(async (scope) => {
         scope.addHook('preValidation', requirePrincipal(deps.resolvers));
         registerApplicationRoutes(scope, { applications });
-        registerKeyRoutes(scope, { applications, ownerToken: deps.ownerToken });
+        registerKeyRoutes(scope, {
+          applications,
+          ownerToken: deps.ownerToken,
+          endpoints: codeFlowEndpoints(deps.config),
+        });
         registerRegisteredUsersRoutes(scope, {
           applications,
           users,
@@ -90,6 +102,7 @@ export function registerPortalRoutes(app: FastifyInstance, deps: PortalRouteDeps
           now,
         });
         registerSubscriptionRoutes(scope, { subscriptions: deps.subscriptions });
+        registerConsentRoutes(scope, { applications, users, authorization: deps.authorization });
       });
     },
     { prefix: DEVPORTAL_BASE },

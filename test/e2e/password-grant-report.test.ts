@@ -1,7 +1,7 @@
 // The password-grant retirement report (PRODUCT.md): which applications and users still use the
 // password grant, to plan the move to authorization code + PKCE; admin REST and CLI.
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { tollgate } from '../helpers/process.js';
@@ -141,6 +141,9 @@ describe('password-grant retirement report', () => {
     const json = tollgate(server.home, 'report', 'password-grant', '--json');
     assert.equal(json.status, 0, json.stderr);
     const report = JSON.parse(json.stdout);
+    // The report links the step-by-step migration guide, which exists (issue #12).
+    assert.equal(report.migrationGuide, 'docs/migrating-from-password-grant.md');
+    assert.ok(existsSync(join(process.cwd(), report.migrationGuide)));
     assert.equal(report.applications[0].applicationName, 'MobileApp');
     assert.equal(report.usersUsing, 2);
 

@@ -367,6 +367,13 @@ async function passwordGrantPage([query]) {
       h('code', {}, 'tollgate report password-grant'),
       '.',
     ),
+    h(
+      'p',
+      { id: 'migration-guide' },
+      'How an application moves to the authorization code flow with PKCE, step by step: ',
+      h('code', {}, r.migrationGuide),
+      ' in the Tollgate distribution.',
+    ),
     h('section', { class: 'card' }, form, h('h2', {}, 'Still using it'), using),
     h(
       'section',
@@ -523,6 +530,66 @@ async function lockedPage(_m, ctx) {
   );
 }
 
+// First-party applications: their users are not asked for consent on the Code grant's page.
+async function applicationsPage() {
+  const { list } = await api('GET', '/api/admin/v1/applications');
+  const rows = list.map((a) => {
+    const box = checkbox(`First-party: ${a.name}`, a.firstParty, { id: `first-party-${a.id}` });
+    box.el.classList.add('sr-label');
+    box.input.addEventListener('change', () =>
+      busy(box.input, 'Saving', async () => {
+        await api('PUT', `/api/admin/v1/applications/${encodeURIComponent(a.id)}`, {
+          firstParty: box.input.checked,
+        });
+        showStatus(
+          `${a.name} ${box.input.checked ? 'is first-party: no consent page' : 'asks its users for consent'}.`,
+        );
+      }),
+    );
+    return h(
+      'tr',
+      {},
+      h('th', { scope: 'row' }, a.name),
+      h('td', {}, a.owner ?? ''),
+      h('td', {}, a.grantTypes.join(', ')),
+      h('td', {}, a.publicClient ? 'public' : 'confidential'),
+      h('td', {}, box.el),
+    );
+  });
+  return h(
+    'div',
+    {},
+    h('h1', {}, 'Applications'),
+    h(
+      'p',
+      {},
+      'Mark an application first-party when it is your own: its users are not asked for consent when they sign in through it (authorization code flow).',
+    ),
+    h(
+      'section',
+      { class: 'card' },
+      rows.length === 0
+        ? h('p', { class: 'empty' }, 'No application yet.')
+        : h(
+            'table',
+            {},
+            h(
+              'thead',
+              {},
+              h(
+                'tr',
+                {},
+                ['Application', 'Owner', 'Grant types', 'Client', 'First-party'].map((t) =>
+                  h('th', { scope: 'col' }, t),
+                ),
+              ),
+            ),
+            h('tbody', {}, rows),
+          ),
+    ),
+  );
+}
+
 startApp({
   title: 'Admin Portal',
   fallback: '#/users',
@@ -534,6 +601,7 @@ startApp({
     { href: '#/password-grant', label: 'Password grant report', signedIn: true },
     { href: '#/audit', label: 'Audit log', signedIn: true },
     { href: '#/locked', label: 'Locked accounts', signedIn: true },
+    { href: '#/applications', label: 'Applications', signedIn: true },
   ],
   routes: [
     {
@@ -550,5 +618,6 @@ startApp({
     { pattern: /^#\/password-grant(?:\?(.*))?$/, render: passwordGrantPage },
     { pattern: /^#\/audit(?:\?(.*))?$/, render: auditPage },
     { pattern: /^#\/locked$/, render: lockedPage },
+    { pattern: /^#\/applications$/, render: applicationsPage },
   ],
 });

@@ -14,6 +14,7 @@ import {
   showStatus,
 } from './dom.js';
 import { apiPage, apisPage } from './devportal-apis.js';
+import { codeFlowCard, consentsPage, keyConfigFields } from './code-flow.js';
 import { startApp } from './layout.js';
 
 const ENVS = { production: 'Production Keys', sandbox: 'Sandbox Keys' };
@@ -391,11 +392,17 @@ async function keysTab(app, env, ctx) {
     }),
   );
   const chosen = () => grantBoxes.filter((b) => b.input.checked).map((b) => b.input.value);
+  const config = keyConfigFields(keys, env);
   const grants = h(
-    'fieldset',
+    'div',
     {},
-    h('legend', {}, 'Grant types'),
-    grantBoxes.map((b) => b.el),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, 'Grant types'),
+      grantBoxes.map((b) => b.el),
+    ),
+    config.els,
   );
   const holder = h('div', {});
   const show = (fresh) => {
@@ -406,6 +413,7 @@ async function keysTab(app, env, ctx) {
         busy(gen, 'Generating keys', async () => {
           const made = await api('POST', `/api/devportal/v1/applications/${app.id}/keys/${env}`, {
             grantTypes: chosen(),
+            ...config.values(),
           });
           secrets.set(made.consumerKey, made.consumerSecret);
           holder.replaceChildren(...render(made, made));
@@ -452,6 +460,7 @@ async function keysTab(app, env, ctx) {
       busy(update, 'Saving grant types', async () => {
         await api('PUT', `/api/devportal/v1/applications/${app.id}/keys/${env}`, {
           grantTypes: chosen(),
+          ...config.values(),
         });
         showStatus('Grant types saved.');
       }),
@@ -469,6 +478,7 @@ async function keysTab(app, env, ctx) {
         grants,
         h('div', { class: 'actions' }, update),
       ),
+      codeFlowCard(k.codeFlow ?? key?.codeFlow, env),
       tokenGenerator(app, env),
       h(
         'section',
@@ -476,7 +486,7 @@ async function keysTab(app, env, ctx) {
         h('h3', {}, 'Get a token with the password grant'),
         curlExample(k, env, ctx.state.session.username),
       ),
-    ];
+    ].filter(Boolean);
   };
   show();
   return holder;
@@ -707,6 +717,7 @@ startApp({
   nav: [
     { href: '#/apis', label: 'APIs' },
     { href: '#/applications', label: 'Applications', signedIn: true },
+    { href: '#/consents', label: 'Authorized applications', signedIn: true },
   ],
   routes: [
     { pattern: /^#\/signup$/, public: true, render: signUpPage },
@@ -722,6 +733,7 @@ startApp({
     { pattern: /^#\/apis$/, public: true, render: apisPage },
     { pattern: /^#\/apis\/([\w-]+)$/, public: true, render: apiPage },
     { pattern: /^#\/applications$/, render: applicationsPage },
+    { pattern: /^#\/consents$/, render: consentsPage },
     {
       pattern: /^#\/applications\/([\w-]+)\/(overview|production|sandbox|subscriptions|users)$/,
       render: applicationPage,

@@ -22,8 +22,12 @@ function seconds(v: string | undefined, flag: string): number | undefined {
 }
 
 /** The options `app create` and `app update` share. */
-function changes(o: Record<string, string | boolean | undefined>) {
+function changes(o: Record<string, string | boolean | string[] | undefined>) {
+  if (o['public'] && o['confidential'])
+    throw new CliError('--public and --confidential exclude each other.');
   return {
+    ...(o['callbackUrl'] !== undefined ? { callbackUrls: o['callbackUrl'] as string[] } : {}),
+    ...(o['public'] ? { publicClient: true } : o['confidential'] ? { publicClient: false } : {}),
     ...(o['description'] !== undefined ? { description: String(o['description']) } : {}),
     ...(o['tokenType'] !== undefined ? { tokenType: tokenType(String(o['tokenType'])) } : {}),
     ...(o['grantTypes'] !== undefined ? { grantTypes: list(String(o['grantTypes'])) } : {}),
@@ -34,6 +38,11 @@ function changes(o: Record<string, string | boolean | undefined>) {
 }
 
 const GRANT_TYPES_HELP = `comma-separated: ${GRANT_TYPES.join(',')}`;
+const CALLBACK_HELP =
+  'a redirect URI of the Code grant (repeat for several; an empty value clears them): https, http://127.0.0.1 or a private-use scheme such as com.example.app:/cb';
+const PUBLIC_HELP =
+  'a public client (browser or native app): client_id alone for the Code grant with PKCE and refresh';
+const collect = (v: string, previous: string[] | undefined) => [...(previous ?? []), v];
 
 const list = (v: string | undefined) =>
   v === undefined
@@ -55,6 +64,9 @@ export function appCommands(program: Command): void {
       'jwt or opaque access tokens (default from deployment.toml: jwt)',
     )
     .option('--grant-types <list>', GRANT_TYPES_HELP)
+    .option('--callback-url <url>', CALLBACK_HELP, collect)
+    .option('--public', PUBLIC_HELP)
+    .option('--confidential', 'a confidential client, with its secret (the default)')
     .option('--access-token-lifetime <seconds>', 'access token lifetime (default 3600)')
     .option('--refresh-token-lifetime <seconds>', 'refresh token lifetime (default 86400)')
     .option(
@@ -63,27 +75,35 @@ export function appCommands(program: Command): void {
     )
     .option('--description <text>', 'free text')
     .option('--json', 'print the application as JSON')
-    .action(async (name: string, o: Record<string, string | boolean | undefined>, cmd: Command) => {
-      const created = await withServices(cmd, async (s) => {
-        const owner = await s.users.get(String(o['owner']));
-        return s.applications.create({
-          name,
-          ownerId: owner.id,
-          ...changes(o),
-          accessTokenLifetime:
-            seconds(o['accessTokenLifetime'] as string | undefined, '--access-token-lifetime') ??
-            null,
-          refreshTokenLifetime:
-            seconds(o['refreshTokenLifetime'] as string | undefined, '--refresh-token-lifetime') ??
-            null,
+    .action(
+      async (
+        name: string,
+        o: Record<string, string | boolean | string[] | undefined>,
+        cmd: Command,
+      ) => {
+        const created = await withServices(cmd, async (s) => {
+          const owner = await s.users.get(String(o['owner']));
+          return s.applications.create({
+            name,
+            ownerId: owner.id,
+            ...changes(o),
+            accessTokenLifetime:
+              seconds(o['accessTokenLifetime'] as string | undefined, '--access-token-lifetime') ??
+              null,
+            refreshTokenLifetime:
+              seconds(
+                o['refreshTokenLifetime'] as string | undefined,
+                '--refresh-token-lifetime',
+              ) ?? null,
+          });
         });
-      });
-      if (o['json']) printJson(created);
-      else
-        console.log(
-          `Created application "${created.name}" (${created.tokenType} tokens; grants ${created.grantTypes.join(', ')}; throttling policy ${created.throttlingPolicy}).`,
-        );
-    });
+        if (o['json']) printJson(created);
+        else
+          console.log(
+            `Created application "${created.name}" (${created.tokenType} tokens; grants ${created.grantTypes.join(', ')}; throttling policy ${created.throttlingPolicy}).`,
+          );
+      },
+    );
 
   app
     .command('update <name>')
@@ -91,6 +111,9 @@ export function appCommands(program: Command): void {
     .requiredOption('--owner <user>', 'the user who owns the application')
     .option('--token-type <type>', 'jwt or opaque access tokens (for tokens issued from now on)')
     .option('--grant-types <list>', GRANT_TYPES_HELP)
+    .option('--callback-url <url>', CALLBACK_HELP, collect)
+    .option('--public', PUBLIC_HELP)
+    .option('--confidential', 'a confidential client, with its secret')
     .option('--access-token-lifetime <seconds>', 'access token lifetime; 0 = the server default')
     .option('--refresh-token-lifetime <seconds>', 'refresh token lifetime; 0 = the server default')
     .option(
@@ -99,24 +122,30 @@ export function appCommands(program: Command): void {
     )
     .option('--description <text>', 'free text')
     .option('--json', 'print the application as JSON')
-    .action(async (name: string, o: Record<string, string | boolean | undefined>, cmd: Command) => {
-      const lifetime = (key: string, flag: string) => {
-        const v = seconds(o[key] as string | undefined, flag);
-        return v === undefined ? {} : { [key]: v === 0 ? null : v };
-      };
-      const updated = await withServices(cmd, async (s) =>
-        s.applications.update(await ownedApp(s, String(o['owner']), name), {
-          ...changes(o),
-          ...lifetime('accessTokenLifetime', '--access-token-lifetime'),
-          ...lifetime('refreshTokenLifetime', '--refresh-token-lifetime'),
-        }),
-      );
-      if (o['json']) printJson(updated);
-      else
-        console.log(
-          `Updated application "${updated.name}" (${updated.tokenType} tokens; grants ${updated.grantTypes.join(', ')}; throttling policy ${updated.throttlingPolicy}).`,
+    .action(
+      async (
+        name: string,
+        o: Record<string, string | boolean | string[] | undefined>,
+        cmd: Command,
+      ) => {
+        const lifetime = (key: string, flag: string) => {
+          const v = seconds(o[key] as string | undefined, flag);
+          return v === undefined ? {} : { [key]: v === 0 ? null : v };
+        };
+        const updated = await withServices(cmd, async (s) =>
+          s.applications.update(await ownedApp(s, String(o['owner']), name), {
+            ...changes(o),
+            ...lifetime('accessTokenLifetime', '--access-token-lifetime'),
+            ...lifetime('refreshTokenLifetime', '--refresh-token-lifetime'),
+          }),
         );
-    });
+        if (o['json']) printJson(updated);
+        else
+          console.log(
+            `Updated application "${updated.name}" (${updated.tokenType} tokens; grants ${updated.grantTypes.join(', ')}; throttling policy ${updated.throttlingPolicy}).`,
+          );
+      },
+    );
 
   app
     .command('list')
@@ -141,6 +170,22 @@ export function appCommands(program: Command): void {
           ['NAME', 'OWNER', 'TOKEN', 'GRANTS', 'CREATED'],
           rows.map((a) => [a.name, a.owner, a.tokenType, a.grantTypes.join(','), iso(a.createdAt)]),
         );
+    });
+
+  app
+    .command('first-party <name>')
+    .description(
+      'admin: mark an application first-party, so its users are not asked for consent (--off to undo)',
+    )
+    .requiredOption('--owner <user>', 'the owner')
+    .option('--off', 'ask its users for consent again')
+    .action(async (name: string, o: { owner: string; off?: boolean }, cmd: Command) => {
+      const updated = await withServices(cmd, async (s) =>
+        s.applications.setFirstParty(await ownedApp(s, o.owner, name), !o.off),
+      );
+      console.log(
+        `Application "${updated.name}" is ${updated.firstParty ? 'first-party: no consent page' : 'not first-party: its users are asked for consent'}.`,
+      );
     });
 
   app

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { checkEnvironment, type GeneratedKeys } from '../../keymanager/index.js';
+import { checkEnvironment, codeFlowExample, type GeneratedKeys } from '../../keymanager/index.js';
+import { codeFlowEndpoints } from '../../portal/index.js';
 import { printJson, withServices } from '../context.js';
 import { ownedApp } from './app.js';
 
@@ -68,16 +69,36 @@ export function keysCommands(program: Command): void {
     .action(
       async (name: string, o: { owner: string; env: string; json?: boolean }, cmd: Command) => {
         const env = checkEnvironment(o.env);
-        const key = await withServices(cmd, async (s) =>
-          s.applications.findKeys(await ownedApp(s, o.owner, name), env),
-        );
-        if (o.json) printJson(key ? { consumerKey: key.consumerKey, environment: env } : null);
-        else
+        const { key, codeFlow } = await withServices(cmd, async (s) => {
+          const app = await ownedApp(s, o.owner, name);
+          const key = await s.applications.findKeys(app, env);
+          const endpoints = codeFlowEndpoints(s.config);
+          return { key, codeFlow: key && codeFlowExample(app, key.consumerKey, endpoints) };
+        });
+        if (o.json)
+          printJson(
+            key
+              ? {
+                  consumerKey: key.consumerKey,
+                  environment: env,
+                  ...(codeFlow ? { codeFlow } : {}),
+                }
+              : null,
+          );
+        else {
           console.log(
             key
               ? `Consumer key (${env}): ${key.consumerKey}`
               : `No ${env} keys yet: run tollgate keys generate ${name} --owner ${o.owner} --env ${env}`,
           );
+          if (codeFlow) {
+            console.log('Start the Code flow: send the browser to (STATE random, CHALLENGE =');
+            console.log('BASE64URL(SHA-256(VERIFIER)), VERIFIER 43+ random characters you keep)');
+            console.log(`  ${codeFlow.authorizationUrl}`);
+            console.log('then exchange the CODE it brings back to the callback URL within 60 s:');
+            console.log(`  ${codeFlow.tokenRequest}`);
+          }
+        }
       },
     );
 }

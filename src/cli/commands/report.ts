@@ -54,5 +54,8 @@ export function reportCommands(program: Command): void {
           r.allowedButUnused.map((a) => [a.applicationName, a.owner]),
         );
       }
+      process.stdout.write(
+        `\nHow an application moves to authorization code + PKCE, step by step: ${r.migrationGuide}\n`,
+      );
     });
 }
