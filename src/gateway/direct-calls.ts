@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { ApiCall, type CallReply, type CallRequest, type Policy } from './policies/api-call.js';
+import { isRoutePolicy } from './policies/route.js';
 
 /**
  * A refusal the direct path decided, handed to Fastify on the request itself: the API route's
@@ -77,7 +78,7 @@ export function serveApiCallsDirectly(
   if (viaFastify.length !== 1) return; // not the server Fastify made: leave it alone
   const fastify = viaFastify[0]!;
   const route = policies[0]!;
-  if (route.name !== 'route') return;
+  if (!isRoutePolicy(route)) return;
   const log = app.log;
 
   const decide = (req: IncomingMessage, res: ServerResponse, err: unknown): void => {
@@ -99,12 +100,8 @@ export function serveApiCallsDirectly(
     if (pct !== -1 && (url.indexOf('?') === -1 || pct < url.indexOf('?')))
       return fastify.call(server, req, res);
     const call = new ApiCall(new DirectRequest(req, log), new DirectReply(res));
-    try {
-      // No API at this path (or none yet, or an ambiguous path): Fastify's routes decide.
-      route.apply(call);
-    } catch {
-      return fastify.call(server, req, res);
-    }
+    // No API at this path (or none yet, or an ambiguous path): Fastify's routes decide.
+    if (!route.locate(call)) return fastify.call(server, req, res);
     let pending: void | Promise<void>;
     try {
       pending = run(policies, call, 1);
