@@ -171,7 +171,7 @@ export const SETTINGS = [
     key: 'oauth.token.jwt_algorithm',
     type: oneOf('RS256', 'ES256', 'EdDSA'),
     default: 'RS256',
-    doc: 'Signature algorithm of JWT access tokens (RFC 9068).',
+    doc: 'Signature algorithm of JWT access tokens (RFC 9068): RS256 (as WSO2), ES256 or EdDSA; /oauth2/jwks keeps publishing the keys of earlier choices.',
   },
   {
     key: 'oauth.token.audience',
