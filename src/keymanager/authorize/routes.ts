@@ -84,10 +84,14 @@ function pageHeaders(redirectUri?: string): Record<string, string> {
   };
 }
 
-/** The POSTs come from these pages: refused when the browser says another site sent them. */
+/**
+ * The POSTs come from these pages: refused when the browser says another site sent them.
+ * Sec-Fetch-Site decides where the browser sends it: with Referrer-Policy no-referrer, Chromium
+ * sends `Origin: null` for a form of the same origin. Without it, Origin must be ours or absent.
+ */
 function fromThisSite(req: FastifyRequest): boolean {
   const site = req.headers['sec-fetch-site'];
-  if (site !== undefined && site !== 'same-origin') return false;
+  if (site !== undefined) return site === 'same-origin';
   const origin = req.headers.origin;
   return origin === undefined || origin === `https://${req.headers.host ?? ''}`;
 }
