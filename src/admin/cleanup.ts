@@ -1,23 +1,26 @@
 import type { AuditStore } from '../audit/index.js';
 import type { CleanupConfig } from '../config/index.js';
-import type { PurgedTokens, TokenStore } from '../keymanager/store.js';
+import type { AuthorizationStore, PurgedTokens, TokenStore } from '../keymanager/store.js';
 
 const BATCH = 5000;
 const DAY_MS = 86_400_000;
 
 export interface CleanupResult extends PurgedTokens {
+  readonly authorizationCodes: number;
   readonly auditEvents: number;
 }
 
 /**
- * Deletes what nobody can use any more: tokens (and refresh families) expired for longer than
- * `retainExpiredSeconds` (when `enabled`), and audit events older than `auditRetentionDays`
+ * Deletes what nobody can use any more: tokens (and refresh families) and authorization codes
+ * expired for longer than `retainExpiredSeconds` (when `enabled`; a used code is kept that long
+ * so a replay still revokes what it issued), and audit events older than `auditRetentionDays`
  * (0 keeps them).
  * Works in batches of 5000 rows so no write holds the database for long; every node may run
  * it, the deletes being idempotent. Statistics (token_issuance) are not touched.
  */
 export async function runCleanup(deps: {
   tokens: TokenStore;
+  authorizations: Pick<AuthorizationStore, 'purgeCodes'>;
   audit: AuditStore;
   config: CleanupConfig;
   now: number;
@@ -26,6 +29,7 @@ export async function runCleanup(deps: {
   let access = 0,
     refresh = 0,
     families = 0,
+    codes = 0,
     audit = 0;
   while (deps.config.enabled) {
     const r = await deps.tokens.purgeExpired(before, BATCH);
@@ -34,6 +38,7 @@ export async function runCleanup(deps: {
     families += r.families;
     if (r.accessTokens < BATCH && r.refreshTokens < BATCH && r.families < BATCH) break;
   }
+  if (deps.config.enabled) codes = await deps.authorizations.purgeCodes(before);
   if (deps.config.auditRetentionDays > 0) {
     const cutoff = deps.now - deps.config.auditRetentionDays * DAY_MS;
     for (;;) {
@@ -42,5 +47,11 @@ export async function runCleanup(deps: {
       if (n < BATCH) break;
     }
   }
-  return { accessTokens: access, refreshTokens: refresh, families, auditEvents: audit };
+  return {
+    accessTokens: access,
+    refreshTokens: refresh,
+    families,
+    authorizationCodes: codes,
+    auditEvents: audit,
+  };
 }

@@ -21,12 +21,16 @@ export function scheduleCleanup(deps: {
     try {
       const r = await runCleanup({
         tokens: deps.services.stores.tokens,
+        authorizations: deps.services.stores.authorizations,
         audit: deps.services.stores.audit,
         config: deps.config,
         now: deps.now(),
       });
-      if (r.accessTokens + r.refreshTokens + r.families + r.auditEvents > 0)
-        deps.log.info(r, 'cleanup: expired tokens and old audit events deleted');
+      if (r.accessTokens + r.refreshTokens + r.families + r.authorizationCodes + r.auditEvents > 0)
+        deps.log.info(
+          r,
+          'cleanup: expired tokens, authorization codes and old audit events deleted',
+        );
     } catch (err) {
       deps.log.warn(
         { err: (err as Error).message },

@@ -133,13 +133,14 @@ describe('token cleanup and audit retention', () => {
     assert.deepEqual(Object.keys(JSON.parse(r.stdout)).sort(), [
       'accessTokens',
       'auditEvents',
+      'authorizationCodes',
       'families',
       'refreshTokens',
     ]);
     const text = tollgate(server.home, 'cleanup');
     assert.match(
       text.stdout,
-      /^Deleted \d+ access token\(s\), \d+ refresh token\(s\), \d+ refresh token famil(y|ies) and \d+ audit event\(s\)\.$/m,
+      /^Deleted \d+ access token\(s\), \d+ refresh token\(s\), \d+ refresh token famil(y|ies), \d+ authorization code\(s\) and \d+ audit event\(s\)\.$/m,
     );
   });
 });
