@@ -154,7 +154,7 @@ describe('Publisher, subscriptions and audit pages in chromium', () => {
     assert.equal(await developer.getByText('not yet available').count(), 0);
     await screenshot(developer, '15-devportal-apis');
 
-    await developer.getByRole('link', { name: 'Applications' }).click();
+    await developer.getByRole('link', { name: 'Applications', exact: true }).click();
     await developer.getByLabel('Name').fill('DaveApp');
     await developer.getByRole('button', { name: 'Create' }).click();
     await developer.getByRole('button', { name: 'Generate Keys' }).click();
