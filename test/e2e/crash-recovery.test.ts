@@ -24,6 +24,9 @@ describe('nothing issued is lost: kill -9 mid-load, then restart', () => {
       access: [] as string[],
       refresh: new Set<string>(),
       revoked: [] as string[],
+      // A token whose revocation was sent but never answered (the server died in between) may
+      // or may not be revoked: like an unanswered refresh, it is not counted either way.
+      unanswered: new Set<string>(),
     };
     let stop = false;
 
@@ -42,12 +45,14 @@ describe('nothing issued is lost: kill -9 mid-load, then restart', () => {
         for (let i = 0; !stop; i++) {
           if (n === 0 && i % 3 === 2) {
             const victim = received.access[randomInt(received.access.length)]!;
+            received.unanswered.add(victim);
             const r = await postTo(
               agent,
               `${gateway}/revoke`,
               { token: victim, token_type_hint: 'access_token' },
               auth,
             );
+            received.unanswered.delete(victim);
             if (r.status === 200) received.revoked.push(victim);
             continue;
           }
@@ -87,8 +92,10 @@ describe('nothing issued is lost: kill -9 mid-load, then restart', () => {
         (await postTo(agent, introspect, { token, token_type_hint: hint }, auth)).json
           .active as boolean;
       const lostAccess = [];
-      for (const token of received.access)
+      for (const token of received.access) {
+        if (received.unanswered.has(token) && !revoked.has(token)) continue;
         if ((await active(token, 'access_token')) !== !revoked.has(token)) lostAccess.push(token);
+      }
       assert.deepEqual(
         lostAccess,
         [],
