@@ -1,5 +1,6 @@
 // What the control plane tells a Gateway (GET /internal/gateway/v1/snapshot): the wire format
 // of config sync. Everything a Gateway needs to decide a request without a database.
+import type { CorsSettings } from '../config/index.js';
 
 export interface SnapshotResource {
   readonly method: string;
@@ -28,15 +29,11 @@ export interface SnapshotApi {
   readonly cors?: SnapshotCors | null;
 }
 
-/** CORS settings as the Publisher checked them (origins serialized, methods upper case, headers lower case). */
-export interface SnapshotCors {
-  readonly enabled: boolean;
-  readonly allowOrigins: readonly string[];
-  readonly allowMethods: readonly string[];
-  readonly allowHeaders: readonly string[];
-  readonly allowCredentials: boolean;
-  readonly maxAgeSeconds: number;
-}
+/**
+ * CORS settings as the Publisher checked them (origins serialized, methods upper case, headers
+ * lower case): the same shape as the Gateway's [apim.cors] defaults.
+ */
+export type SnapshotCors = CorsSettings;
 
 export interface SnapshotSubscription {
   readonly apiId: string;
