@@ -206,7 +206,13 @@ function startupMeasure() {
     );
   try {
     measure(1);
-    process.stdout.write(measure(Number(process.env.STARTUP_RUNS ?? 7)).stdout);
+    const out = measure(Number(process.env.STARTUP_RUNS ?? 7)).stdout;
+    process.stdout.write(out);
+    const ready = Number(/ ready_ms=([\d.]+)/.exec(out)?.[1]);
+    const rss = Number(/ idle_rss_mb=([\d.]+)/.exec(out)?.[1]);
+    console.log(
+      `start to ready, 1 worker: ${ready} ms (target < 700 ms: ${verdict(ready < 700)}); idle RSS ${rss} MB (target < 100 MB: ${verdict(rss < 100)})`,
+    );
   } finally {
     rmSync(home, { recursive: true, force: true });
   }
@@ -433,6 +439,11 @@ async function gatewayLoad(servers) {
     );
     const one = lines.find((l) => l.name === `tollgate-gateway-${GW_TOKEN_TYPE}-w1`);
     const two = lines.find((l) => l.name === `tollgate-gateway-${GW_TOKEN_TYPE}-w2`);
+    // The harness's rss_mb: the server's process tree at the end of each wrk run, the largest.
+    if (one)
+      console.log(
+        `gateway RSS under load, 1 worker: ${one.rss_mb.toFixed(0)} MB (target < 160 MB: ${verdict(one.rss_mb < 160)}), the server process at the end of each c=${GW_CONNS} run, the largest`,
+      );
     if (one && two) {
       const ratio = two.rps / one.rps;
       console.log(
