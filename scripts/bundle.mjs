@@ -8,13 +8,19 @@
 // makes from import.meta.url (web/, node_modules/, hash-worker.js beside its caller) hold in
 // both. Left outside it, loaded from node_modules as before: native addons, packages that start
 // worker threads from their own files, and those loaded only when a feature needs them.
-import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 
 const OUT = 'dist/src/bundle';
 
 rmSync(OUT, { recursive: true, force: true });
-await build({
+// A checkout whose node_modules predates esbuild still builds and runs, from the compiled
+// modules (slower to start), until `npm install` brings it.
+const esbuild = await import('esbuild').catch(() => undefined);
+if (!esbuild) {
+  console.warn('esbuild is not installed (run npm install): tollgate runs without the bundle');
+  process.exit(0);
+}
+await esbuild.build({
   entryPoints: {
     tollgate: 'dist/src/cli/tollgate.js',
     'hash-worker': 'dist/src/identity/hash-worker.js',
