@@ -23,6 +23,7 @@
 //   PACED_SECONDS=5 SHARED=../shared STARTUP_RUNS=7
 //   SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" (node flags for the servers)
 //   BENCH_TOML=$'[identity.password_hashing]\nmax_queued = 8' (TOML appended to their deployment.toml)
+//   JWT_ALG=ES256|EdDSA|RS256 ([oauth.token] jwt_algorithm of the servers; unset: the default, RS256)
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
@@ -154,7 +155,9 @@ async function main() {
         ? `; "w2" = --workers 2 on all ${cpus().length} cores, wrk not pinned (it competes)`
         : ''),
   );
-  const toml = process.env.BENCH_TOML ?? '';
+  const toml =
+    (process.env.BENCH_TOML ?? '') +
+    (process.env.JWT_ALG ? `\n[oauth.token]\njwt_algorithm = "${process.env.JWT_ALG}"\n` : '');
   const servers = [];
   try {
     if (PARTS.includes('token') || PARTS.includes('gateway')) {
