@@ -100,6 +100,24 @@ function parseLines(out) {
     });
 }
 
+/**
+ * Two seconds of unmeasured load (wrk, 16 connections, pinned like the target) so the first
+ * measured run does not carry the server's JIT warm-up. `body`: a POST form, else a GET.
+ */
+function warm(url, { headers = {}, body, loadCpu = '' }) {
+  const dir = mkdtempSync(join(tmpdir(), 'tollgate-warm-'));
+  const lua = join(dir, 'warm.lua');
+  const lines = [`wrk.method = "${body ? 'POST' : 'GET'}"`];
+  for (const [k, v] of Object.entries(headers))
+    lines.push(`wrk.headers[${JSON.stringify(k)}] = ${JSON.stringify(v)}`);
+  if (body) lines.push(`wrk.body = ${JSON.stringify(body)}`);
+  writeFileSync(lua, `${lines.join('\n')}\n`);
+  const args = ['-t1', '-c16', '-d2s', '-s', lua, url];
+  if (loadCpu) spawnSync('taskset', ['-c', loadCpu, 'wrk', ...args], { stdio: 'ignore' });
+  else spawnSync('wrk', args, { stdio: 'ignore' });
+  rmSync(dir, { recursive: true, force: true });
+}
+
 function harness(script, targets, args) {
   const r = spawnSync(
     process.execPath,
@@ -253,6 +271,17 @@ function tokenLoad(servers, verifyMs) {
   const others = all.filter((g) => g !== 'password');
   if (others.length > 0) {
     spawnSync('sleep', ['3']);
+    for (const s of servers) {
+      const t = tokenTarget(s, '');
+      warm(t.url, {
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          authorization: s.server.authorization,
+        },
+        body: 'grant_type=client_credentials',
+        loadCpu: s.loadCpu,
+      });
+    }
     run(others, CONNS);
   }
   const find = (s, grant, c) =>
@@ -285,7 +314,7 @@ function tokenLoad(servers, verifyMs) {
       const target =
         grant === 'client_credentials' ? ` (target >= 1.7x: ${verdict(ratio >= 1.7)})` : '';
       console.log(
-        `${grant} c=${c}, 2 workers / 1 worker: ${x2(ratio)}x${target}: ${one.rps.toFixed(0)}/s -> ${two.rps.toFixed(0)}/s; server CPU ms per request ${one.cpu_ms_per_req.toFixed(3)} -> ${two.cpu_ms_per_req.toFixed(3)}, server CPU ${one.server_cpu}% -> ${two.server_cpu}% (wrk shares the cores with w2)`,
+        `${grant} c=${c}, 2 workers / 1 worker: ${x2(ratio)}x${target}: ${one.rps.toFixed(0)}/s -> ${two.rps.toFixed(0)}/s; server CPU ms per request ${one.cpu_ms_per_req.toFixed(3)} -> ${two.cpu_ms_per_req.toFixed(3)}, server CPU ${one.server_cpu}% -> ${two.server_cpu}% (wrk shares the cores with w2); by CPU per request, 2 cores of its own would give ${x2((2 * one.cpu_ms_per_req) / two.cpu_ms_per_req)}x`,
       );
     }
   }
@@ -400,6 +429,9 @@ async function gatewayLoad(servers) {
         })),
       ]),
     );
+    warm(direct, { loadCpu: LOAD_CPU });
+    for (const g of gws)
+      warm(g.url, { headers: { authorization: `Bearer ${g.token}` }, loadCpu: g.loadCpu });
     const lines = harness('gateway-load.mjs', targets, [
       '--baseline',
       'direct',
@@ -450,7 +482,7 @@ async function gatewayLoad(servers) {
     if (one && two) {
       const ratio = two.rps / one.rps;
       console.log(
-        `gateway c=${GW_CONNS}, 2 workers / 1 worker: ${x2(ratio)}x (target >= 1.7x: ${verdict(ratio >= 1.7)}): ${one.rps.toFixed(0)} -> ${two.rps.toFixed(0)} rps; Gateway CPU ms per request ${one.cpu_ms_per_req.toFixed(3)} -> ${two.cpu_ms_per_req.toFixed(3)}, Gateway CPU ${one.server_cpu}% -> ${two.server_cpu}% (wrk and the backend share the cores with w2)`,
+        `gateway c=${GW_CONNS}, 2 workers / 1 worker: ${x2(ratio)}x (target >= 1.7x: ${verdict(ratio >= 1.7)}): ${one.rps.toFixed(0)} -> ${two.rps.toFixed(0)} rps; Gateway CPU ms per request ${one.cpu_ms_per_req.toFixed(3)} -> ${two.cpu_ms_per_req.toFixed(3)}, Gateway CPU ${one.server_cpu}% -> ${two.server_cpu}% (wrk and the backend share the cores with w2); by CPU per request, 2 cores of its own would give ${x2((2 * one.cpu_ms_per_req) / two.cpu_ms_per_req)}x`,
       );
     }
   } finally {
