@@ -24,10 +24,11 @@ export interface Database {
  * prepared statement saves a parse per query on the token hot path. Bounded in case a
  * query's text varies (IN lists).
  */
-function withStatementCache(sqlite: SQLite.Database, max = 512) {
+function withStatementCache(sqlite: SQLite.Database, beforeStatement: () => void, max = 512) {
   const cache = new Map<string, SQLite.Statement>();
   return {
     prepare(sql: string): SQLite.Statement {
+      beforeStatement();
       let stmt = cache.get(sql);
       if (!stmt) {
         if (cache.size >= max) cache.clear();
@@ -53,13 +54,16 @@ function connectSqlite(cfg: DatabaseConfig): SQLite.Database {
   return sqlite;
 }
 
-function openSqlite(cfg: DatabaseConfig): Kysely<Tables> {
+function openSqlite(cfg: DatabaseConfig, beforeStatement: () => void): Kysely<Tables> {
   mkdirSync(dirname(cfg.path), { recursive: true, mode: 0o700 });
   const fresh = !existsSync(cfg.path);
   const sqlite = connectSqlite(cfg);
   if (fresh) chmodSync(cfg.path, 0o600); // holds signing keys and hashes (R41)
   return new Kysely<Tables>({
-    dialect: new SeveralWritersSqliteDialect({ database: withStatementCache(sqlite) }, sqlite),
+    dialect: new SeveralWritersSqliteDialect(
+      { database: withStatementCache(sqlite, beforeStatement) },
+      sqlite,
+    ),
   });
 }
 
@@ -95,8 +99,9 @@ async function openPostgres(cfg: DatabaseConfig): Promise<{ db: Kysely<Tables>; 
 export async function openDatabase(cfg: DatabaseConfig): Promise<Database> {
   const dialect: Dialect = cfg.type;
   const pg = dialect === 'postgres' ? await openPostgres(cfg) : undefined;
-  const db = pg ? pg.db : openSqlite(cfg);
-  let hot: HotPath;
+  // Every kysely statement first ends the hot connection's read snapshot (hot-path.ts).
+  let hot: HotPath | undefined;
+  const db = pg ? pg.db : openSqlite(cfg, () => hot?.beforeOtherStatement());
   try {
     await migrate(db as Kysely<unknown>, dialect);
     hot = pg ? postgresHotPath(pg.pool, cfg.poolSize) : sqliteHotPath(connectSqlite(cfg));

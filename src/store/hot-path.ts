@@ -33,6 +33,11 @@ export interface TokenWrites {
 export interface HotPath {
   readonly reads: HotReads;
   readonly writes: TokenWrites;
+  /**
+   * This process's other connection (kysely) is about to run a statement: a read snapshot kept
+   * open on the hot connection ends, so the hot reads after it see what that statement changes.
+   */
+  beforeOtherStatement(): void;
   close(): void;
 }
 

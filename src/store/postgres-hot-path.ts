@@ -178,6 +178,7 @@ export function postgresHotPath(pool: Pool, poolSize: number): HotPath {
       rotate: async (oldTokenHash, now, issuance) =>
         (await group.run({ kind: 'rotate', oldTokenHash, now, issuance }))!,
     },
+    beforeOtherStatement: () => undefined,
     close: () => undefined,
   };
 }

@@ -15,6 +15,7 @@ import {
   type TokenWrite,
   type TokenWriteResult,
 } from './hot-path.js';
+import { readSnapshots } from './sqlite-read-snapshot.js';
 import { isBusy, retryBusy } from './sqlite-writers.js';
 import { eachAloneOnFailure, GroupCommit } from './write-batcher.js';
 
@@ -74,9 +75,12 @@ export function sqliteHotPath(conn: SQLite.Database): HotPath {
     return w.kind === 'rotate' ? 'rotated' : undefined;
   }
 
+  const snapshot = readSnapshots(conn);
   // IMMEDIATE: the write lock is taken at BEGIN, so a batch never fails half way for it.
-  const all = conn.transaction((ws: readonly TokenWrite[]) => ws.map(apply)).immediate;
-  const one = conn.transaction(apply).immediate;
+  const allTx = conn.transaction((ws: readonly TokenWrite[]) => ws.map(apply)).immediate;
+  const oneTx = conn.transaction(apply).immediate;
+  const all = (ws: readonly TokenWrite[]) => (snapshot.close(), allTx(ws));
+  const one = (w: TokenWrite) => (snapshot.close(), oneTx(w));
   // Another process (a worker of `tollgate start`, the CLI) may hold the write lock: waited
   // for without blocking the event loop (sqlite-writers.ts).
   const inTransaction = () => conn.inTransaction;
@@ -90,13 +94,13 @@ export function sqliteHotPath(conn: SQLite.Database): HotPath {
 
   function get<T>(stmt: SQLite.Statement, arg: string): Promise<T | undefined> {
     try {
-      return Promise.resolve(stmt.get(arg) as T | undefined);
+      return Promise.resolve(snapshot.read(() => stmt.get(arg) as T | undefined));
     } catch (err) {
       if (!isBusy(err)) throw err;
       return retryBusy(async () => stmt.get(arg) as T | undefined, inTransaction);
     }
   }
-  const rows = rowCache(conn);
+  const rows = rowCache(conn, snapshot.read);
   return {
     reads: {
       client: (k) => rows.get(`c ${k}`, () => get<ClientRow>(q.client, k)),
@@ -113,7 +117,11 @@ export function sqliteHotPath(conn: SQLite.Database): HotPath {
       rotate: async (oldTokenHash, now, issuance) =>
         (await group.run({ kind: 'rotate', oldTokenHash, now, issuance }))!,
     },
-    close: () => conn.close(),
+    beforeOtherStatement: snapshot.close,
+    close: () => {
+      snapshot.close();
+      conn.close();
+    },
   };
 }
 
@@ -121,11 +129,12 @@ export function sqliteHotPath(conn: SQLite.Database): HotPath {
  * Client and user rows, read once and kept while nobody else writes: SQLite's data_version
  * changes when another connection commits (this process's kysely connection, the CLI, another
  * worker), and it is checked once per turn of the event loop, before the first request of the
- * turn reads; any change empties the cache. A request is thus answered from the rows as they
+ * turn reads (in that request's read snapshot, sqlite-read-snapshot.ts); any change empties the
+ * cache. A request is thus answered from the rows as they
  * were committed when its turn began, as if it had read them then (this connection itself
  * writes only tokens). Rows that do not exist are not kept (an unknown client id costs a read).
  */
-function rowCache(conn: SQLite.Database, max = 10_000) {
+function rowCache(conn: SQLite.Database, inSnapshot: <T>(run: () => T) => T, max = 10_000) {
   const dataVersion = conn.prepare('pragma data_version').pluck();
   const cache = new Map<string, unknown>();
   let version: unknown;
@@ -135,7 +144,7 @@ function rowCache(conn: SQLite.Database, max = 10_000) {
       if (!checked) {
         checked = true;
         setImmediate(() => (checked = false));
-        const now = dataVersion.get();
+        const now = inSnapshot(() => dataVersion.get());
         if (now !== version) {
           cache.clear();
           version = now;
