@@ -1,33 +1,45 @@
 #!/usr/bin/env node
-// npm run bench — Tollgate's token endpoint under load, measured with wrk through the shared
-// harness (../shared/bench/token-load.mjs), next to the argon2id verify cost that bounds the
-// password grant. Everything runs on 127.0.0.1 and stops by itself.
+// npm run bench — Tollgate's figures against the targets of ../shared/docs/PERFORMANCE.md
+// (issue #10), each printed as one line with its target after the raw harness lines:
 //
-// Then the flood scenario (bench/flood.mjs, issue #5): password grants at 4x the hash-bound
-// capacity while refresh and introspection run beside them; FLOOD=0 skips it.
-// Env: DUR=10 RUNS=3 CONNS=16,64 GRANTS=password,refresh_token,client_credentials,introspect
-//      SHARED=../shared  OFFSET=500  TOKEN_TYPE=opaque|jwt (default opaque)  FLOOD=1 (0 skips)
-//      PARTS=token,gateway,startup  GW_CONNS=64  GW_TOKEN_TYPE=jwt|opaque (default jwt)
-//      SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" (node flags for the server, e.g. to profile it)
-//      BENCH_TOML=$'[identity.password_hashing]\nmax_queued = 8' (bash; TOML appended to the server's deployment.toml)
-// The gateway part sends the same GET load to a backend (test/fixtures/backend.mjs) directly
-// and through the Gateway (token + subscription + scope checked, then proxied, plain HTTP on
-// 8280+OFFSET), interleaved run by run, and prints the ratio. The startup part measures
-// `tollgate start` to its first answer and the idle RSS (STARTUP_RUNS=7). The flood part (bench/flood.mjs)
-// offers password grants at 4x the hash-bound capacity while refresh and introspection run.
+// - token: the Token API with wrk through the shared harness (../shared/bench/token-load.mjs)
+//   on two servers measured interleaved, run by run: `--workers 1` pinned to core W1_CPUS
+//   (wrk pinned to LOAD_CPU), and `--workers 2` on every core (wrk and the server share the
+//   cores: a 2-core machine has none left for the load generator). The password grant first, at
+//   PW_CONNS (c=64 and c=256 against the server's own c=16 figure, with how busy the server was
+//   and the share of 503s), then the other grants at CONNS (client_credentials: 2 workers
+//   against 1, with the server's CPU per request);
+// - gateway: a GET through the Gateway (JWT + scope + subscription + tier, proxied to
+//   test/fixtures/backend.mjs) and the backend alone, with wrk (throughput, 2 workers against 1),
+//   then at a fixed PACED_RATE (1,000/s) with bench/paced-load.mjs, open loop, backend alone and
+//   through the 1-worker Gateway interleaved: the p99 the Gateway adds;
+// - flood (bench/flood.mjs, FLOOD=0 skips it): refresh and introspection p99 while password
+//   grants are offered at 4x the hash-bound capacity;
+// - startup: `tollgate start` to its first answer and the idle RSS.
+// Everything runs on 127.0.0.1 and stops by itself. Env (defaults):
+//   DUR=10 RUNS=3 CONNS=16,64 PW_CONNS=16,64,256 GRANTS=password,refresh_token,client_credentials,introspect
+//   PARTS=token,gateway,startup FLOOD=1 SCALE=1 (0: no 2-worker server) OFFSET=500 (uses +0..+15)
+//   W1_CPUS=0 LOAD_CPU=1 TOKEN_TYPE=opaque GW_CONNS=64 GW_TOKEN_TYPE=jwt PACED_RATE=1000
+//   PACED_SECONDS=5 SHARED=../shared STARTUP_RUNS=7
+//   SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" (node flags for the servers)
+//   BENCH_TOML=$'[identity.password_hashing]\nmax_queued = 8' (TOML appended to their deployment.toml)
+//   JWT_ALG=ES256|EdDSA|RS256 ([oauth.token] jwt_algorithm of the servers; unset: the default, RS256)
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { hash, verify } from '@node-rs/argon2';
 import { Agent, request } from 'undici';
 import { runFlood } from './flood.mjs';
+import { startBenchServer } from './lib/server.mjs';
+import { latencySummary } from './paced-load.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SHARED = resolve(process.env.SHARED ?? join(ROOT, '..', 'shared'));
 const DUR = process.env.DUR ?? '10';
 const RUNS = process.env.RUNS ?? '3';
 const CONNS = process.env.CONNS ?? '16,64';
+const PW_CONNS = process.env.PW_CONNS ?? '16,64,256';
 const GRANTS = process.env.GRANTS ?? 'password,refresh_token,client_credentials,introspect';
 const OFFSET = Number(process.env.OFFSET ?? 500);
 const TOKEN_TYPE = process.env.TOKEN_TYPE ?? 'opaque';
@@ -35,6 +47,12 @@ const CLI = join(ROOT, 'dist', 'src', 'cli', 'main.js');
 const PARTS = (process.env.PARTS ?? 'token,gateway,startup').split(',');
 const GW_CONNS = process.env.GW_CONNS ?? '64';
 const GW_TOKEN_TYPE = process.env.GW_TOKEN_TYPE ?? 'jwt';
+const W1_CPUS = process.env.W1_CPUS ?? '0';
+const LOAD_CPU = process.env.LOAD_CPU ?? '1';
+const SCALE = process.env.SCALE !== '0';
+const PACED_RATE = Number(process.env.PACED_RATE ?? 1000);
+const PACED_SECONDS = Number(process.env.PACED_SECONDS ?? 5);
+const NODE_ARGS = process.env.SERVER_NODE_ARGS ?? '';
 
 function ensureWrk() {
   if (spawnSync('wrk', ['-v']).error === undefined) return;
@@ -49,6 +67,7 @@ function ensureWrk() {
   );
 }
 
+/** The median time of one argon2id verify at the default parameters, on this process's core. */
 async function hashCost() {
   const params = { memoryCost: 19456, timeCost: 2, parallelism: 1 };
   const stored = await hash('benchmark password', params);
@@ -59,65 +78,91 @@ async function hashCost() {
     times.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
   times.sort((a, b) => a - b);
-  const ms = times[10];
-  return { ms, limit: (cpus().length * 1000) / ms };
+  return times[10];
 }
 
-const tollgate = (home, ...args) =>
-  execFileSync(process.execPath, [CLI, '--home', home, ...args], { encoding: 'utf8' });
+const verdict = (ok) => (ok ? 'met' : 'MISSED');
+const x2 = (v) => (Number.isFinite(v) ? v.toFixed(2) : 'na');
+
+/** Parses the harness's summary lines: `token name=… grant=… c=… rps=… …` into objects. */
+function parseLines(out) {
+  return out
+    .split('\n')
+    .filter((l) => /^(token|gateway) /.test(l))
+    .map((l) => {
+      const o = { kind: l.split(' ')[0] };
+      for (const m of l.matchAll(/(\S+?)=(\S+)/g)) o[m[1]] = m[2];
+      for (const k of ['c', 'rps', 'p50_ms', 'p99_ms', 'cpu_ms_per_req', 'rss_mb'])
+        o[k] = Number(o[k]);
+      o.ok = Number(String(o.ok).replace('%', ''));
+      o.server_cpu = Number(String(o.server_cpu).replace('%', ''));
+      return o;
+    });
+}
+
+function harness(script, targets, args) {
+  const r = spawnSync(
+    process.execPath,
+    [
+      join(SHARED, 'bench', script),
+      '--targets',
+      targets,
+      '--runs',
+      RUNS,
+      '--duration',
+      DUR,
+      ...args,
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      encoding: 'utf8',
+      env: { ...process.env, NODE_TLS_REJECT_UNAUTHORIZED: '0' },
+    },
+  );
+  process.stdout.write(r.stdout);
+  return parseLines(r.stdout);
+}
 
 async function main() {
   if (!existsSync(join(SHARED, 'bench', 'token-load.mjs')))
     throw new Error(`shared bench harness not found at ${SHARED}/bench (set SHARED=...)`);
   ensureWrk();
-  const cost = await hashCost();
+  const ms = await hashCost();
   console.log(
-    `hash algo=argon2id params=m=19456,t=2,p=1 ms_per_verify=${cost.ms.toFixed(2)} cores=${cpus().length} hash_bound_grants_per_s=${cost.limit.toFixed(0)}`,
+    `hash algo=argon2id params=m=19456,t=2,p=1 ms_per_verify=${ms.toFixed(2)} cores=${availableParallelism()} hash_bound_grants_per_s_per_core=${(1000 / ms).toFixed(0)}`,
   );
-
-  const home = mkdtempSync(join(tmpdir(), 'tollgate-bench-'));
-  mkdirSync(join(home, 'conf'));
-  writeFileSync(
-    join(home, 'conf', 'deployment.toml'),
-    `[server]\noffset = ${OFFSET}\nbind_address = "127.0.0.1"\n[log]\nlevel = "warn"\n${process.env.BENCH_TOML ?? ''}\n`,
+  console.log(
+    `# servers: "w1" = --workers 1 pinned to core ${W1_CPUS} (wrk on core ${LOAD_CPU})` +
+      (SCALE
+        ? `; "w2" = --workers 2 on all ${cpus().length} cores, wrk not pinned (it competes)`
+        : ''),
   );
-  const server = spawn(
-    process.execPath,
-    [
-      ...(process.env.SERVER_NODE_ARGS ? process.env.SERVER_NODE_ARGS.split(' ') : []),
-      CLI,
-      '--home',
-      home,
-      'start',
-      // One process unless WORKERS says otherwise: the figures are per core.
-      '--workers',
-      process.env.WORKERS ?? '1',
-    ],
-    {
-      env: { ...process.env, TOLLGATE_ADMIN_PASSWORD: 'bench-admin-password' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
+  const toml =
+    (process.env.BENCH_TOML ?? '') +
+    (process.env.JWT_ALG ? `\n[oauth.token]\njwt_algorithm = "${process.env.JWT_ALG}"\n` : '');
+  const servers = [];
   try {
-    await new Promise((ok, fail) => {
-      let out = '';
-      server.stdout.on('data', (d) => {
-        out += d;
-        if (out.includes('Tollgate ready')) ok();
+    if (PARTS.includes('token') || PARTS.includes('gateway')) {
+      const common = { toml, tokenType: TOKEN_TYPE, nodeArgs: NODE_ARGS };
+      servers.push({
+        name: 'w1',
+        loadCpu: LOAD_CPU,
+        server: await startBenchServer({ ...common, offset: OFFSET, workers: 1, cpus: W1_CPUS }),
       });
-      server.on('exit', () => fail(new Error(`server exited: ${out}`)));
-    });
-    tollgate(home, 'user', 'add', 'bench', '--password', 'bench-user-password');
-    tollgate(home, 'app', 'create', 'bench', '--owner', 'bench', '--token-type', TOKEN_TYPE);
-    const keys = JSON.parse(
-      tollgate(home, 'keys', 'generate', 'bench', '--owner', 'bench', '--json'),
-    );
-    if (PARTS.includes('token')) tokenLoad(home, keys, server, cost);
-    if (PARTS.includes('gateway')) await gatewayLoad(home, server);
+      if (SCALE)
+        servers.push({
+          name: 'w2',
+          loadCpu: '',
+          server: await startBenchServer({ ...common, offset: OFFSET + 5, workers: 2 }),
+        });
+    }
+    if (PARTS.includes('token')) tokenLoad(servers, ms);
+    if (PARTS.includes('gateway')) await gatewayLoad(servers);
   } finally {
-    server.kill('SIGTERM');
-    rmSync(home, { recursive: true, force: true });
+    for (const s of servers) await s.server.stop();
   }
+  if (PARTS.includes('gateway') && process.env.FLOOD !== '0')
+    await runFlood({ offset: OFFSET + 10 });
   if (PARTS.includes('startup')) startupMeasure();
 }
 
@@ -129,7 +174,7 @@ async function main() {
 function startupMeasure() {
   const home = mkdtempSync(join(tmpdir(), 'tollgate-startup-'));
   mkdirSync(join(home, 'conf'));
-  const offset = OFFSET + 100;
+  const offset = OFFSET + 15;
   writeFileSync(
     join(home, 'conf', 'deployment.toml'),
     `[server]\noffset = ${offset}\nbind_address = "127.0.0.1"\n[log]\nlevel = "warn"\n`,
@@ -154,7 +199,7 @@ function startupMeasure() {
         home,
         'start',
         '--workers',
-        process.env.WORKERS ?? '1',
+        '1',
       ],
       {
         stdio: ['ignore', 'pipe', 'inherit'],
@@ -164,72 +209,165 @@ function startupMeasure() {
     );
   try {
     measure(1);
-    process.stdout.write(measure(Number(process.env.STARTUP_RUNS ?? 7)).stdout);
+    const out = measure(Number(process.env.STARTUP_RUNS ?? 7)).stdout;
+    process.stdout.write(out);
+    const ready = Number(/ ready_ms=([\d.]+)/.exec(out)?.[1]);
+    const rss = Number(/ idle_rss_mb=([\d.]+)/.exec(out)?.[1]);
+    console.log(
+      `start to ready, 1 worker: ${ready} ms (target < 700 ms: ${verdict(ready < 700)}); idle RSS ${rss} MB (target < 100 MB: ${verdict(rss < 100)})`,
+    );
   } finally {
     rmSync(home, { recursive: true, force: true });
   }
 }
 
-function tokenLoad(home, keys, server, cost) {
+function tokenTarget({ name, loadCpu, server }, grants) {
+  const offset = Number(new URL(server.gateway).port) - 8243;
+  return {
+    name: `tollgate-${TOKEN_TYPE}-${name}`,
+    url: `https://127.0.0.1:${8243 + offset}/token`,
+    introspectUrl: `https://127.0.0.1:${9443 + offset}/oauth2/introspect`,
+    clientId: server.keys.consumerKey,
+    clientSecret: server.keys.consumerSecret,
+    username: 'bench',
+    password: 'bench-user-password',
+    grants,
+    loadCpu,
+    pid: String(server.pid),
+  };
+}
+
+function tokenLoad(servers, verifyMs) {
   // The password grant first, on its own: the other grants' set-up (the shared harness mints
   // their refresh tokens with password grants, all at once) must not meet a hashing queue
   // still full from the password load, so it starts after the queue has drained.
   const all = GRANTS.split(',');
-  const groups = [all.filter((g) => g === 'password'), all.filter((g) => g !== 'password')].filter(
-    (g) => g.length > 0,
-  );
-  let out = '';
-  for (const [i, group] of groups.entries()) {
-    if (i > 0) spawnSync('sleep', ['3']);
+  const home = servers[0].server.home;
+  const lines = [];
+  const run = (grants, conns) => {
     const targets = join(home, 'targets.json');
-    writeFileSync(
-      targets,
-      JSON.stringify([
-        {
-          name: `tollgate-${TOKEN_TYPE}`,
-          url: `https://127.0.0.1:${8243 + OFFSET}/token`,
-          introspectUrl: `https://127.0.0.1:${9443 + OFFSET}/oauth2/introspect`,
-          clientId: keys.consumerKey,
-          clientSecret: keys.consumerSecret,
-          username: 'bench',
-          password: 'bench-user-password',
-          grants: group.join(','),
-          pid: String(server.pid),
-        },
-      ]),
-    );
-    const r = spawnSync(
-      process.execPath,
-      [
-        join(SHARED, 'bench', 'token-load.mjs'),
-        '--targets',
-        targets,
-        '--runs',
-        RUNS,
-        '--duration',
-        DUR,
-        '--conns',
-        CONNS,
-      ],
-      {
-        stdio: ['ignore', 'pipe', 'inherit'],
-        encoding: 'utf8',
-        env: { ...process.env, NODE_TLS_REJECT_UNAUTHORIZED: '0' },
-      },
-    );
-    process.stdout.write(r.stdout);
-    out += r.stdout;
+    writeFileSync(targets, JSON.stringify(servers.map((s) => tokenTarget(s, grants.join(',')))));
+    lines.push(...harness('token-load.mjs', targets, ['--conns', conns]));
+  };
+  if (all.includes('password')) run(['password'], PW_CONNS);
+  const others = all.filter((g) => g !== 'password');
+  if (others.length > 0) {
+    spawnSync('sleep', ['3']);
+    run(others, CONNS);
   }
-  for (const line of out.split('\n').filter((l) => l.includes('grant=password'))) {
-    const rps = Number(/ rps=([\d.]+)/.exec(line)?.[1]);
+  const find = (s, grant, c) =>
+    lines.find((l) => l.name === `tollgate-${TOKEN_TYPE}-${s}` && l.grant === grant && l.c === c);
+
+  console.log('\n# token figures against the targets (../shared/docs/PERFORMANCE.md)');
+  for (const { name } of servers) {
+    const base = find(name, 'password', 16);
+    if (!base) continue;
+    const cores = name === 'w1' ? 1 : cpus().length;
     console.log(
-      `password grant: ${rps.toFixed(1)}/s = ${((100 * rps) / cost.limit).toFixed(0)}% of the hash-bound limit ${cost.limit.toFixed(0)}/s (${line.match(/c=\d+/)?.[0]})`,
+      `password grant ${name} c=16: ${base.rps.toFixed(1)}/s (hash-bound about ${((cores * 1000) / verifyMs).toFixed(0)}/s on ${cores} core${cores > 1 ? 's' : ''}), server CPU ${base.server_cpu}%, ${base.cpu_ms_per_req.toFixed(1)} ms CPU per grant`,
     );
+    for (const c of [64, 256]) {
+      const l = find(name, 'password', c);
+      if (!l) continue;
+      const ratio = l.rps / base.rps;
+      console.log(
+        `password grant ${name} c=${c}: ${l.rps.toFixed(1)}/s = ${x2(ratio)}x its c=16 figure (target >= 0.9x: ${verdict(ratio >= 0.9)}); server CPU ${l.server_cpu}%, ${(100 - l.ok).toFixed(0)}% of answers 503, p50 ${l.p50_ms.toFixed(0)} ms`,
+      );
+    }
+  }
+  if (servers.length < 2) return;
+  for (const grant of ['client_credentials', 'refresh_token', 'introspect']) {
+    for (const c of CONNS.split(',').map(Number)) {
+      const one = find('w1', grant, c);
+      const two = find('w2', grant, c);
+      if (!one || !two) continue;
+      const ratio = two.rps / one.rps;
+      const target =
+        grant === 'client_credentials' ? ` (target >= 1.7x: ${verdict(ratio >= 1.7)})` : '';
+      console.log(
+        `${grant} c=${c}, 2 workers / 1 worker: ${x2(ratio)}x${target}: ${one.rps.toFixed(0)}/s -> ${two.rps.toFixed(0)}/s; server CPU ms per request ${one.cpu_ms_per_req.toFixed(3)} -> ${two.cpu_ms_per_req.toFixed(3)}, server CPU ${one.server_cpu}% -> ${two.server_cpu}% (wrk shares the cores with w2)`,
+      );
+    }
   }
 }
 
+/** Publishes the benchmark API on a server and returns a token of a subscribed application. */
+async function publishBenchApi(server, backendPort) {
+  const { cli } = server;
+  cli('scope', 'add', 'bench_read');
+  cli(
+    'api',
+    'create',
+    'Bench',
+    '--context',
+    '/bench',
+    '--version',
+    '1.0.0',
+    '--production',
+    `http://127.0.0.1:${backendPort}`,
+    '--resource',
+    'GET /echo scope=bench_read',
+  );
+  cli('api', 'lifecycle', 'Bench', '1.0.0', 'publish');
+  cli('app', 'create', 'bench-gw', '--owner', 'bench', '--token-type', GW_TOKEN_TYPE);
+  const keys = JSON.parse(cli('keys', 'generate', 'bench-gw', '--owner', 'bench', '--json'));
+  cli(
+    'subscription',
+    'add',
+    'bench-gw',
+    'Bench',
+    '1.0.0',
+    '--owner',
+    'bench',
+    '--tier',
+    'Unlimited',
+  );
+  // The instance's self-signed certificate, on loopback.
+  const insecure = new Agent({ connect: { rejectUnauthorized: false } });
+  const res = await request(`${server.gateway.replace('localhost', '127.0.0.1')}/token`, {
+    method: 'POST',
+    body: 'grant_type=client_credentials&scope=bench_read',
+    dispatcher: insecure,
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      authorization: `Basic ${Buffer.from(`${keys.consumerKey}:${keys.consumerSecret}`).toString('base64')}`,
+    },
+  });
+  const token = (await res.body.json()).access_token;
+  await insecure.close();
+  const url = `${server.http}/bench/1.0.0/echo`;
+  for (let i = 0; i < 100; i++) {
+    // Config sync brings the new API and subscription within about a second.
+    const r = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+    await r.arrayBuffer();
+    if (r.status === 200) break;
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  return { url, token };
+}
+
+/** One paced run in its own process (pinned to LOAD_CPU): latencies from the schedule. */
+function paced(url, token) {
+  const argv = [
+    join(import.meta.dirname, 'paced-load.mjs'),
+    '--url',
+    url,
+    '--rate',
+    String(PACED_RATE),
+    '--seconds',
+    String(PACED_SECONDS),
+    '--raw',
+    ...(token ? ['--token', token] : []),
+  ];
+  const r = LOAD_CPU
+    ? spawnSync('taskset', ['-c', LOAD_CPU, process.execPath, ...argv], { encoding: 'utf8' })
+    : spawnSync(process.execPath, argv, { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`paced-load failed: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+
 /** Authenticated proxy path: the same load on the backend directly and through the Gateway. */
-async function gatewayLoad(home, server) {
+async function gatewayLoad(servers) {
   const backend = spawn(
     process.execPath,
     [join(ROOT, 'test', 'fixtures', 'backend.mjs'), 'bench', '0'],
@@ -245,97 +383,79 @@ async function gatewayLoad(home, server) {
       });
       backend.on('exit', () => fail(new Error(`backend exited: ${out}`)));
     });
-    tollgate(home, 'scope', 'add', 'bench_read');
-    tollgate(
-      home,
-      'api',
-      'create',
-      'Bench',
-      '--context',
-      '/bench',
-      '--version',
-      '1.0.0',
-      '--production',
-      `http://127.0.0.1:${port}`,
-      '--resource',
-      'GET /echo scope=bench_read',
-    );
-    tollgate(home, 'api', 'lifecycle', 'Bench', '1.0.0', 'publish');
-    tollgate(home, 'app', 'create', 'bench-gw', '--owner', 'bench', '--token-type', GW_TOKEN_TYPE);
-    const keys = JSON.parse(
-      tollgate(home, 'keys', 'generate', 'bench-gw', '--owner', 'bench', '--json'),
-    );
-    tollgate(
-      home,
-      'subscription',
-      'add',
-      'bench-gw',
-      'Bench',
-      '1.0.0',
-      '--owner',
-      'bench',
-      '--tier',
-      'Unlimited',
-    );
-    // The instance's self-signed certificate, on loopback.
-    const insecure = new Agent({ connect: { rejectUnauthorized: false } });
-    const res = await request(`https://127.0.0.1:${8243 + OFFSET}/token`, {
-      method: 'POST',
-      body: 'grant_type=client_credentials&scope=bench_read',
-      dispatcher: insecure,
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        authorization: `Basic ${Buffer.from(`${keys.consumerKey}:${keys.consumerSecret}`).toString('base64')}`,
-      },
-    });
-    const token = (await res.body.json()).access_token;
-    await insecure.close();
-    const url = `http://127.0.0.1:${8280 + OFFSET}/bench/1.0.0/echo`;
-    for (let i = 0; i < 100; i++) {
-      // Config sync brings the new API and subscription within about a second.
-      const r = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
-      await r.arrayBuffer();
-      if (r.status === 200) break;
-      await new Promise((ok) => setTimeout(ok, 100));
-    }
-    const targets = join(home, 'gw-targets.json');
+    const gws = [];
+    for (const s of servers) gws.push({ ...s, ...(await publishBenchApi(s.server, port)) });
+    const direct = `http://127.0.0.1:${port}/echo`;
+    const targets = join(servers[0].server.home, 'gw-targets.json');
     writeFileSync(
       targets,
       JSON.stringify([
-        { name: 'direct', url: `http://127.0.0.1:${port}/echo`, pid: String(backend.pid) },
-        {
-          name: `tollgate-gateway-${GW_TOKEN_TYPE}`,
-          url,
-          token,
-          pid: `${server.pid},${backend.pid}`,
-        },
+        { name: 'direct', url: direct, pid: String(backend.pid), loadCpu: LOAD_CPU },
+        ...gws.map((g) => ({
+          name: `tollgate-gateway-${GW_TOKEN_TYPE}-${g.name}`,
+          url: g.url,
+          token: g.token,
+          loadCpu: g.loadCpu,
+          pid: String(g.server.pid),
+        })),
       ]),
     );
-    const r = spawnSync(
-      process.execPath,
-      [
-        join(SHARED, 'bench', 'gateway-load.mjs'),
-        '--targets',
-        targets,
-        '--baseline',
-        'direct',
-        '--runs',
-        RUNS,
-        '--duration',
-        DUR,
-        '--conns',
-        GW_CONNS,
-      ],
-      {
-        stdio: ['ignore', 'pipe', 'inherit'],
-        encoding: 'utf8',
-      },
+    const lines = harness('gateway-load.mjs', targets, [
+      '--baseline',
+      'direct',
+      '--conns',
+      GW_CONNS,
+    ]);
+
+    // Latency at a fixed rate, open loop: backend alone and through the 1-worker Gateway,
+    // interleaved run by run; every run's latencies pooled per target.
+    const w1 = gws[0];
+    const pooled = { direct: [], gateway: [] };
+    const counts = { direct: { ok: 0, bad: 0 }, gateway: { ok: 0, bad: 0 } };
+    for (let i = 0; i < Number(RUNS); i++) {
+      for (const [k, url, token] of [
+        ['direct', direct, undefined],
+        ['gateway', w1.url, w1.token],
+      ]) {
+        const r = paced(url, token);
+        pooled[k].push(...r.latencies);
+        counts[k].ok += r.ok;
+        counts[k].bad += r.other + r.errors;
+      }
+    }
+    const d = latencySummary(pooled.direct);
+    const g = latencySummary(pooled.gateway);
+    for (const [k, s] of [
+      ['direct', d],
+      ['tollgate-gateway-w1', g],
+    ]) {
+      const c = counts[k === 'direct' ? 'direct' : 'gateway'];
+      console.log(
+        `paced name=${k} rate=${PACED_RATE}/s runs=${RUNS}x${PACED_SECONDS}s n=${s.n} ok=${c.ok} failed=${c.bad} p50_ms=${x2(s.p50)} p90_ms=${x2(s.p90)} p99_ms=${x2(s.p99)} p999_ms=${x2(s.p999)} max_ms=${x2(s.max)}`,
+      );
+    }
+
+    console.log('\n# gateway figures against the targets (../shared/docs/PERFORMANCE.md)');
+    const added = g.p99 - d.p99;
+    console.log(
+      `gateway added p99 at ${PACED_RATE} rps: ${x2(added)} ms (target < 2 ms: ${verdict(added < 2 && counts.gateway.bad === 0)}): backend alone p99 ${x2(d.p99)} ms, through the 1-worker Gateway p99 ${x2(g.p99)} ms (p50 ${x2(d.p50)} -> ${x2(g.p50)} ms), open loop, latency from the schedule`,
     );
-    process.stdout.write(r.stdout);
+    const one = lines.find((l) => l.name === `tollgate-gateway-${GW_TOKEN_TYPE}-w1`);
+    const two = lines.find((l) => l.name === `tollgate-gateway-${GW_TOKEN_TYPE}-w2`);
+    // The harness's rss_mb: the server's process tree at the end of each wrk run, the largest.
+    if (one)
+      console.log(
+        `gateway RSS under load, 1 worker: ${one.rss_mb.toFixed(0)} MB (target < 160 MB: ${verdict(one.rss_mb < 160)}), the server process at the end of each c=${GW_CONNS} run, the largest`,
+      );
+    if (one && two) {
+      const ratio = two.rps / one.rps;
+      console.log(
+        `gateway c=${GW_CONNS}, 2 workers / 1 worker: ${x2(ratio)}x (target >= 1.7x: ${verdict(ratio >= 1.7)}): ${one.rps.toFixed(0)} -> ${two.rps.toFixed(0)} rps; Gateway CPU ms per request ${one.cpu_ms_per_req.toFixed(3)} -> ${two.cpu_ms_per_req.toFixed(3)}, Gateway CPU ${one.server_cpu}% -> ${two.server_cpu}% (wrk and the backend share the cores with w2)`,
+      );
+    }
   } finally {
     backend.kill('SIGTERM');
   }
-  if (process.env.FLOOD !== '0') await runFlood();
 }
 
 main().catch((err) => {

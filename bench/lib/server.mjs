@@ -8,7 +8,19 @@ import { Agent, request } from 'undici';
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 const CLI = join(ROOT, 'dist', 'src', 'cli', 'main.js');
 
-export async function startBenchServer({ offset, toml = '' }) {
+/**
+ * Starts `tollgate start` with its own home on loopback, with a user `bench`, an application
+ * `bench` and its keys. `workers`: `--workers` (default WORKERS or 1). `cpus`: a taskset CPU
+ * list the server (and every process it forks) is pinned to, e.g. '0'; unset = not pinned.
+ */
+export async function startBenchServer({
+  offset,
+  toml = '',
+  workers = Number(process.env.WORKERS ?? 1),
+  cpus,
+  tokenType = 'opaque',
+  nodeArgs = process.env.BENCH_SERVER_NODE_ARGS ?? '',
+}) {
   const home = mkdtempSync(join(tmpdir(), 'tollgate-bench-'));
   mkdirSync(join(home, 'conf'));
   writeFileSync(
@@ -17,18 +29,19 @@ export async function startBenchServer({ offset, toml = '' }) {
   );
   const cli = (...args) =>
     execFileSync(process.execPath, [CLI, '--home', home, ...args], { encoding: 'utf8' });
+  const argv = [
+    ...nodeArgs.split(' ').filter(Boolean),
+    CLI,
+    '--home',
+    home,
+    'start',
+    '--workers',
+    String(workers),
+  ];
+  // taskset execs node: the pid stays the server's.
   const child = spawn(
-    process.execPath,
-    [
-      ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
-      CLI,
-      '--home',
-      home,
-      'start',
-      // One process unless WORKERS says otherwise: the figures are per core.
-      '--workers',
-      process.env.WORKERS ?? '1',
-    ],
+    cpus === undefined ? process.execPath : 'taskset',
+    cpus === undefined ? argv : ['-c', cpus, process.execPath, ...argv],
     {
       env: { ...process.env, TOLLGATE_ADMIN_PASSWORD: 'bench-admin-password' },
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -43,7 +56,7 @@ export async function startBenchServer({ offset, toml = '' }) {
     child.on('exit', () => fail(new Error(`server exited: ${out}`)));
   });
   cli('user', 'add', 'bench', '--password', 'bench-user-password');
-  cli('app', 'create', 'bench', '--owner', 'bench', '--token-type', 'opaque');
+  cli('app', 'create', 'bench', '--owner', 'bench', '--token-type', tokenType);
   const keys = JSON.parse(cli('keys', 'generate', 'bench', '--owner', 'bench', '--json'));
   const agent = new Agent({
     connect: { ca: readFileSync(join(home, 'data', 'tls', 'cert.pem'), 'utf8') },
@@ -56,9 +69,13 @@ export async function startBenchServer({ offset, toml = '' }) {
     cli,
     agent,
     authorization,
+    keys,
+    workers,
+    cpus,
     pid: child.pid,
     gateway: `https://localhost:${8243 + offset}`,
     management: `https://localhost:${9443 + offset}`,
+    http: `http://127.0.0.1:${8280 + offset}`,
     async post(url, form, auth = authorization) {
       const t = process.hrtime.bigint();
       const res = await request(url, {

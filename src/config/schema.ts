@@ -48,7 +48,7 @@ export const SETTINGS = [
   },
   {
     key: 'server.offset',
-    type: int(0, 1000),
+    type: int(0, 50000),
     default: 0,
     doc: 'Added to every port, so several servers can run on one computer.',
   },

@@ -13,6 +13,9 @@ export class HashingOverloadedError extends Error {
   }
 }
 
+/** Tasks a hashing thread holds at once: the one it computes and the next. */
+const LOOKAHEAD = 2;
+
 export interface HashLoad {
   readonly active: number;
   readonly queued: number;
@@ -38,17 +41,30 @@ export interface HashRunner {
  * queueing without bound (R55). The threads run at a lower CPU priority (`nice`), so during
  * a login flood the event loop (refresh, introspection, the Gateway) still gets a core
  * whenever it has work, while hashing takes all the CPU left over.
+ *
+ * Each thread is handed its next task while it still computes the current one (up to
+ * LOOKAHEAD tasks a thread, taken from the waiting ones, never beyond the bound): when a hash
+ * ends, the thread starts the next at once instead of idling until the event loop, which may
+ * be busy answering a burst of shed requests, gets round to giving it one.
  */
 export class LocalHashPool implements HashRunner {
-  private active = 0;
+  /** Tasks handed to the threads (running, or next in a thread's own queue). */
+  private posted = 0;
   private readonly waiting: Array<() => void> = [];
   private pool: Piscina | undefined;
+  /** Tasks held at once, running or waiting: the bound (R55). */
+  private readonly capacity: number;
+  /** Tasks handed to the threads at once: LOOKAHEAD each, within the bound. */
+  private readonly postable: number;
 
   /** `onLoad` hears every change of the load (a cluster primary tells its workers). */
   constructor(
     private readonly cfg: HashingConfig,
     private readonly onLoad?: (load: HashLoad, saturated: boolean) => void,
-  ) {}
+  ) {
+    this.capacity = cfg.maxConcurrent + cfg.maxQueued;
+    this.postable = Math.min(cfg.maxConcurrent * LOOKAHEAD, this.capacity);
+  }
 
   /** Threads start at the first hash; idle ones end after a minute so an idle server stays small. */
   run<T extends string | boolean>(task: HashTask): Promise<T> {
@@ -57,6 +73,7 @@ export class LocalHashPool implements HashRunner {
         filename: new URL('./hash-worker.js', import.meta.url).href,
         minThreads: 0,
         maxThreads: this.cfg.maxConcurrent,
+        concurrentTasksPerWorker: LOOKAHEAD,
         idleTimeout: 60_000,
         niceIncrement: this.cfg.nice,
       });
@@ -65,11 +82,13 @@ export class LocalHashPool implements HashRunner {
   }
 
   get saturated(): boolean {
-    return this.active >= this.cfg.maxConcurrent && this.waiting.length >= this.cfg.maxQueued;
+    return this.posted + this.waiting.length >= this.capacity;
   }
 
+  /** A task handed to a thread behind its running one counts as queued. */
   get load(): HashLoad {
-    return { active: this.active, queued: this.waiting.length };
+    const active = Math.min(this.posted, this.cfg.maxConcurrent);
+    return { active, queued: this.posted - active + this.waiting.length };
   }
 
   /** Ends the threads (at shutdown, and for the CLI's one-shot commands). */
@@ -84,13 +103,13 @@ export class LocalHashPool implements HashRunner {
   }
 
   private async gated<T>(work: () => Promise<T>): Promise<T> {
-    if (this.active >= this.cfg.maxConcurrent) {
-      if (this.waiting.length >= this.cfg.maxQueued) throw new HashingOverloadedError();
+    if (this.saturated) throw new HashingOverloadedError();
+    if (this.posted >= this.postable) {
       const turn = new Promise<void>((resolve) => this.waiting.push(resolve));
       this.changed();
       await turn;
     } else {
-      this.active++;
+      this.posted++;
       this.changed();
     }
     try {
@@ -98,7 +117,7 @@ export class LocalHashPool implements HashRunner {
     } finally {
       const next = this.waiting.shift();
       if (next) next();
-      else this.active--;
+      else this.posted--;
       this.changed();
     }
   }

@@ -1,21 +1,21 @@
 import { createPrivateKey, sign, type JsonWebKey, type KeyObject } from 'node:crypto';
 import type { JwtAlgorithm } from '../config/index.js';
 
-/** Signs JWT access tokens with one key: `sign(payload)` gives the compact JWS (RFC 7515 §7.1). */
+/** Signs JWT access tokens with one key, giving the compact JWS (RFC 7515 §7.1). */
 export interface JwtSigner {
   readonly alg: JwtAlgorithm;
   readonly kid: string;
+  /** Signs claims already encoded as JSON (the token path: see access-token-claims.ts). */
+  signJson(claims: string): Promise<string>;
   sign(payload: Record<string, unknown>): Promise<string>;
 }
 
-const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64url');
-
-function signRs256(input: string, key: KeyObject): Promise<string> {
+function signRs256(input: Buffer, key: KeyObject): Promise<string> {
   // With a callback node:crypto signs on the libuv thread pool: a 2048-bit RSA signature
   // (about a millisecond) does not hold the event loop.
   return new Promise((resolve, reject) =>
-    sign('sha256', Buffer.from(input), key, (err, sig) =>
-      err ? reject(err) : resolve(`${input}.${sig.toString('base64url')}`),
+    sign('sha256', input, key, (err, sig) =>
+      err ? reject(err) : resolve(`${input.toString('latin1')}.${sig.toString('base64url')}`),
     ),
   );
 }
@@ -27,31 +27,31 @@ function signRs256(input: string, key: KeyObject): Promise<string> {
  */
 export function createJwtSigner(alg: JwtAlgorithm, kid: string, privateJwk: object): JwtSigner {
   const key = createPrivateKey({ key: privateJwk as JsonWebKey, format: 'jwk' });
-  const header = b64(JSON.stringify({ alg, kid, typ: 'at+jwt' }));
-  const encode = (payload: Record<string, unknown>) => `${header}.${b64(JSON.stringify(payload))}`;
+  const header = `${Buffer.from(JSON.stringify({ alg, kid, typ: 'at+jwt' })).toString('base64url')}.`;
+  // The signing input is base64url text: latin1 is its byte-for-byte encoding.
+  const input = (claims: string) => `${header}${Buffer.from(claims, 'utf8').toString('base64url')}`;
+  let signJson: (claims: string) => Promise<string>;
   switch (alg) {
     case 'RS256':
-      return { alg, kid, sign: (payload) => signRs256(encode(payload), key) };
+      signJson = (claims) => signRs256(Buffer.from(input(claims), 'latin1'), key);
+      break;
     case 'ES256': {
       // JWS wants the raw r || s form (RFC 7518 §3.4), not DER.
       const ec = { key, dsaEncoding: 'ieee-p1363' as const };
-      return {
-        alg,
-        kid,
-        sign: async (payload) => {
-          const input = encode(payload);
-          return `${input}.${sign('sha256', Buffer.from(input), ec).toString('base64url')}`;
-        },
+      signJson = (claims) => {
+        const text = input(claims);
+        const sig = sign('sha256', Buffer.from(text, 'latin1'), ec).toString('base64url');
+        return Promise.resolve(`${text}.${sig}`);
       };
+      break;
     }
     case 'EdDSA':
-      return {
-        alg,
-        kid,
-        sign: async (payload) => {
-          const input = encode(payload);
-          return `${input}.${sign(null, Buffer.from(input), key).toString('base64url')}`;
-        },
+      signJson = (claims) => {
+        const text = input(claims);
+        const sig = sign(null, Buffer.from(text, 'latin1'), key).toString('base64url');
+        return Promise.resolve(`${text}.${sig}`);
       };
+      break;
   }
+  return { alg, kid, signJson, sign: (payload) => signJson(JSON.stringify(payload)) };
 }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomFillSync, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, randomFillSync, timingSafeEqual } from 'node:crypto';
 
 // Client ids, secrets and opaque tokens use base64url: only [A-Za-z0-9_-], so the raw and
 // the form-encoded forms are the same and a plain base64(key:secret) always works (R15).
@@ -63,7 +63,8 @@ export function newTimeOrderedId(now = Date.now()): string {
  * sufficient one-way function for storing them (RFC 6749 §10.4, R15, R51).
  */
 export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret, 'utf8').digest('base64url');
+  // The one-shot form: no Hash object per call (half the cost on the token path).
+  return hash('sha256', secret, 'base64url');
 }
 
 export function sameHash(a: string, b: string): boolean {

@@ -1,4 +1,5 @@
 import type { GrantType, TokenConfig } from '../config/index.js';
+import { accessTokenClaimsEncoder } from './access-token-claims.js';
 import type {
   AccessTokenRecord,
   Client,
@@ -43,25 +44,18 @@ export interface MintedTokens {
 export function createTokenIssuer(deps: { config: TokenConfig; keys: () => SigningKeys }) {
   const { config } = deps;
 
-  // RFC 9068 §2.2: iss exp aud sub client_id iat jti, plus scope.
-  async function signJwt(
-    req: TokenRequest,
-    jti: string,
-    iat: number,
-    exp: number,
-  ): Promise<string> {
-    return deps.keys().active.sign({
-      client_id: req.client.key.consumerKey,
-      scope: formatScope(req.scope),
-      ...(req.subject ? { username: req.subject.username } : {}),
-      iss: config.issuer,
-      aud: config.audience,
-      // A user's id is a UUID; a client's sub is its consumer key: they cannot collide (R40).
-      sub: req.subject?.id ?? req.client.key.consumerKey,
-      iat: Math.floor(iat / 1000),
-      exp: Math.floor(exp / 1000),
-      jti,
-    });
+  const claims = accessTokenClaimsEncoder(config);
+  function signJwt(req: TokenRequest, jti: string, iat: number, exp: number): Promise<string> {
+    return deps.keys().active.signJson(
+      claims({
+        clientId: req.client.key.consumerKey,
+        scope: formatScope(req.scope),
+        user: req.subject,
+        iat: Math.floor(iat / 1000),
+        exp: Math.floor(exp / 1000),
+        jti,
+      }),
+    );
   }
 
   return async function mint(req: TokenRequest, now: number): Promise<MintedTokens> {

@@ -3,7 +3,8 @@ import type { GrantType, TokenType } from '../config/index.js';
 import type { Application, Client, ClientKey, Environment } from '../keymanager/model.js';
 import type { ApplicationStore } from '../keymanager/store.js';
 import { DuplicateError, isUniqueViolation } from './errors.js';
-import type { HotReads } from './hot-path.js';
+import type { ClientRow, HotReads } from './hot-path.js';
+import { mappedOnce } from './mapped-rows.js';
 import type { ApplicationsTable, ClientKeysTable, Tables } from './tables.js';
 
 function toApplication(r: Selectable<ApplicationsTable>): Application {
@@ -33,6 +34,11 @@ function toKey(r: Selectable<ClientKeysTable>): ClientKey {
     createdAt: r.created_at,
   };
 }
+
+const toClient = mappedOnce((r: ClientRow): Client => ({
+  key: toKey(r),
+  application: toApplication({ ...r, id: r.application_id, created_at: r.app_created_at }),
+}));
 
 function applicationRow(
   app: Application,
@@ -170,11 +176,7 @@ export class SqlApplicationStore implements ApplicationStore {
 
   async findClient(consumerKey: string): Promise<Client | undefined> {
     const r = await this.hot.client(consumerKey);
-    if (!r) return undefined;
-    return {
-      key: toKey(r),
-      application: toApplication({ ...r, id: r.application_id, created_at: r.app_created_at }),
-    };
+    return r && toClient(r);
   }
 
   async updateSecret(consumerKey: string, secretHash: string, now: number): Promise<void> {

@@ -3,6 +3,7 @@ import type { UserStore } from '../identity/store.js';
 import { IdentityError, type User, type UserStatus } from '../identity/user.js';
 import { isUniqueViolation } from './errors.js';
 import type { HotReads } from './hot-path.js';
+import { mappedOnce } from './mapped-rows.js';
 import type { Tables, UsersTable } from './tables.js';
 
 function toUser(r: Selectable<UsersTable>): User {
@@ -15,6 +16,9 @@ function toUser(r: Selectable<UsersTable>): User {
     createdAt: r.created_at,
   };
 }
+
+// The hot path's kept user rows are mapped once (mapped-rows.ts).
+const toKeptUser = mappedOnce(toUser);
 
 function toRow(user: User): Insertable<UsersTable> {
   return {
@@ -46,7 +50,7 @@ export class SqlUserStore implements UserStore {
 
   async findById(id: string): Promise<User | undefined> {
     const r = await this.hot.user(id);
-    return r && toUser(r);
+    return r && toKeptUser(r);
   }
 
   async create(user: User): Promise<void> {
