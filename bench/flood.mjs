@@ -108,7 +108,7 @@ export async function runFlood({ offset = OFFSET } = {}) {
     }
     const f = flooded.floodStats;
     console.log(
-      `flood password grants: sent ${f.sent} (${(f.sent / SECONDS).toFixed(0)}/s), 200: ${f.ok} (${(f.ok / SECONDS).toFixed(0)}/s, p50 ${percentile(f.okMs, 50).toFixed(1)} ms, p99 ${percentile(f.okMs, 99).toFixed(1)} ms), 503 shed: ${f.shed} (p50 ${percentile(f.shedMs, 50).toFixed(1)} ms, p99 ${percentile(f.shedMs, 99).toFixed(1)} ms, Retry-After ${f.retryAfter.join(',')}), other: ${f.other}`,
+      `flood password grants: sent ${f.sent} (${(f.sent / SECONDS).toFixed(0)}/s; ${f.unsent} not sent, every connection busy or in its Retry-After), 200: ${f.ok} (${(f.ok / SECONDS).toFixed(0)}/s, p50 ${percentile(f.okMs, 50).toFixed(1)} ms, p99 ${percentile(f.okMs, 99).toFixed(1)} ms), 503 shed: ${f.shed} (answered in p50 ${percentile(f.shedMs, 50).toFixed(1)} ms, p99 ${percentile(f.shedMs, 99).toFixed(1)} ms, Retry-After ${f.retryAfter.join(',')}), other: ${f.other}`,
     );
     const worst = Math.max(
       percentile(flooded.lat.refresh, 99),

@@ -25,7 +25,15 @@
 //   BENCH_TOML=$'[identity.password_hashing]\nmax_queued = 8' (TOML appended to their deployment.toml)
 //   JWT_ALG=ES256|EdDSA|RS256 ([oauth.token] jwt_algorithm of the servers; unset: the default, RS256)
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { hash, verify } from '@node-rs/argon2';
@@ -98,6 +106,24 @@ function parseLines(out) {
       o.server_cpu = Number(String(o.server_cpu).replace('%', ''));
       return o;
     });
+}
+
+/**
+ * Two seconds of unmeasured load (wrk, 16 connections, pinned like the target) so the first
+ * measured run does not carry the server's JIT warm-up. `body`: a POST form, else a GET.
+ */
+function warm(url, { headers = {}, body, loadCpu = '' }) {
+  const dir = mkdtempSync(join(tmpdir(), 'tollgate-warm-'));
+  const lua = join(dir, 'warm.lua');
+  const lines = [`wrk.method = "${body ? 'POST' : 'GET'}"`];
+  for (const [k, v] of Object.entries(headers))
+    lines.push(`wrk.headers[${JSON.stringify(k)}] = ${JSON.stringify(v)}`);
+  if (body) lines.push(`wrk.body = ${JSON.stringify(body)}`);
+  writeFileSync(lua, `${lines.join('\n')}\n`);
+  const args = ['-t1', '-c16', '-d2s', '-s', lua, url];
+  if (loadCpu) spawnSync('taskset', ['-c', loadCpu, 'wrk', ...args], { stdio: 'ignore' });
+  else spawnSync('wrk', args, { stdio: 'ignore' });
+  rmSync(dir, { recursive: true, force: true });
 }
 
 function harness(script, targets, args) {
@@ -237,6 +263,60 @@ function tokenTarget({ name, loadCpu, server }, grants) {
   };
 }
 
+/** The process tree of `pid`: it and its descendants (a cluster primary's workers). */
+function processTree(pid) {
+  const parent = new Map();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const st = readFileSync(`/proc/${d}/stat`, 'utf8');
+      parent.set(Number(d), Number(st.slice(st.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const tree = new Set([pid]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [p, pp] of parent)
+      if (tree.has(pp) && !tree.has(p)) {
+        tree.add(p);
+        grew = true;
+      }
+  }
+  return [...tree];
+}
+
+/**
+ * The password-hashing threads of a server (its threads of lowered priority, nice > 0, in
+ * every process of its tree) with the nanoseconds each spent on a CPU and ready but waiting
+ * for one (/proc/PID/task/TID/schedstat).
+ */
+function hashThreads(pid) {
+  const out = new Map();
+  for (const p of processTree(pid)) {
+    let tids = [];
+    try {
+      tids = readdirSync(`/proc/${p}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of tids) {
+      try {
+        const st = readFileSync(`/proc/${p}/task/${tid}/stat`, 'utf8');
+        if (Number(st.slice(st.lastIndexOf(')') + 2).split(' ')[16]) <= 0) continue;
+        const [run, wait] = readFileSync(`/proc/${p}/task/${tid}/schedstat`, 'utf8')
+          .split(' ')
+          .map(Number);
+        out.set(tid, { run, wait });
+      } catch {
+        // the thread ended meanwhile
+      }
+    }
+  }
+  return out;
+}
+
 function tokenLoad(servers, verifyMs) {
   // The password grant first, on its own: the other grants' set-up (the shared harness mints
   // their refresh tokens with password grants, all at once) must not meet a hashing queue
@@ -249,10 +329,39 @@ function tokenLoad(servers, verifyMs) {
     writeFileSync(targets, JSON.stringify(servers.map((s) => tokenTarget(s, grants.join(',')))));
     lines.push(...harness('token-load.mjs', targets, ['--conns', conns]));
   };
-  if (all.includes('password')) run(['password'], PW_CONNS);
+  // The hashing threads' scheduler statistics around each concurrency: of the time they had
+  // work, how much they were ready but another process had the core (a loaded machine makes
+  // the password figures say little; on a quiet one this stays near 0).
+  const hashing = new Map();
+  if (all.includes('password'))
+    for (const c of PW_CONNS.split(',')) {
+      const before = servers.map((s) => hashThreads(s.server.pid));
+      run(['password'], c);
+      servers.forEach((s, i) => {
+        const after = hashThreads(s.server.pid);
+        let run = 0;
+        let wait = 0;
+        for (const [tid, t] of after) {
+          run += t.run - (before[i].get(tid)?.run ?? 0);
+          wait += t.wait - (before[i].get(tid)?.wait ?? 0);
+        }
+        hashing.set(`${s.name}|${c}`, { run, wait });
+      });
+    }
   const others = all.filter((g) => g !== 'password');
   if (others.length > 0) {
     spawnSync('sleep', ['3']);
+    for (const s of servers) {
+      const t = tokenTarget(s, '');
+      warm(t.url, {
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          authorization: s.server.authorization,
+        },
+        body: 'grant_type=client_credentials',
+        loadCpu: s.loadCpu,
+      });
+    }
     run(others, CONNS);
   }
   const find = (s, grant, c) =>
@@ -263,15 +372,21 @@ function tokenLoad(servers, verifyMs) {
     const base = find(name, 'password', 16);
     if (!base) continue;
     const cores = name === 'w1' ? 1 : cpus().length;
+    const threads = (c) => {
+      const h = hashing.get(`${name}|${c}`);
+      return h
+        ? `; hashing threads ready but without a CPU ${((100 * h.wait) / (h.run + h.wait)).toFixed(0)}% of the time they had work (the event loop or other processes had it)`
+        : '';
+    };
     console.log(
-      `password grant ${name} c=16: ${base.rps.toFixed(1)}/s (hash-bound about ${((cores * 1000) / verifyMs).toFixed(0)}/s on ${cores} core${cores > 1 ? 's' : ''}), server CPU ${base.server_cpu}%, ${base.cpu_ms_per_req.toFixed(1)} ms CPU per grant`,
+      `password grant ${name} c=16: ${base.rps.toFixed(1)}/s (hash-bound about ${((cores * 1000) / verifyMs).toFixed(0)}/s on ${cores} core${cores > 1 ? 's' : ''}), server CPU ${base.server_cpu}%, ${base.cpu_ms_per_req.toFixed(1)} ms CPU per grant${threads(16)}`,
     );
     for (const c of [64, 256]) {
       const l = find(name, 'password', c);
       if (!l) continue;
       const ratio = l.rps / base.rps;
       console.log(
-        `password grant ${name} c=${c}: ${l.rps.toFixed(1)}/s = ${x2(ratio)}x its c=16 figure (target >= 0.9x: ${verdict(ratio >= 0.9)}); server CPU ${l.server_cpu}%, ${(100 - l.ok).toFixed(0)}% of answers 503, p50 ${l.p50_ms.toFixed(0)} ms`,
+        `password grant ${name} c=${c}: ${l.rps.toFixed(1)}/s = ${x2(ratio)}x its c=16 figure (target >= 0.9x: ${verdict(ratio >= 0.9)}); server CPU ${l.server_cpu}%, ${(100 - l.ok).toFixed(0)}% of answers 503, p50 ${l.p50_ms.toFixed(0)} ms${threads(c)}`,
       );
     }
   }
@@ -285,7 +400,7 @@ function tokenLoad(servers, verifyMs) {
       const target =
         grant === 'client_credentials' ? ` (target >= 1.7x: ${verdict(ratio >= 1.7)})` : '';
       console.log(
-        `${grant} c=${c}, 2 workers / 1 worker: ${x2(ratio)}x${target}: ${one.rps.toFixed(0)}/s -> ${two.rps.toFixed(0)}/s; server CPU ms per request ${one.cpu_ms_per_req.toFixed(3)} -> ${two.cpu_ms_per_req.toFixed(3)}, server CPU ${one.server_cpu}% -> ${two.server_cpu}% (wrk shares the cores with w2)`,
+        `${grant} c=${c}, 2 workers / 1 worker: ${x2(ratio)}x${target}: ${one.rps.toFixed(0)}/s -> ${two.rps.toFixed(0)}/s; server CPU ms per request ${one.cpu_ms_per_req.toFixed(3)} -> ${two.cpu_ms_per_req.toFixed(3)}, server CPU ${one.server_cpu}% -> ${two.server_cpu}% (wrk shares the cores with w2); by CPU per request, 2 cores of its own would give ${x2((2 * one.cpu_ms_per_req) / two.cpu_ms_per_req)}x`,
       );
     }
   }
@@ -400,6 +515,9 @@ async function gatewayLoad(servers) {
         })),
       ]),
     );
+    warm(direct, { loadCpu: LOAD_CPU });
+    for (const g of gws)
+      warm(g.url, { headers: { authorization: `Bearer ${g.token}` }, loadCpu: g.loadCpu });
     const lines = harness('gateway-load.mjs', targets, [
       '--baseline',
       'direct',
@@ -450,7 +568,7 @@ async function gatewayLoad(servers) {
     if (one && two) {
       const ratio = two.rps / one.rps;
       console.log(
-        `gateway c=${GW_CONNS}, 2 workers / 1 worker: ${x2(ratio)}x (target >= 1.7x: ${verdict(ratio >= 1.7)}): ${one.rps.toFixed(0)} -> ${two.rps.toFixed(0)} rps; Gateway CPU ms per request ${one.cpu_ms_per_req.toFixed(3)} -> ${two.cpu_ms_per_req.toFixed(3)}, Gateway CPU ${one.server_cpu}% -> ${two.server_cpu}% (wrk and the backend share the cores with w2)`,
+        `gateway c=${GW_CONNS}, 2 workers / 1 worker: ${x2(ratio)}x (target >= 1.7x: ${verdict(ratio >= 1.7)}): ${one.rps.toFixed(0)} -> ${two.rps.toFixed(0)} rps; Gateway CPU ms per request ${one.cpu_ms_per_req.toFixed(3)} -> ${two.cpu_ms_per_req.toFixed(3)}, Gateway CPU ${one.server_cpu}% -> ${two.server_cpu}% (wrk and the backend share the cores with w2); by CPU per request, 2 cores of its own would give ${x2((2 * one.cpu_ms_per_req) / two.cpu_ms_per_req)}x`,
       );
     }
   } finally {

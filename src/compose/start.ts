@@ -120,6 +120,9 @@ export async function startTollgate(
     unavailable: isStoreUnavailable,
   };
 
+  // The OAuth routes are served straight from node:http unless the client address comes from
+  // X-Forwarded-For (keymanager/direct-calls.ts), as the Gateway's API calls are.
+  const direct = config.protection.trustedProxies.length === 0;
   let localKeyManager: ReturnType<typeof createKeyManager> | undefined;
   let snapshotBuilder: SnapshotBuilder | undefined;
   // One set of counters for the Token API throttles and the Gateway's tiers.
@@ -178,7 +181,7 @@ export async function startTollgate(
       const mgmt = createHttpServer({ ...serverOpts, tls });
       // Before any route: every management REST write a browser says another site sent is refused.
       refuseCrossSiteWrites(mgmt, '/api/');
-      registerKeyManagerRoutes(mgmt, localKeyManager);
+      registerKeyManagerRoutes(mgmt, localKeyManager, { direct });
       // Every management REST route admits the web session (pages) or HTTP Basic (scripts);
       // web sign-in and Basic check the password like a password grant (the same per-address
       // and spraying throttle, lockout, bounded hashing, audit).
@@ -212,7 +215,12 @@ export async function startTollgate(
         config.keyManager.caFile ? readFileSync(config.keyManager.caFile, 'utf8') : tls.cert,
       ];
       if (localKeyManager && !config.keyManager.serverUrl) {
-        registerTokenRoutes(gw, localKeyManager, { token: '/token', revoke: '/revoke' });
+        registerTokenRoutes(
+          gw,
+          localKeyManager,
+          { token: '/token', revoke: '/revoke' },
+          { direct },
+        );
       } else {
         const km: KeyManagerClient = createKeyManagerClient({
           serverUrl: config.keyManager.serverUrl || `https://${host}:${config.ports.management}`,

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { OAUTH_ROUTE } from '../http/error-renderer.js';
 import { NO_STORE } from '../http/responses.js';
+import { failedFor, serveTokenCallsDirectly, type OAuthHandler } from './direct-calls.js';
 import type { OAuthRequest } from './endpoints/request.js';
 import type { KeyManager } from './key-manager.js';
 
@@ -16,6 +17,15 @@ export function toOAuthRequest(req: FastifyRequest): OAuthRequest {
   };
 }
 
+/** How the OAuth routes are served. */
+export interface TokenRouteOptions {
+  /**
+   * Serve plain form POSTs straight from node:http (direct-calls.ts). Only where the client
+   * address is the socket's: not behind trusted proxies.
+   */
+  readonly direct?: boolean;
+}
+
 /**
  * Registers the POST-only OAuth endpoints (token, revoke) under the given paths. Used by the
  * Key Manager (/oauth2/...) and, in one process, by the Gateway (/token, /revoke).
@@ -24,8 +34,20 @@ export function registerTokenRoutes(
   app: FastifyInstance,
   km: KeyManager,
   paths: { token: string; revoke: string; introspect?: string },
+  opts: TokenRouteOptions = {},
 ): void {
+  const handlers = new Map<string, OAuthHandler>([
+    [paths.token, (req) => km.token(req)],
+    [paths.revoke, (req) => km.revoke(req)],
+  ]);
+  if (paths.introspect) handlers.set(paths.introspect, (req) => km.introspect(req));
+  if (opts.direct) serveTokenCallsDirectly(app, handlers, OAUTH_BODY_LIMIT);
   app.register(async (scope) => {
+    // An error the endpoint threw on the direct path (its body already read): rendered here.
+    scope.addHook('onRequest', (req, _reply, done) => {
+      const failed = failedFor(req.raw);
+      done(failed === undefined ? undefined : (failed.error as Error));
+    });
     // Every body reaches the endpoint raw; it checks the content type itself (R3) and
     // parses strictly (form.ts). Query parameters are never read.
     scope.removeAllContentTypeParsers();
@@ -54,18 +76,21 @@ export function registerTokenRoutes(
             .send({ error: 'invalid_request', error_description: 'Use POST.' }),
       });
     };
-    postOnly(paths.token, (req) => km.token(toOAuthRequest(req)));
-    postOnly(paths.revoke, (req) => km.revoke(toOAuthRequest(req)));
-    if (paths.introspect) postOnly(paths.introspect, (req) => km.introspect(toOAuthRequest(req)));
+    for (const [url, handle] of handlers) postOnly(url, (req) => handle(toOAuthRequest(req)));
   });
 }
 
-export function registerKeyManagerRoutes(app: FastifyInstance, km: KeyManager): void {
-  registerTokenRoutes(app, km, {
-    token: '/oauth2/token',
-    revoke: '/oauth2/revoke',
-    introspect: '/oauth2/introspect',
-  });
+export function registerKeyManagerRoutes(
+  app: FastifyInstance,
+  km: KeyManager,
+  opts: TokenRouteOptions = {},
+): void {
+  registerTokenRoutes(
+    app,
+    km,
+    { token: '/oauth2/token', revoke: '/oauth2/revoke', introspect: '/oauth2/introspect' },
+    opts,
+  );
   app.get('/oauth2/jwks', async (_req, reply) =>
     reply.header('cache-control', 'public, max-age=300').send(km.jwks()),
   );

@@ -390,6 +390,28 @@ const apiDefinitions: Migration = {
   },
 };
 
+/**
+ * 0013 (PostgreSQL): a change to a users, applications or client_keys row notifies
+ * `tollgate_row_changes` when it commits, whoever makes it, so every node drops the client
+ * and user rows it keeps (postgres-row-cache.ts). Inserts do not: rows that do not exist are
+ * not kept. SQLite needs nothing (its cache watches data_version).
+ */
+const rowChangeNotifications = (dialect: Dialect): Migration => ({
+  async up(db: Kysely<unknown>) {
+    if (dialect !== 'postgres') return;
+    await sql`create or replace function tollgate_row_changed() returns trigger
+      language plpgsql as $$
+      begin
+        perform pg_notify('tollgate_row_changes', tg_table_name);
+        return null;
+      end $$`.execute(db);
+    for (const table of ['users', 'applications', 'client_keys'])
+      await sql`create trigger ${sql.raw(`${table}_changed`)}
+        after update or delete or truncate on ${sql.table(table)}
+        for each statement execute function tollgate_row_changed()`.execute(db);
+  },
+});
+
 class CodeMigrations implements MigrationProvider {
   constructor(private readonly dialect: Dialect) {}
   async getMigrations(): Promise<Record<string, Migration>> {
@@ -403,6 +425,7 @@ class CodeMigrations implements MigrationProvider {
       '0010-authorization-code': authorizationCode,
       '0011-one-default-version': oneDefaultVersion,
       '0012-api-definitions': apiDefinitions,
+      '0013-row-change-notifications': rowChangeNotifications(this.dialect),
     };
   }
 }
