@@ -25,7 +25,15 @@
 //   BENCH_TOML=$'[identity.password_hashing]\nmax_queued = 8' (TOML appended to their deployment.toml)
 //   JWT_ALG=ES256|EdDSA|RS256 ([oauth.token] jwt_algorithm of the servers; unset: the default, RS256)
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { hash, verify } from '@node-rs/argon2';
@@ -255,6 +263,60 @@ function tokenTarget({ name, loadCpu, server }, grants) {
   };
 }
 
+/** The process tree of `pid`: it and its descendants (a cluster primary's workers). */
+function processTree(pid) {
+  const parent = new Map();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const st = readFileSync(`/proc/${d}/stat`, 'utf8');
+      parent.set(Number(d), Number(st.slice(st.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const tree = new Set([pid]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [p, pp] of parent)
+      if (tree.has(pp) && !tree.has(p)) {
+        tree.add(p);
+        grew = true;
+      }
+  }
+  return [...tree];
+}
+
+/**
+ * The password-hashing threads of a server (its threads of lowered priority, nice > 0, in
+ * every process of its tree) with the nanoseconds each spent on a CPU and ready but waiting
+ * for one (/proc/PID/task/TID/schedstat).
+ */
+function hashThreads(pid) {
+  const out = new Map();
+  for (const p of processTree(pid)) {
+    let tids = [];
+    try {
+      tids = readdirSync(`/proc/${p}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of tids) {
+      try {
+        const st = readFileSync(`/proc/${p}/task/${tid}/stat`, 'utf8');
+        if (Number(st.slice(st.lastIndexOf(')') + 2).split(' ')[16]) <= 0) continue;
+        const [run, wait] = readFileSync(`/proc/${p}/task/${tid}/schedstat`, 'utf8')
+          .split(' ')
+          .map(Number);
+        out.set(tid, { run, wait });
+      } catch {
+        // the thread ended meanwhile
+      }
+    }
+  }
+  return out;
+}
+
 function tokenLoad(servers, verifyMs) {
   // The password grant first, on its own: the other grants' set-up (the shared harness mints
   // their refresh tokens with password grants, all at once) must not meet a hashing queue
@@ -267,7 +329,25 @@ function tokenLoad(servers, verifyMs) {
     writeFileSync(targets, JSON.stringify(servers.map((s) => tokenTarget(s, grants.join(',')))));
     lines.push(...harness('token-load.mjs', targets, ['--conns', conns]));
   };
-  if (all.includes('password')) run(['password'], PW_CONNS);
+  // The hashing threads' scheduler statistics around each concurrency: of the time they had
+  // work, how much they were ready but another process had the core (a loaded machine makes
+  // the password figures say little; on a quiet one this stays near 0).
+  const hashing = new Map();
+  if (all.includes('password'))
+    for (const c of PW_CONNS.split(',')) {
+      const before = servers.map((s) => hashThreads(s.server.pid));
+      run(['password'], c);
+      servers.forEach((s, i) => {
+        const after = hashThreads(s.server.pid);
+        let run = 0;
+        let wait = 0;
+        for (const [tid, t] of after) {
+          run += t.run - (before[i].get(tid)?.run ?? 0);
+          wait += t.wait - (before[i].get(tid)?.wait ?? 0);
+        }
+        hashing.set(`${s.name}|${c}`, { run, wait });
+      });
+    }
   const others = all.filter((g) => g !== 'password');
   if (others.length > 0) {
     spawnSync('sleep', ['3']);
@@ -292,15 +372,21 @@ function tokenLoad(servers, verifyMs) {
     const base = find(name, 'password', 16);
     if (!base) continue;
     const cores = name === 'w1' ? 1 : cpus().length;
+    const threads = (c) => {
+      const h = hashing.get(`${name}|${c}`);
+      return h
+        ? `; hashing threads ready but without a CPU ${((100 * h.wait) / (h.run + h.wait)).toFixed(0)}% of the time they had work (the event loop or other processes had it)`
+        : '';
+    };
     console.log(
-      `password grant ${name} c=16: ${base.rps.toFixed(1)}/s (hash-bound about ${((cores * 1000) / verifyMs).toFixed(0)}/s on ${cores} core${cores > 1 ? 's' : ''}), server CPU ${base.server_cpu}%, ${base.cpu_ms_per_req.toFixed(1)} ms CPU per grant`,
+      `password grant ${name} c=16: ${base.rps.toFixed(1)}/s (hash-bound about ${((cores * 1000) / verifyMs).toFixed(0)}/s on ${cores} core${cores > 1 ? 's' : ''}), server CPU ${base.server_cpu}%, ${base.cpu_ms_per_req.toFixed(1)} ms CPU per grant${threads(16)}`,
     );
     for (const c of [64, 256]) {
       const l = find(name, 'password', c);
       if (!l) continue;
       const ratio = l.rps / base.rps;
       console.log(
-        `password grant ${name} c=${c}: ${l.rps.toFixed(1)}/s = ${x2(ratio)}x its c=16 figure (target >= 0.9x: ${verdict(ratio >= 0.9)}); server CPU ${l.server_cpu}%, ${(100 - l.ok).toFixed(0)}% of answers 503, p50 ${l.p50_ms.toFixed(0)} ms`,
+        `password grant ${name} c=${c}: ${l.rps.toFixed(1)}/s = ${x2(ratio)}x its c=16 figure (target >= 0.9x: ${verdict(ratio >= 0.9)}); server CPU ${l.server_cpu}%, ${(100 - l.ok).toFixed(0)}% of answers 503, p50 ${l.p50_ms.toFixed(0)} ms${threads(c)}`,
       );
     }
   }

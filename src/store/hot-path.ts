@@ -38,7 +38,7 @@ export interface HotPath {
    * open on the hot connection ends, so the hot reads after it see what that statement changes.
    */
   beforeOtherStatement(): void;
-  close(): void;
+  close(): void | Promise<void>;
 }
 
 export type ClientRow = Selectable<ClientKeysTable> &
