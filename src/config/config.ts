@@ -23,6 +23,8 @@ export interface DatabaseConfig {
   readonly poolSize: number;
   readonly acquireTimeoutMs: number;
   readonly queryTimeoutMs: number;
+  /** PostgreSQL: longest a client or user row is kept (postgres-row-cache.ts); 0 = not kept. */
+  readonly rowCacheTtlMs: number;
   readonly sqliteSynchronous: 'normal' | 'full';
 }
 
@@ -315,6 +317,7 @@ export function loadConfig(home: string, overrides: Record<string, unknown> = {}
       poolSize: get('database.pool_size'),
       acquireTimeoutMs: get('database.acquire_timeout_ms'),
       queryTimeoutMs: get('database.query_timeout_ms'),
+      rowCacheTtlMs: get('database.row_cache_ttl_ms'),
       sqliteSynchronous: get('database.sqlite_synchronous'),
     },
     token: {

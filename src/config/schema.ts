@@ -131,6 +131,12 @@ export const SETTINGS = [
     doc: 'PostgreSQL: a query with no answer within this time fails (503) instead of hanging (R54).',
   },
   {
+    key: 'database.row_cache_ttl_ms',
+    type: int(0, 600000),
+    default: 1000,
+    doc: 'PostgreSQL: longest a node keeps a client or user row should a change notification be lost (a change is normally seen within milliseconds); 0 = not kept.',
+  },
+  {
     key: 'database.sqlite_synchronous',
     type: oneOf('normal', 'full'),
     default: 'normal',

@@ -21,6 +21,35 @@ function signRs256(input: Buffer, key: KeyObject): Promise<string> {
 }
 
 /**
+ * The tokens asked for during one turn of the event loop are signed one after the other at its
+ * end: OpenSSL's curve tables are then read from the CPU cache for all but the first instead
+ * of from memory each time, after a request's other work has pushed them out.
+ */
+function signedTogether(signNow: (claims: string) => string): (claims: string) => Promise<string> {
+  let queue: Array<{
+    claims: string;
+    resolve: (jws: string) => void;
+    reject: (e: unknown) => void;
+  }> = [];
+  const flush = () => {
+    const batch = queue;
+    queue = [];
+    for (const p of batch) {
+      try {
+        p.resolve(signNow(p.claims));
+      } catch (err) {
+        p.reject(err);
+      }
+    }
+  };
+  return (claims) =>
+    new Promise((resolve, reject) => {
+      if (queue.length === 0) setImmediate(flush);
+      queue.push({ claims, resolve, reject });
+    });
+}
+
+/**
  * The key imported once into node:crypto (no per-token key import, as a JOSE library's
  * sign call would do) and the protected header encoded once. ES256 and EdDSA sign inline
  * (tens of microseconds); RS256 on the thread pool.
@@ -38,19 +67,17 @@ export function createJwtSigner(alg: JwtAlgorithm, kid: string, privateJwk: obje
     case 'ES256': {
       // JWS wants the raw r || s form (RFC 7518 §3.4), not DER.
       const ec = { key, dsaEncoding: 'ieee-p1363' as const };
-      signJson = (claims) => {
+      signJson = signedTogether((claims) => {
         const text = input(claims);
-        const sig = sign('sha256', Buffer.from(text, 'latin1'), ec).toString('base64url');
-        return Promise.resolve(`${text}.${sig}`);
-      };
+        return `${text}.${sign('sha256', Buffer.from(text, 'latin1'), ec).toString('base64url')}`;
+      });
       break;
     }
     case 'EdDSA':
-      signJson = (claims) => {
+      signJson = signedTogether((claims) => {
         const text = input(claims);
-        const sig = sign(null, Buffer.from(text, 'latin1'), key).toString('base64url');
-        return Promise.resolve(`${text}.${sig}`);
-      };
+        return `${text}.${sign(null, Buffer.from(text, 'latin1'), key).toString('base64url')}`;
+      });
       break;
   }
   return { alg, kid, signJson, sign: (payload) => signJson(JSON.stringify(payload)) };

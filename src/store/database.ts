@@ -7,6 +7,7 @@ import type { DatabaseConfig } from '../config/index.js';
 import type { HotPath } from './hot-path.js';
 import { migrate, type Dialect } from './migrations.js';
 import { postgresHotPath } from './postgres-hot-path.js';
+import { postgresRowCache } from './postgres-row-cache.js';
 import { sqliteHotPath } from './sqlite-hot-path.js';
 import { SeveralWritersSqliteDialect } from './sqlite-writers.js';
 import type { Tables } from './tables.js';
@@ -63,7 +64,14 @@ function openSqlite(cfg: DatabaseConfig): Kysely<Tables> {
   });
 }
 
-async function openPostgres(cfg: DatabaseConfig): Promise<{ db: Kysely<Tables>; pool: pg.Pool }> {
+interface Postgres {
+  readonly db: Kysely<Tables>;
+  readonly pool: pg.Pool;
+  /** A connection outside the pool (the row cache's listener). */
+  readonly newClient: () => pg.Client;
+}
+
+async function openPostgres(cfg: DatabaseConfig): Promise<Postgres> {
   if (!cfg.url) throw new Error('database.url must be set when database.type = "postgres"');
   // Loaded only for PostgreSQL deployments: SQLite users do not pay its start-up time.
   const { default: pgModule } = await import('pg');
@@ -88,7 +96,16 @@ async function openPostgres(cfg: DatabaseConfig): Promise<{ db: Kysely<Tables>; 
   pool.on('connect', (client) => {
     client.on('error', () => undefined);
   });
-  return { db: new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) }), pool };
+  return {
+    db: new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) }),
+    pool,
+    newClient: () =>
+      new pgModule.Client({
+        connectionString: cfg.url,
+        connectionTimeoutMillis: cfg.acquireTimeoutMs,
+        keepAlive: true,
+      }),
+  };
 }
 
 /** Opens the configured database and brings its schema up to date. */
@@ -99,7 +116,9 @@ export async function openDatabase(cfg: DatabaseConfig): Promise<Database> {
   let hot: HotPath;
   try {
     await migrate(db as Kysely<unknown>, dialect);
-    hot = pg ? postgresHotPath(pg.pool, cfg.poolSize) : sqliteHotPath(connectSqlite(cfg));
+    hot = pg
+      ? postgresHotPath(pg.pool, cfg.poolSize, postgresRowCache(pg.newClient, cfg.rowCacheTtlMs))
+      : sqliteHotPath(connectSqlite(cfg));
   } catch (err) {
     await db.destroy();
     throw err;

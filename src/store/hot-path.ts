@@ -33,7 +33,7 @@ export interface TokenWrites {
 export interface HotPath {
   readonly reads: HotReads;
   readonly writes: TokenWrites;
-  close(): void;
+  close(): void | Promise<void>;
 }
 
 export type ClientRow = Selectable<ClientKeysTable> &

@@ -15,6 +15,7 @@ import {
   type TokenWrite,
   type TokenWriteResult,
 } from './hot-path.js';
+import type { RowCache } from './postgres-row-cache.js';
 import { eachAloneOnFailure, GroupCommit } from './write-batcher.js';
 
 const ACCESS_TYPES = [
@@ -38,6 +39,9 @@ function unnest(first: number, types: readonly string[], alias: string, columns:
   const arrays = [...types, 'text'].map((t, i) => `$${first + i}::${t}[]`).join(', ');
   return `unnest(${arrays}) as ${alias}(${columns}, guard)`;
 }
+
+/** Batches of one kind of token lookup running at once (three kinds, beside the writes). */
+const READS_IN_FLIGHT = 2;
 
 const A_FIRST = 3;
 const F_FIRST = A_FIRST + ACCESS_TYPES.length + 1;
@@ -86,7 +90,7 @@ function columns(rows: readonly unknown[][], width: number): unknown[][] {
  * connection by pg) for the reads, and group commit of the writes, one statement per batch,
  * a few batches in flight at once (PostgreSQL commits concurrent transactions itself).
  */
-export function postgresHotPath(pool: Pool, poolSize: number): HotPath {
+export function postgresHotPath(pool: Pool, poolSize: number, rows: RowCache): HotPath {
   const one = async <T>(name: string, text: string, value: string): Promise<T | undefined> =>
     (await pool.query({ name, text, values: [value] })).rows[0] as T | undefined;
 
@@ -145,6 +149,31 @@ export function postgresHotPath(pool: Pool, poolSize: number): HotPath {
     );
   }
 
+  /**
+   * Token lookups by one key, batched like the writes: the lookups that arrive while one is in
+   * flight (or in the same turn) share one statement (`where key = any($1)`), one round trip
+   * and one socket write. Each still reads what is committed when it runs, after its request
+   * arrived: revocations and rotations on any node are seen at once.
+   */
+  function batched<T extends Record<string, unknown>>(
+    name: string,
+    select: string,
+    key: keyof T & string,
+    column: string = key,
+  ): (value: string) => Promise<T | undefined> {
+    const text = `${select} where ${column} = any($1::text[])`;
+    const lookups = new GroupCommit<string, T | undefined>(
+      async (values) => {
+        const { rows } = await pool.query<T>({ name, text, values: [[...new Set(values)]] });
+        const byKey = new Map(rows.map((r) => [r[key] as string, r]));
+        return values.map((v) => ({ ok: true, value: byKey.get(v) }));
+      },
+      256,
+      READS_IN_FLIGHT,
+    );
+    return (value) => lookups.run(value);
+  }
+
   // Leave connections for the reads and the rest of the store.
   const group = new GroupCommit<TokenWrite, TokenWriteResult>(
     commitBatch,
@@ -154,22 +183,24 @@ export function postgresHotPath(pool: Pool, poolSize: number): HotPath {
   return {
     reads: {
       client: (k) =>
-        one<ClientRow>(
-          'tg_client',
-          `select ${CLIENT_COLUMNS} from client_keys k join applications a on a.id = k.application_id where k.consumer_key = $1`,
-          k,
+        rows.get(`c ${k}`, () =>
+          one<ClientRow>(
+            'tg_client',
+            `select ${CLIENT_COLUMNS} from client_keys k join applications a on a.id = k.application_id where k.consumer_key = $1`,
+            k,
+          ),
         ),
-      user: (id) => one('tg_user', 'select * from users where id = $1', id),
-      accessByHash: (h) =>
-        one('tg_access_hash', 'select * from access_tokens where token_hash = $1', h),
-      accessByJti: (jti) => one('tg_access_jti', 'select * from access_tokens where jti = $1', jti),
-      refresh: (h) =>
-        one<RefreshRow>(
-          'tg_refresh',
-          `select ${REFRESH_COLUMNS} from refresh_tokens r join token_families f on f.id = r.family_id where r.token_hash = $1`,
-          h,
-        ),
-      forget: () => undefined,
+      user: (id) =>
+        rows.get(`u ${id}`, () => one('tg_user', 'select * from users where id = $1', id)),
+      accessByHash: batched('tg_access_hash', 'select * from access_tokens', 'token_hash'),
+      accessByJti: batched('tg_access_jti', 'select * from access_tokens', 'jti'),
+      refresh: batched<RefreshRow>(
+        'tg_refresh',
+        `select ${REFRESH_COLUMNS} from refresh_tokens r join token_families f on f.id = r.family_id`,
+        'token_hash',
+        'r.token_hash',
+      ),
+      forget: rows.forget,
     },
     writes: {
       issue: async (issuance) => {
@@ -178,6 +209,6 @@ export function postgresHotPath(pool: Pool, poolSize: number): HotPath {
       rotate: async (oldTokenHash, now, issuance) =>
         (await group.run({ kind: 'rotate', oldTokenHash, now, issuance }))!,
     },
-    close: () => undefined,
+    close: () => rows.close(),
   };
 }

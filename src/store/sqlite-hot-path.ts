@@ -113,7 +113,7 @@ export function sqliteHotPath(conn: SQLite.Database): HotPath {
       rotate: async (oldTokenHash, now, issuance) =>
         (await group.run({ kind: 'rotate', oldTokenHash, now, issuance }))!,
     },
-    close: () => conn.close(),
+    close: () => void conn.close(),
   };
 }
 

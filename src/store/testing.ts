@@ -25,6 +25,8 @@ const base = {
   poolSize: 5,
   acquireTimeoutMs: 2000,
   queryTimeoutMs: 2000,
+  // Long: a change must reach a kept row through its notification, not by the row aging out.
+  rowCacheTtlMs: 600_000,
   sqliteSynchronous: 'normal',
 } as const;
 
@@ -115,4 +117,12 @@ export function describeOnEachDatabase(title: string, body: (suite: StoreSuite) 
       });
     });
   }
+}
+
+/**
+ * Waits until `done` holds, at most about ten seconds (what another connection sends, e.g. a
+ * change notification, arrives on its own time); the test's assertions then say what failed.
+ */
+export async function until(done: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 100 && !(await done()); i++) await new Promise((r) => setTimeout(r, 100));
 }
