@@ -20,7 +20,7 @@
 //   DUR=10 RUNS=3 CONNS=16,64 PW_CONNS=16,64,256 GRANTS=password,refresh_token,client_credentials,introspect
 //   PARTS=token,gateway,startup FLOOD=1 SCALE=1 (0: no 2-worker server) OFFSET=500 (uses +0..+15)
 //   W1_CPUS=0 LOAD_CPU=1 TOKEN_TYPE=opaque GW_CONNS=64 GW_TOKEN_TYPE=jwt PACED_RATE=1000
-//   PACED_SECONDS=5 SHARED=../shared STARTUP_RUNS=7
+//   PACED_SECONDS=5 WARM_SECONDS=5 SHARED=../shared STARTUP_RUNS=7
 //   SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" (node flags for the servers)
 //   BENCH_TOML=$'[identity.password_hashing]\nmax_queued = 8' (TOML appended to their deployment.toml)
 //   JWT_ALG=ES256|EdDSA|RS256 ([oauth.token] jwt_algorithm of the servers; unset: the default, RS256)
@@ -61,6 +61,7 @@ const SCALE = process.env.SCALE !== '0';
 const PACED_RATE = Number(process.env.PACED_RATE ?? 1000);
 const PACED_SECONDS = Number(process.env.PACED_SECONDS ?? 5);
 const NODE_ARGS = process.env.SERVER_NODE_ARGS ?? '';
+const WARM_SECONDS = Number(process.env.WARM_SECONDS ?? 5);
 
 function ensureWrk() {
   if (spawnSync('wrk', ['-v']).error === undefined) return;
@@ -109,8 +110,10 @@ function parseLines(out) {
 }
 
 /**
- * Two seconds of unmeasured load (wrk, 16 connections, pinned like the target) so the first
- * measured run does not carry the server's JIT warm-up. `body`: a POST form, else a GET.
+ * WARM_SECONDS of unmeasured load (wrk, 32 connections, pinned like the target) so the first
+ * measured run does not carry the server's JIT warm-up (each worker of w2 has its own: on a
+ * loaded machine they took 10-15 s to reach their steady CPU per request). `body`: a POST
+ * form, else a GET.
  */
 function warm(url, { headers = {}, body, loadCpu = '' }) {
   const dir = mkdtempSync(join(tmpdir(), 'tollgate-warm-'));
@@ -120,7 +123,7 @@ function warm(url, { headers = {}, body, loadCpu = '' }) {
     lines.push(`wrk.headers[${JSON.stringify(k)}] = ${JSON.stringify(v)}`);
   if (body) lines.push(`wrk.body = ${JSON.stringify(body)}`);
   writeFileSync(lua, `${lines.join('\n')}\n`);
-  const args = ['-t1', '-c16', '-d2s', '-s', lua, url];
+  const args = ['-t1', '-c32', `-d${WARM_SECONDS}s`, '-s', lua, url];
   if (loadCpu) spawnSync('taskset', ['-c', loadCpu, 'wrk', ...args], { stdio: 'ignore' });
   else spawnSync('wrk', args, { stdio: 'ignore' });
   rmSync(dir, { recursive: true, force: true });

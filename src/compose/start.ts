@@ -112,6 +112,8 @@ export async function startTollgate(
   const servers: FastifyInstance[] = [];
   const listeners: Array<[FastifyInstance, number]> = [];
   const closers: Array<() => Promise<unknown>> = [];
+  // What can wait until the ports are open (the first request does not need it).
+  const afterListen: Array<() => Promise<unknown>> = [];
   const urls: { gateway?: string; gatewayHttp?: string; management?: string } = {};
   const serverOpts = {
     transport: config.transport,
@@ -150,6 +152,7 @@ export async function startTollgate(
       const metrics = config.metricsEnabled
         ? createMetrics({ hashPool: svc.hasher, auditDropped: () => recorder.dropped })
         : undefined;
+      if (metrics) afterListen.push(metrics.load);
       // Admin actions and management-API sign-in failures: the same audit log and counters.
       const audit = (row: AuditEvent) => {
         recorder.record(row);
@@ -198,9 +201,10 @@ export async function startTollgate(
       snapshotBuilder = registerControlPlaneRoutes(mgmt, { services: svc, km: localKeyManager });
       closers.unshift(scheduleCleanup({ services: svc, config: config.cleanup, log, now }));
       if (metrics)
-        mgmt.get('/metrics', async (_req, reply) =>
-          reply.header('content-type', metrics.contentType).send(await metrics.text()),
-        );
+        mgmt.get('/metrics', async (_req, reply) => {
+          const { contentType, text } = await metrics.scrape();
+          return reply.header('content-type', contentType).send(text);
+        });
       mgmt.get('/health', async () => ({ status: 'ok' }));
       servers.push(mgmt);
       listeners.push([mgmt, config.ports.management]);
@@ -267,6 +271,7 @@ export async function startTollgate(
     }
 
     for (const [server, port] of listeners) await server.listen({ port, host: config.bindAddress });
+    for (const later of afterListen) later().catch(() => undefined);
   } catch (err) {
     await Promise.allSettled(servers.map((s) => s.close()));
     await runInOrder(closers);

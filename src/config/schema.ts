@@ -309,7 +309,7 @@ export const SETTINGS = [
     key: 'protection.shed_pause_ms',
     type: int(0, 10000),
     default: 1000,
-    doc: 'After a password grant is shed (503, hashing queue full), the connection that brought it is not read again for this long; Retry-After says as much, so a client that honours it never notices, while one that resends at once cannot turn answering 503s into the overload. Connections from trusted_proxies are never paused. 0 = off.',
+    doc: "After a password grant is shed (503, hashing queue full), the connection that brought it is not read again for this long, and twice as long as its last pause each time it is shed again within this long of that pause's end (up to 8 times this long); Retry-After says as much, so a client that honours it never notices, while one that resends at once cannot turn answering 503s into the overload. Connections from trusted_proxies are never paused. 0 = off.",
   },
   {
     key: 'protection.ip_throttle.max_failures',

@@ -1,4 +1,5 @@
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from './api-error.js';
 import { OAuthError, TemporarilyUnavailableError } from './oauth-error.js';
@@ -28,22 +29,30 @@ export function isExposed(err: unknown): err is ExposedError {
 // a backslash, echoed non-ASCII input) is replaced rather than sent.
 const safeDescription = (text: string) => text.replace(/[^\x20-\x21\x23-\x5B\x5D-\x7E]/g, '?');
 
-function sendOAuth(reply: FastifyReply, err: OAuthError): FastifyReply {
+function sendOAuth(
+  reply: FastifyReply,
+  err: OAuthError,
+  extra?: Record<string, string>,
+): FastifyReply {
   return reply
     .code(err.status)
-    .headers({ ...NO_STORE, ...err.headers })
+    .headers({ ...NO_STORE, ...err.headers, ...extra })
     .send({ error: err.error, error_description: safeDescription(err.description) });
 }
 
 /** `{ code, message, description }` as WSO2's REST APIs; a domain error's message is the description. */
-function sendApi(reply: FastifyReply, err: ExposedError): FastifyReply {
+function sendApi(
+  reply: FastifyReply,
+  err: ExposedError,
+  extra?: Record<string, string>,
+): FastifyReply {
   const api =
     err instanceof ApiError
       ? err
       : new ApiError(err.status, STATUS_CODES[err.status]!, err.message);
   return reply
     .code(api.status)
-    .headers({ ...NO_STORE, ...err.headers })
+    .headers({ ...NO_STORE, ...err.headers, ...extra })
     .send({
       code: api.code,
       message: api.message,
@@ -52,16 +61,40 @@ function sendApi(reply: FastifyReply, err: ExposedError): FastifyReply {
     });
 }
 
+/** A pause doubles at most this many times: 8 × the base pause. */
+const MAX_DOUBLINGS = 3;
+
+/** The last pause of each connection that was paused (gone with its socket). */
+const paused = new WeakMap<
+  Socket,
+  { readonly doublings: number; readonly resumesAt: number; readonly timer: NodeJS.Timeout }
+>();
+
 /**
- * Stops reading the connection's next request for a while, once this answer is written. Not
+ * Stops reading the connection's next request for a while, once this answer is written, and
+ * returns that while in ms. A connection shed again within `ms` of the end of its last pause
+ * (a client that resends as soon as it may, while the overload lasts) is paused twice as long
+ * as the last time, up to 8 × `ms`: however many connections a flood holds, the 503s it costs
+ * per second keep falling, so answering them never takes the CPU the hashing needs. Not
  * for a connection from a trusted proxy (the request's address came from X-Forwarded-For):
  * a proxy carries many clients' requests on it, and the others must not wait.
  */
-function pauseConnection(request: FastifyRequest, ms: number): void {
+function pauseConnection(request: FastifyRequest, ms: number): number | undefined {
   const socket = request.raw.socket;
-  if (request.ip !== socket.remoteAddress) return;
+  if (request.ip !== socket.remoteAddress) return undefined;
+  const now = Date.now();
+  const last = paused.get(socket);
+  const doublings =
+    last !== undefined && now - last.resumesAt <= ms
+      ? Math.min(last.doublings + 1, MAX_DOUBLINGS)
+      : 0;
+  const pause = ms * 2 ** doublings;
+  // Requests read together (pipelined) are paused once, until the latest pause ends.
+  if (last !== undefined) clearTimeout(last.timer);
   socket.pause();
-  setTimeout(() => socket.resume(), ms).unref();
+  const timer = setTimeout(() => socket.resume(), pause).unref();
+  paused.set(socket, { doublings, resumesAt: now + pause, timer });
+  return pause;
 }
 
 declare module 'fastify' {
@@ -126,8 +159,16 @@ export interface ErrorRendererOptions {
 export function errorRenderer(opts: ErrorRendererOptions = {}) {
   const render = (error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) => {
     if (isExposed(error)) {
-      if (error.pauseMs !== undefined && error.pauseMs > 0) pauseConnection(request, error.pauseMs);
-      return error instanceof OAuthError ? sendOAuth(reply, error) : sendApi(reply, error);
+      const pause =
+        error.pauseMs !== undefined && error.pauseMs > 0
+          ? pauseConnection(request, error.pauseMs)
+          : undefined;
+      // Retry-After covers the pause, so a client that honours it never finds it.
+      const extra =
+        pause !== undefined ? { 'retry-after': String(Math.ceil(pause / 1000)) } : undefined;
+      return error instanceof OAuthError
+        ? sendOAuth(reply, error, extra)
+        : sendApi(reply, error, extra);
     }
     if (opts.unavailable?.(error)) {
       request.log.warn({ err: error, reqId: request.id }, 'storage unavailable');

@@ -1,14 +1,57 @@
-import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
+type PromClient = typeof import('prom-client');
 
 export interface HashPoolLoad {
   readonly load: { readonly active: number; readonly queued: number };
 }
 
+export interface MetricsOptions {
+  readonly hashPool?: HashPoolLoad;
+  readonly auditDropped?: () => number;
+}
+
 /**
  * Prometheus metrics of one process, in their own registry (no global state): refusals by
  * audit type and reason, tokens issued, the password-hashing pool, audit events lost.
+ *
+ * prom-client (with what it loads, a tenth of `tollgate start`'s module loading) is loaded by
+ * `load()`, which start-up calls once the ports are open, or by the first event or scrape; an
+ * event counted before it is there is applied once it is.
  */
-export function createMetrics(opts: { hashPool?: HashPoolLoad; auditDropped?: () => number } = {}) {
+export function createMetrics(opts: MetricsOptions = {}) {
+  type Built = ReturnType<typeof build>;
+  let built: Built | undefined;
+  let loading: Promise<Built> | undefined;
+  const pending: Array<(m: Built) => void> = [];
+  const load = (): Promise<Built> =>
+    (loading ??= import('prom-client').then((prom) => {
+      // A CommonJS package: its exports object is the default export (in the bundle too).
+      built = build(prom.default, opts);
+      for (const apply of pending.splice(0)) apply(built);
+      return built;
+    }));
+  const count = (apply: (m: Built) => void): void => {
+    if (built) return apply(built);
+    pending.push(apply);
+    load().catch(() => undefined); // a scrape reports the failure
+  };
+  return {
+    /** Loads prom-client now (start-up: once the ports are open). */
+    load: async (): Promise<void> => {
+      await load();
+    },
+    refusal: (type: string, reason: string) => count((m) => m.refusals.inc({ type, reason })),
+    issued: (grantType: string) => count((m) => m.issued.inc({ grant_type: grantType })),
+    revoked: () => count((m) => m.revoked.inc()),
+    /** The exposition: its content type and text. */
+    scrape: async (): Promise<{ contentType: string; text: string }> => {
+      const m = await load();
+      return { contentType: m.registry.contentType, text: await m.registry.metrics() };
+    },
+  };
+}
+
+function build(prom: PromClient, opts: MetricsOptions) {
+  const { collectDefaultMetrics, Counter, Gauge, Registry } = prom;
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'tollgate_' });
   const refusals = new Counter({
@@ -67,14 +110,7 @@ export function createMetrics(opts: { hashPool?: HashPoolLoad; auditDropped?: ()
       },
     });
   }
-  return {
-    registry,
-    refusal: (type: string, reason: string) => refusals.inc({ type, reason }),
-    issued: (grantType: string) => issued.inc({ grant_type: grantType }),
-    revoked: () => revoked.inc(),
-    contentType: registry.contentType,
-    text: () => registry.metrics(),
-  };
+  return { registry, refusals, issued, revoked };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

@@ -222,6 +222,24 @@ describe('login flood: the hashing pool is bounded and nothing else waits for it
     }
   });
 
+  it('pauses a connection that resends as soon as it may twice as long each time, and says so in Retry-After', async () => {
+    const s = await saturated({ 'protection.shed_pause_ms': 300 });
+    try {
+      // 300 ms, then 600 ms, then 1200 ms: Retry-After (whole seconds) 1, 1, 2.
+      const answers = [await s.send(), await s.send(), await s.send()];
+      assert.deepEqual(
+        answers.map((a) => [a.status, a.retryAfter]),
+        [
+          [503, '1'],
+          [503, '1'],
+          [503, '2'],
+        ],
+      );
+    } finally {
+      await s.close();
+    }
+  });
+
   it('never pauses a connection from a trusted proxy, which carries other clients too', async () => {
     const s = await saturated({
       'protection.shed_pause_ms': 8000,
