@@ -48,10 +48,13 @@ export function startSqliteCheckpointer(path: string): { close(): Promise<void> 
       clearInterval(watch);
       const w = worker;
       if (!w) return;
+      // Referenced again, so that a process with nothing else left to do waits for it here.
+      w.ref();
       const exited = new Promise<void>((resolve) => w.once('exit', () => resolve()));
       w.postMessage('close');
-      await Promise.race([exited, new Promise<void>((r) => setTimeout(r, 2000).unref())]);
-      await w.terminate();
+      const stuck = setTimeout(() => void w.terminate(), 2000);
+      await exited;
+      clearTimeout(stuck);
     },
   };
 }
