@@ -9,6 +9,7 @@ import { migrate, type Dialect } from './migrations.js';
 import { postgresHotPath } from './postgres-hot-path.js';
 import { postgresRowCache } from './postgres-row-cache.js';
 import { sqliteHotPath } from './sqlite-hot-path.js';
+import { EVENT_LOOP_AUTOCHECKPOINT_PAGES, startSqliteCheckpointer } from './sqlite-checkpointer.js';
 import { SeveralWritersSqliteDialect } from './sqlite-writers.js';
 import type { Tables } from './tables.js';
 
@@ -52,6 +53,9 @@ function connectSqlite(cfg: DatabaseConfig): SQLite.Database {
   // Other processes (workers of `tollgate start`, the CLI) write too: waited for without
   // blocking the event loop, see sqlite-writers.ts.
   sqlite.pragma('busy_timeout = 0');
+  // Checkpoints run in a worker thread (sqlite-checkpointer.ts); this connection does it
+  // itself only if the WAL grows far beyond SQLite's default 1000 pages.
+  sqlite.pragma(`wal_autocheckpoint = ${EVENT_LOOP_AUTOCHECKPOINT_PAGES}`);
   return sqlite;
 }
 
@@ -176,11 +180,16 @@ export async function openDatabase(cfg: DatabaseConfig): Promise<Database> {
     await pg?.hotPool.end();
     throw err;
   }
+  const checkpointer =
+    pg || cfg.path === ':memory:' || cfg.path === ''
+      ? undefined
+      : startSqliteCheckpointer(cfg.path);
   return {
     db,
     dialect,
     hot,
     close: async () => {
+      await checkpointer?.close();
       await hot.close();
       await db.destroy();
     },

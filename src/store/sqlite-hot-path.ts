@@ -126,16 +126,18 @@ export function sqliteHotPath(conn: SQLite.Database): HotPath {
 }
 
 /**
- * Client and user rows, read once and kept while nobody else writes: SQLite's data_version
- * changes when another connection commits (this process's kysely connection, the CLI, another
- * worker), and it is checked once per turn of the event loop, before the first request of the
- * turn reads (in that request's read snapshot, sqlite-read-snapshot.ts); any change empties the
- * cache. A request is thus answered from the rows as they
- * were committed when its turn began, as if it had read them then (this connection itself
- * writes only tokens). Rows that do not exist are not kept (an unknown client id costs a read).
+ * Client and user rows, read once and kept while no users, applications or client_keys row
+ * changes: triggers count every such change in `row_changes` (migration 0016), whichever
+ * connection or process makes it (this process's kysely connection, the CLI, another worker),
+ * and the count is read once per turn of the event loop, before the first request of the turn
+ * reads (in that request's read snapshot, sqlite-read-snapshot.ts); any change empties the
+ * cache. Token writes, audit events and statistics do not count, so another worker's token
+ * commits keep the rows (SQLite's data_version, watched before, changed with each of them).
+ * A request is thus answered from the rows as they were committed when its turn began, as if
+ * it had read them then. Rows that do not exist are not kept (an unknown client id costs a read).
  */
 function rowCache(conn: SQLite.Database, inSnapshot: <T>(run: () => T) => T, max = 10_000) {
-  const dataVersion = conn.prepare('pragma data_version').pluck();
+  const changeCount = conn.prepare('select version from row_changes where id = 1').pluck();
   const cache = new Map<string, unknown>();
   let version: unknown;
   let checked = false;
@@ -144,7 +146,7 @@ function rowCache(conn: SQLite.Database, inSnapshot: <T>(run: () => T) => T, max
       if (!checked) {
         checked = true;
         setImmediate(() => (checked = false));
-        const now = inSnapshot(() => dataVersion.get());
+        const now = inSnapshot(() => changeCount.get());
         if (now !== version) {
           cache.clear();
           version = now;

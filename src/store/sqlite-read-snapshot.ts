@@ -4,7 +4,7 @@ import type SQLite from 'better-sqlite3';
  * One read transaction for the hot reads of one callback. Each SQLite read outside a
  * transaction takes and drops a WAL read lock (two fcntl system calls, a tenth of an
  * introspection's CPU on this machine); the reads a request makes one after the other (the
- * data_version check, the token, its family, the user) share one instead.
+ * row_changes check, the token, its family, the user) share one instead.
  *
  * The snapshot is opened by the first read and closed once the microtasks of the callback that
  * made it have run (queueMicrotask, then process.nextTick: ticks queued by a microtask run only
