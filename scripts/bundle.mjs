@@ -1,13 +1,15 @@
 #!/usr/bin/env node
-// Bundles the compiled CLI (dist/src/cli/tollgate.js) and the password-hashing worker into
-// dist/src/bundle/ with esbuild: `tollgate start` then reads a few files instead of about a
-// thousand modules (ESM resolution of each was most of its time to ready; README "Start-up").
+// Bundles the compiled CLI (dist/src/cli/tollgate.js), the password-hashing worker and the
+// SQLite checkpoint worker into dist/src/bundle/ with esbuild: `tollgate start` then reads a
+// few files instead of about a thousand modules (ESM resolution of each was most of its time
+// to ready; README "Start-up").
 // dist/src/cli/main.js runs the bundle while it is at least as new as main.js itself.
 //
 // The bundle lies at the same depth as every dist/src/<domain>/ folder, so the paths the code
-// makes from import.meta.url (web/, node_modules/, hash-worker.js beside its caller) hold in
-// both. Left outside it, loaded from node_modules as before: native addons, packages that start
-// worker threads from their own files, and those loaded only when a feature needs them.
+// makes from import.meta.url (web/, node_modules/, the workers' files beside their callers)
+// hold in both. Left outside it, loaded from node_modules as before: native addons, packages
+// that start worker threads from their own files, and those loaded only when a feature needs
+// them.
 import { rmSync } from 'node:fs';
 
 const OUT = 'dist/src/bundle';
@@ -24,6 +26,7 @@ await esbuild.build({
   entryPoints: {
     tollgate: 'dist/src/cli/tollgate.js',
     'hash-worker': 'dist/src/identity/hash-worker.js',
+    'sqlite-checkpoint-worker': 'dist/src/store/sqlite-checkpoint-worker.js',
   },
   outdir: OUT,
   bundle: true,

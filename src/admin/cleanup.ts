@@ -15,8 +15,8 @@ export interface CleanupResult extends PurgedTokens {
  * expired for longer than `retainExpiredSeconds` (when `enabled`; a used code is kept that long
  * so a replay still revokes what it issued), and audit events older than `auditRetentionDays`
  * (0 keeps them).
- * Works in batches of 5000 rows so no write holds the database for long; every node may run
- * it, the deletes being idempotent. Statistics (token_issuance) are not touched.
+ * Works in batches (5000 rows, or `batch`) so no write holds the database for long; every node
+ * may run it, the deletes being idempotent. Statistics (token_issuance) are not touched.
  */
 export async function runCleanup(deps: {
   tokens: TokenStore;
@@ -24,7 +24,12 @@ export async function runCleanup(deps: {
   audit: AuditStore;
   config: CleanupConfig;
   now: number;
+  /** Rows per delete statement (default 5000). */
+  batch?: number;
+  /** Awaited between two batches: a server lets the requests that arrived meanwhile run. */
+  between?: () => Promise<void>;
 }): Promise<CleanupResult> {
+  const batch = deps.batch ?? BATCH;
   const before = deps.now - deps.config.retainExpiredSeconds * 1000;
   let access = 0,
     refresh = 0,
@@ -32,19 +37,21 @@ export async function runCleanup(deps: {
     codes = 0,
     audit = 0;
   while (deps.config.enabled) {
-    const r = await deps.tokens.purgeExpired(before, BATCH);
+    const r = await deps.tokens.purgeExpired(before, batch);
     access += r.accessTokens;
     refresh += r.refreshTokens;
     families += r.families;
-    if (r.accessTokens < BATCH && r.refreshTokens < BATCH && r.families < BATCH) break;
+    if (r.accessTokens < batch && r.refreshTokens < batch && r.families < batch) break;
+    await deps.between?.();
   }
   if (deps.config.enabled) codes = await deps.authorizations.purgeCodes(before);
   if (deps.config.auditRetentionDays > 0) {
     const cutoff = deps.now - deps.config.auditRetentionDays * DAY_MS;
     for (;;) {
-      const n = await deps.audit.purgeBefore(cutoff, BATCH);
+      const n = await deps.audit.purgeBefore(cutoff, batch);
       audit += n;
-      if (n < BATCH) break;
+      if (n < batch) break;
+      await deps.between?.();
     }
   }
   return {

@@ -4,6 +4,15 @@ import type { CleanupConfig } from '../config/index.js';
 import type { Services } from './services.js';
 
 /**
+ * Rows per delete statement in a running server. On SQLite a statement runs on the event loop
+ * (better-sqlite3 is synchronous) and costs about 11 µs per row over the three token tables:
+ * with 5000-row batches back to back, 50,000 expired tokens blocked every request for 577 ms.
+ * 200 rows are about 2 ms, and the requests that arrived meanwhile run between two batches.
+ */
+const SERVER_BATCH = 200;
+const nextTimerTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 1));
+
+/**
  * Runs the cleanup (expired tokens, old audit events) every `intervalSeconds`, the first time
  * at most a minute after start; never two runs at once. A failure (database down) is logged
  * and the next run tries again. Returns the function that stops it and waits for a running pass.
@@ -25,6 +34,8 @@ export function scheduleCleanup(deps: {
         audit: deps.services.stores.audit,
         config: deps.config,
         now: deps.now(),
+        batch: SERVER_BATCH,
+        between: nextTimerTurn,
       });
       if (r.accessTokens + r.refreshTokens + r.families + r.authorizationCodes + r.auditEvents > 0)
         deps.log.info(

@@ -394,7 +394,7 @@ const apiDefinitions: Migration = {
  * 0013 (PostgreSQL): a change to a users, applications or client_keys row notifies
  * `tollgate_row_changes` when it commits, whoever makes it, so every node drops the client
  * and user rows it keeps (postgres-row-cache.ts). Inserts do not: rows that do not exist are
- * not kept. SQLite needs nothing (its cache watches data_version).
+ * not kept. SQLite counts them in a table instead (0016).
  */
 const rowChangeNotifications = (dialect: Dialect): Migration => ({
   async up(db: Kysely<unknown>) {
@@ -412,6 +412,31 @@ const rowChangeNotifications = (dialect: Dialect): Migration => ({
   },
 });
 
+/**
+ * 0016 (SQLite): `row_changes.version` counts the changes to users, applications and
+ * client_keys rows, whoever makes them. The hot path keeps client and user rows while it stays
+ * the same (sqlite-hot-path.ts); SQLite's data_version, watched before, changes with every
+ * commit of another connection, so with several workers each one's token writes emptied the
+ * others' rows on nearly every turn of the event loop. Inserts do not count: rows that do not
+ * exist are not kept.
+ */
+const rowChangeCounter = (dialect: Dialect): Migration => ({
+  async up(db: Kysely<unknown>) {
+    if (dialect !== 'sqlite') return;
+    await db.schema
+      .createTable('row_changes')
+      .addColumn('id', 'integer', (c) => c.primaryKey().check(sql`id = 1`))
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .execute();
+    await sql`insert into row_changes (id, version) values (1, 0)`.execute(db);
+    for (const table of ['users', 'applications', 'client_keys'])
+      for (const event of ['update', 'delete'])
+        await sql`create trigger ${sql.raw(`${table}_${event}_counted`)}
+          after ${sql.raw(event)} on ${sql.table(table)}
+          begin update row_changes set version = version + 1 where id = 1; end`.execute(db);
+  },
+});
+
 class CodeMigrations implements MigrationProvider {
   constructor(private readonly dialect: Dialect) {}
   async getMigrations(): Promise<Record<string, Migration>> {
@@ -426,6 +451,7 @@ class CodeMigrations implements MigrationProvider {
       '0011-one-default-version': oneDefaultVersion,
       '0012-api-definitions': apiDefinitions,
       '0013-row-change-notifications': rowChangeNotifications(this.dialect),
+      '0016-row-change-counter': rowChangeCounter(this.dialect),
     };
   }
 }

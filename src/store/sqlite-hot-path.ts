@@ -102,7 +102,7 @@ export function sqliteHotPath(conn: SQLite.Database): HotPath {
 
   const get = <T>(stmt: SQLite.Statement, arg: string): Promise<T | undefined> =>
     snapshot.read(() => stmt.get(arg) as T | undefined);
-  // A kept row is taken only in a snapshot whose data_version was checked; after SQLITE_BUSY
+  // A kept row is taken only in a snapshot whose row_changes count was checked; after SQLITE_BUSY
   // the row is read again, outside the cache.
   const kept = <T>(key: string, stmt: SQLite.Statement, arg: string): Promise<T | undefined> =>
     snapshot.read(
@@ -134,21 +134,24 @@ export function sqliteHotPath(conn: SQLite.Database): HotPath {
 }
 
 /**
- * Client and user rows, read once and kept while nobody else writes: SQLite's data_version
- * changes when another connection commits (this process's kysely connection, the CLI, another
- * worker), and `check` reads it first in every read snapshot (sqlite-read-snapshot.ts); any
- * change empties the cache. A request is thus answered from the rows as they were committed
- * when its snapshot opened, after it arrived (this connection itself writes only tokens).
- * Rows that do not exist are not kept (an unknown client id costs a read).
+ * Client and user rows, read once and kept while no users, applications or client_keys row
+ * changes: triggers count every such change in `row_changes` (migration 0016), whichever
+ * connection or process makes it (this process's kysely connection, the CLI, another worker),
+ * and `check` reads the count first in every read snapshot (sqlite-read-snapshot.ts); any
+ * change empties the cache. Token writes, audit events and statistics do not count, so another
+ * worker's token commits keep the rows (SQLite's data_version, watched before, changed with
+ * each of them). A request is thus answered from the rows as they were committed when its
+ * snapshot opened, after it arrived. Rows that do not exist are not kept (an unknown client id
+ * costs a read).
  */
 function rowCache(conn: SQLite.Database, max = 10_000) {
-  const dataVersion = conn.prepare('pragma data_version').pluck();
+  const changeCount = conn.prepare('select version from row_changes where id = 1').pluck();
   const cache = new Map<string, unknown>();
   let version: unknown;
   return {
-    /** In a snapshot: empties the cache if another connection committed since the last one. */
+    /** In a snapshot: empties the cache if a kept kind of row changed since the last check. */
     check(): void {
-      const now = dataVersion.get();
+      const now = changeCount.get();
       if (now !== version) {
         cache.clear();
         version = now;

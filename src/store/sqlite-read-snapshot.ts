@@ -11,14 +11,14 @@ interface Waiting {
 /**
  * Read transactions shared by the hot reads of the requests that arrive in one turn of the
  * event loop. Each SQLite read outside a transaction takes and drops a WAL read lock (two
- * fcntl system calls) and BEGIN/COMMIT and the data_version check are statements of their
- * own: per request that was about a sixth of an introspection's database time.
+ * fcntl system calls), and a transaction per request costs BEGIN, COMMIT and the kept rows'
+ * check: three statements beside the one token lookup of an introspection.
  *
  * A request's first read waits for the next check phase (setImmediate), where ONE snapshot
  * is opened for every read queued until then, as PostgreSQL's token lookups of one turn share
  * one statement (postgres-hot-path.ts): the snapshot is opened after each of those requests
  * arrived, so each sees every commit made before it arrived (another worker's revocation).
- * `onOpen` runs first in it (the kept rows' data_version check). The reads a request makes
+ * `onOpen` runs first in it (the kept rows' row_changes check). The reads a request makes
  * after its first one (the token, its family, the user), in the microtasks that the answer
  * wakes, run in the same snapshot at once.
  *

@@ -2,6 +2,7 @@
 // handles on the file stand for two processes here, since SQLite locks per connection.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
 import { openDatabase, type Database } from './index.js';
 import { createTestDatabase, type TestDatabase } from './testing.js';
 
@@ -46,5 +47,94 @@ describe('SQLite written by several processes', () => {
       ).map((r) => r.name);
       assert.deepEqual(names, ['from-one', 'from-two']);
     }
+  });
+  const nextTurn = () => new Promise((r) => setImmediate(r));
+
+  it("keeps a client row through another process's token writes, and reads it again once another process changes it", async () => {
+    await two.db
+      .insertInto('users')
+      .values({
+        id: 'u1',
+        username: 'u1',
+        password_hash: 'x',
+        roles: '[]',
+        status: 'active',
+        created_at: 1,
+        updated_at: 1,
+      })
+      .execute();
+    await two.db
+      .insertInto('applications')
+      .values({
+        id: 'a1',
+        name: 'A',
+        owner_id: 'u1',
+        description: '',
+        token_type: 'opaque',
+        grant_types: '[]',
+        access_token_lifetime: null,
+        refresh_token_lifetime: null,
+        created_at: 1,
+      })
+      .execute();
+    await two.db
+      .insertInto('client_keys')
+      .values({
+        consumer_key: 'k1',
+        application_id: 'a1',
+        environment: 'production',
+        secret_hash: 'h1',
+        created_at: 1,
+        secret_updated_at: 1,
+      })
+      .execute();
+    const version = async () =>
+      (await sql<{ version: number }>`select version from row_changes`.execute(one.db)).rows[0]!
+        .version;
+    const first = await one.hot.reads.client('k1');
+    assert.equal(first?.secret_hash, 'h1');
+    const before = await version();
+
+    // The other process commits tokens (as another worker does all the time): the row is kept.
+    for (const jti of ['t1', 't2'])
+      await two.db
+        .insertInto('access_tokens')
+        .values({
+          jti,
+          token_hash: jti,
+          consumer_key: 'k1',
+          application_id: 'a1',
+          user_id: 'u1',
+          scope: '',
+          family_id: null,
+          grant_type: 'client_credentials',
+          issued_at: 1,
+          expires_at: 2,
+          revoked_at: null,
+        })
+        .execute();
+    await nextTurn();
+    assert.equal(await version(), before, 'token writes do not count as row changes');
+    assert.equal(
+      await one.hot.reads.client('k1'),
+      first,
+      'the same row object: kept, not read again',
+    );
+
+    // The other process regenerates the secret: the next turn reads the row again.
+    await two.db
+      .updateTable('client_keys')
+      .set({ secret_hash: 'h2' })
+      .where('consumer_key', '=', 'k1')
+      .execute();
+    await nextTurn();
+    assert.equal((await one.hot.reads.client('k1'))?.secret_hash, 'h2');
+
+    // So does a change to the application or the user (here: the user is disabled).
+    const kept = await one.hot.reads.user('u1');
+    await two.db.updateTable('users').set({ status: 'disabled' }).where('id', '=', 'u1').execute();
+    await nextTurn();
+    assert.notEqual(await one.hot.reads.user('u1'), kept);
+    assert.equal((await one.hot.reads.user('u1'))?.status, 'disabled');
   });
 });
