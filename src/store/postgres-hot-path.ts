@@ -43,6 +43,9 @@ function unnest(first: number, types: readonly string[], alias: string, columns:
 /** Batches of one kind of token lookup running at once (three kinds, beside the writes). */
 const READS_IN_FLIGHT = 2;
 
+/** Batches of token writes committing at once (see postgresHotPath). */
+const WRITES_IN_FLIGHT = 2;
+
 const A_FIRST = 3;
 const F_FIRST = A_FIRST + ACCESS_TYPES.length + 1;
 const R_FIRST = F_FIRST + FAMILY_TYPES.length + 1;
@@ -86,9 +89,11 @@ function columns(rows: readonly unknown[][], width: number): unknown[][] {
 }
 
 /**
- * PostgreSQL's hot path on the pool kysely uses: named statements (prepared once per
- * connection by pg) for the reads, and group commit of the writes, one statement per batch,
- * a few batches in flight at once (PostgreSQL commits concurrent transactions itself).
+ * PostgreSQL's hot path on a pool of its own (database.ts: planned for key lookups): named
+ * statements (prepared once per connection by pg) for the reads, and group commit of the
+ * writes, one statement per batch. Two batches in flight: one is executed while the other
+ * waits for its WAL flush, and PostgreSQL flushes the commits that arrived meanwhile together
+ * (a third batch would only split the writes that share a flush into more transactions).
  */
 export function postgresHotPath(pool: Pool, poolSize: number, rows: RowCache): HotPath {
   const one = async <T>(name: string, text: string, value: string): Promise<T | undefined> =>
@@ -174,11 +179,11 @@ export function postgresHotPath(pool: Pool, poolSize: number, rows: RowCache): H
     return (value) => lookups.run(value);
   }
 
-  // Leave connections for the reads and the rest of the store.
+  // Leave connections for the reads.
   const group = new GroupCommit<TokenWrite, TokenWriteResult>(
     commitBatch,
     64,
-    Math.max(1, Math.min(4, Math.floor(poolSize / 2))),
+    Math.max(1, Math.min(WRITES_IN_FLIGHT, Math.floor(poolSize / 2))),
   );
   return {
     reads: {
@@ -210,6 +215,9 @@ export function postgresHotPath(pool: Pool, poolSize: number, rows: RowCache): H
         (await group.run({ kind: 'rotate', oldTokenHash, now, issuance }))!,
     },
     beforeOtherStatement: () => undefined,
-    close: () => rows.close(),
+    close: async () => {
+      await rows.close();
+      await pool.end();
+    },
   };
 }

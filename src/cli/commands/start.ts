@@ -10,6 +10,7 @@ import { PROFILES, type Profile } from '../../compose/profiles.js';
 import type { Config } from '../../config/index.js';
 import { configOf } from '../home.js';
 import { readyBanner } from '../ready-banner.js';
+import { holdServerHeap } from '../server-heap.js';
 
 /** The servers, loaded by the process that runs them (a primary of several workers does not). */
 const compose = () => import('../../compose/start.js');
@@ -76,7 +77,10 @@ export function startCommand(program: Command): void {
       const started = Date.now();
       const overrides = o.workers === undefined ? {} : { 'server.workers': o.workers };
       const config = configOf(cmd, overrides);
-      if (cluster.isWorker) return runWorker(config, o.profile);
+      if (cluster.isWorker) {
+        holdServerHeap();
+        return runWorker(config, o.profile);
+      }
       if (config.workers > 1) {
         const primary = await runPrimary({
           config,
@@ -87,6 +91,7 @@ export function startCommand(program: Command): void {
         stopOnSignals(() => primary.stop(), true);
         return;
       }
+      holdServerHeap();
       const { startTollgate } = await compose();
       const running = await startTollgate(config, o.profile);
       console.log(readyLine(o.profile, started, running.urls, 1));

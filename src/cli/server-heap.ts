@@ -1,0 +1,58 @@
+import { PerformanceObserver } from 'node:perf_hooks';
+import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
+
+/** The largest semi-space (half of V8's young generation) a server process lets V8 grow to. */
+export const SEMI_SPACE_MB = 8;
+/** After a full GC the old generation may grow by this share of what survived before the next. */
+export const HEAP_GROWING_PERCENT = 25;
+
+const MB = 1024 * 1024;
+
+/**
+ * Keeps a server process's V8 heap near what it uses (issue #10: one worker under the Gateway
+ * load < 160 MB). V8 sizes the heap for a browser tab's throughput: under a steady load the
+ * young generation grows to two 16 MB semi-spaces, and the old generation to up to 4 times what
+ * survived the last full GC before the next one (the Gateway's proxied calls allocate about
+ * 20 KB each, a little of which outlives two scavenges). Measured on one worker under the
+ * Gateway load: a 32 MB young generation and an old generation of 70-100 MB around 25-40 MB
+ * of live objects, 190-210 MB RSS in all; with the two limits below, 115-130 MB at the same or
+ * lower CPU per request.
+ *
+ * Node reads `--max-semi-space-size` and `--max-old-space-size` only when it makes the heap,
+ * from its command line, and `tollgate start` is one process that a re-exec would cost
+ * start-up time. What V8 reads at each collection can be set from here: the semi-space grows
+ * by `semi_space_growth_factor` (1 = not at all) at a scavenge that needs it, so the factor
+ * is 2 only while the next step stays within SEMI_SPACE_MB (and again after V8 shrank it on
+ * an idle server); `heap_growing_percent` replaces V8's old-generation growing factor.
+ * A flag given to node (`--max-semi-space-size`, `--heap-growing-percent`, on the command
+ * line or in NODE_OPTIONS) is the operator's choice and is left alone.
+ */
+export function holdServerHeap(): void {
+  const given = `${process.execArgv.join(' ')} ${process.env['NODE_OPTIONS'] ?? ''}`;
+  if (!/heap[-_]growing[-_]percent/.test(given))
+    setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  if (!/semi[-_]space/.test(given)) holdYoungGeneration(SEMI_SPACE_MB * MB);
+}
+
+function semiSpaceSize(): number {
+  for (const s of getHeapSpaceStatistics())
+    if (s.space_name === 'new_space') return s.space_size / 2;
+  return 0;
+}
+
+/**
+ * Lets the semi-space grow (V8's factor 2) only while one more step stays within `max`. It
+ * starts at 1, so the start-up's module loading (one long task) grows nothing; the check runs
+ * after each collection, on the event loop, as a server's tasks are short.
+ */
+function holdYoungGeneration(max: number): void {
+  let growing = false;
+  setFlagsFromString('--semi-space-growth-factor=1');
+  const check = () => {
+    const grow = 2 * semiSpaceSize() <= max;
+    if (grow === growing) return;
+    setFlagsFromString(`--semi-space-growth-factor=${grow ? 2 : 1}`);
+    growing = grow;
+  };
+  new PerformanceObserver(check).observe({ entryTypes: ['gc'] });
+}
