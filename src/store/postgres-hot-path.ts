@@ -81,6 +81,23 @@ ins_iss as (
   select application_id, consumer_key, user_id, grant_type, issued_at from acc where ${WON})
 select token_hash from consumed`;
 
+const byKeys = (select: string, column: string) => `${select} where ${column} = any($1::text[])`;
+
+/** The token path's statements by name (pg prepares each once per connection). */
+export const HOT_STATEMENTS = {
+  tg_client: `select ${CLIENT_COLUMNS} from client_keys k join applications a on a.id = k.application_id where k.consumer_key = $1`,
+  tg_user: 'select * from users where id = $1',
+  tg_access_hash: byKeys('select * from access_tokens', 'token_hash'),
+  tg_access_jti: byKeys('select * from access_tokens', 'jti'),
+  tg_refresh: byKeys(
+    `select ${REFRESH_COLUMNS} from refresh_tokens r join token_families f on f.id = r.family_id`,
+    'r.token_hash',
+  ),
+  tg_token_batch: BATCH_SQL,
+} as const;
+
+type LookupName = 'tg_access_hash' | 'tg_access_jti' | 'tg_refresh';
+
 /** Column-wise arrays of rows (each row ends with its guard). */
 function columns(rows: readonly unknown[][], width: number): unknown[][] {
   const cols: unknown[][] = Array.from({ length: width }, () => []);
@@ -96,7 +113,11 @@ function columns(rows: readonly unknown[][], width: number): unknown[][] {
  * (a third batch would only split the writes that share a flush into more transactions).
  */
 export function postgresHotPath(pool: Pool, poolSize: number, rows: RowCache): HotPath {
-  const one = async <T>(name: string, text: string, value: string): Promise<T | undefined> =>
+  const one = async <T>(
+    name: keyof typeof HOT_STATEMENTS,
+    text: string,
+    value: string,
+  ): Promise<T | undefined> =>
     (await pool.query({ name, text, values: [value] })).rows[0] as T | undefined;
 
   async function commit(ws: readonly TokenWrite[]): Promise<TokenWriteResult[]> {
@@ -126,7 +147,7 @@ export function postgresHotPath(pool: Pool, poolSize: number, rows: RowCache): H
     ];
     const { rows } = await pool.query<{ token_hash: string }>({
       name: 'tg_token_batch',
-      text: BATCH_SQL,
+      text: HOT_STATEMENTS.tg_token_batch,
       values,
     });
     const won = new Set(rows.map((r) => r.token_hash));
@@ -161,12 +182,10 @@ export function postgresHotPath(pool: Pool, poolSize: number, rows: RowCache): H
    * arrived: revocations and rotations on any node are seen at once.
    */
   function batched<T extends Record<string, unknown>>(
-    name: string,
-    select: string,
+    name: LookupName,
     key: keyof T & string,
-    column: string = key,
   ): (value: string) => Promise<T | undefined> {
-    const text = `${select} where ${column} = any($1::text[])`;
+    const text = HOT_STATEMENTS[name];
     const lookups = new GroupCommit<string, T | undefined>(
       async (values) => {
         const { rows } = await pool.query<T>({ name, text, values: [[...new Set(values)]] });
@@ -188,23 +207,11 @@ export function postgresHotPath(pool: Pool, poolSize: number, rows: RowCache): H
   return {
     reads: {
       client: (k) =>
-        rows.get(`c ${k}`, () =>
-          one<ClientRow>(
-            'tg_client',
-            `select ${CLIENT_COLUMNS} from client_keys k join applications a on a.id = k.application_id where k.consumer_key = $1`,
-            k,
-          ),
-        ),
-      user: (id) =>
-        rows.get(`u ${id}`, () => one('tg_user', 'select * from users where id = $1', id)),
-      accessByHash: batched('tg_access_hash', 'select * from access_tokens', 'token_hash'),
-      accessByJti: batched('tg_access_jti', 'select * from access_tokens', 'jti'),
-      refresh: batched<RefreshRow>(
-        'tg_refresh',
-        `select ${REFRESH_COLUMNS} from refresh_tokens r join token_families f on f.id = r.family_id`,
-        'token_hash',
-        'r.token_hash',
-      ),
+        rows.get(`c ${k}`, () => one<ClientRow>('tg_client', HOT_STATEMENTS.tg_client, k)),
+      user: (id) => rows.get(`u ${id}`, () => one('tg_user', HOT_STATEMENTS.tg_user, id)),
+      accessByHash: batched('tg_access_hash', 'token_hash'),
+      accessByJti: batched('tg_access_jti', 'jti'),
+      refresh: batched<RefreshRow>('tg_refresh', 'token_hash'),
       forget: rows.forget,
     },
     writes: {
