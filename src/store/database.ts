@@ -108,6 +108,14 @@ function withStartupOptions(url: string, settings: string): string | undefined {
   }
 }
 
+/** How the token path's connections are made: `url` with HOT_PATH_SETTINGS at start-up. */
+export function hotPathConnection(url: string): { connectionString: string; options?: string } {
+  const withOptions = withStartupOptions(url, HOT_PATH_SETTINGS);
+  return withOptions
+    ? { connectionString: withOptions }
+    : { connectionString: url, options: HOT_PATH_SETTINGS };
+}
+
 /** `pool_size` split between the token path and the rest (at least two connections each). */
 export function poolSizes(poolSize: number): { hot: number; other: number } {
   const other = Math.max(2, Math.floor(poolSize / 3));
@@ -120,10 +128,9 @@ async function openPostgres(cfg: DatabaseConfig): Promise<Postgres> {
   const { default: pgModule } = await import('pg');
   // int8 (bigint) columns hold millisecond timestamps, well inside Number's exact range.
   pgModule.types.setTypeParser(20, (v: string) => Number(v));
-  const newPool = (max: number, connectionString: string, options?: string) => {
+  const newPool = (max: number, connection: { connectionString: string; options?: string }) => {
     const pool = new pgModule.Pool({
-      connectionString,
-      ...(options ? { options } : {}),
+      ...connection,
       max,
       // Fail fast when PostgreSQL is down instead of queueing forever (R54).
       connectionTimeoutMillis: cfg.acquireTimeoutMs,
@@ -144,12 +151,11 @@ async function openPostgres(cfg: DatabaseConfig): Promise<Postgres> {
     return pool;
   };
   const sizes = poolSizes(cfg.poolSize);
-  const hotUrl = withStartupOptions(cfg.url, HOT_PATH_SETTINGS);
   return {
     db: new Kysely<Tables>({
-      dialect: new PostgresDialect({ pool: newPool(sizes.other, cfg.url) }),
+      dialect: new PostgresDialect({ pool: newPool(sizes.other, { connectionString: cfg.url }) }),
     }),
-    hotPool: hotUrl ? newPool(sizes.hot, hotUrl) : newPool(sizes.hot, cfg.url, HOT_PATH_SETTINGS),
+    hotPool: newPool(sizes.hot, hotPathConnection(cfg.url)),
     newClient: () =>
       new pgModule.Client({
         connectionString: cfg.url,
