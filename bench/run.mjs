@@ -484,6 +484,29 @@ function paced(url, token) {
   return JSON.parse(r.stdout);
 }
 
+/**
+ * The server's own event-loop delay since the last call (prom-client's histogram on /metrics,
+ * reset at each scrape), and how long its main thread waited for a CPU meanwhile
+ * (/proc/PID/schedstat: time runnable but not running, i.e. other processes had the core).
+ */
+async function loopDelay(server) {
+  const res = await request(`${server.management.replace('localhost', '127.0.0.1')}/metrics`, {
+    dispatcher: server.agent,
+  });
+  const text = await res.body.text();
+  const metric = (name) => {
+    const m = new RegExp(`^tollgate_nodejs_eventloop_lag_${name}_seconds (\\S+)$`, 'm').exec(text);
+    return m ? Number(m[1]) * 1000 : NaN;
+  };
+  let waitMs = NaN;
+  try {
+    waitMs = Number(readFileSync(`/proc/${server.pid}/schedstat`, 'utf8').split(' ')[1]) / 1e6;
+  } catch {
+    /* not Linux */
+  }
+  return { max: metric('max'), p99: metric('p99'), waitMs };
+}
+
 /** Authenticated proxy path: the same load on the backend directly and through the Gateway. */
 async function gatewayLoad(servers) {
   const backend = spawn(
@@ -533,12 +556,25 @@ async function gatewayLoad(servers) {
     const w1 = gws[0];
     const pooled = { direct: [], gateway: [] };
     const counts = { direct: { ok: 0, bad: 0 }, gateway: { ok: 0, bad: 0 } };
+    // The Gateway's own stalls, apart from the noise of the machine: its event-loop delay
+    // during its paced runs (largest, and largest p99), and the time it waited for a CPU.
+    const loop = { max: 0, p99: 0, waitMs: 0 };
     for (let i = 0; i < Number(RUNS); i++) {
       for (const [k, url, token] of [
         ['direct', direct, undefined],
         ['gateway', w1.url, w1.token],
       ]) {
+        const before =
+          k === 'gateway' ? await loopDelay(w1.server).catch(() => undefined) : undefined;
         const r = paced(url, token);
+        if (before) {
+          const after = await loopDelay(w1.server).catch(() => undefined);
+          if (after) {
+            loop.max = Math.max(loop.max, after.max);
+            loop.p99 = Math.max(loop.p99, after.p99);
+            loop.waitMs += after.waitMs - before.waitMs;
+          }
+        }
         pooled[k].push(...r.latencies);
         counts[k].ok += r.ok;
         counts[k].bad += r.other + r.errors;
@@ -560,6 +596,9 @@ async function gatewayLoad(servers) {
     const added = g.p99 - d.p99;
     console.log(
       `gateway added p99 at ${PACED_RATE} rps: ${x2(added)} ms (target < 2 ms: ${verdict(added < 2 && counts.gateway.bad === 0)}): backend alone p99 ${x2(d.p99)} ms, through the 1-worker Gateway p99 ${x2(g.p99)} ms (p50 ${x2(d.p50)} -> ${x2(g.p50)} ms), open loop, latency from the schedule`,
+    );
+    console.log(
+      `gateway event loop during its paced runs: delay max ${x2(loop.max)} ms, p99 ${x2(loop.p99)} ms (the largest of the runs, prom-client's histogram at 10 ms resolution); its main thread waited ${x2(loop.waitMs)} ms in all for a CPU (other processes on its core)`,
     );
     const one = lines.find((l) => l.name === `tollgate-gateway-${GW_TOKEN_TYPE}-w1`);
     const two = lines.find((l) => l.name === `tollgate-gateway-${GW_TOKEN_TYPE}-w2`);

@@ -10,6 +10,8 @@ export interface AuditRecorderOptions {
   readonly batchSize?: number;
 }
 
+const nextTimerTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 1));
+
 /**
  * Writes audit events in batches off the request path: a refusal is answered without
  * waiting for its audit row, and a flood of refusals costs one insert per batch, not per
@@ -17,13 +19,17 @@ export interface AuditRecorderOptions {
  */
 export function createAuditRecorder(opts: AuditRecorderOptions) {
   const maxBuffered = opts.maxBuffered ?? 10_000;
-  const batchSize = opts.batchSize ?? 500;
+  // On SQLite an insert runs on the event loop: 500 rows took 6-21 ms, 100 rows 0.4-2.3 ms.
+  const batchSize = opts.batchSize ?? 100;
   let buffer: AuditEvent[] = [];
   let dropped = 0;
   let flushing: Promise<void> | undefined;
 
   async function writeAll(): Promise<void> {
-    while (buffer.length > 0) {
+    for (let first = true; buffer.length > 0; first = false) {
+      // Between two batches the requests that arrived meanwhile run (awaiting a synchronous
+      // store alone would chain the batches into one stall).
+      if (!first) await nextTimerTurn();
       const batch = buffer.slice(0, batchSize);
       buffer = buffer.slice(batch.length);
       try {

@@ -116,7 +116,7 @@ export const SETTINGS = [
     key: 'database.pool_size',
     type: int(1, 200),
     default: 10,
-    doc: 'PostgreSQL connections per process.',
+    doc: 'PostgreSQL connections per process: two thirds for the token requests, the rest for everything else (at least 2 each).',
   },
   {
     key: 'database.acquire_timeout_ms',

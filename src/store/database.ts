@@ -74,9 +74,52 @@ function openSqlite(cfg: DatabaseConfig, beforeStatement: () => void): Kysely<Ta
 
 interface Postgres {
   readonly db: Kysely<Tables>;
-  readonly pool: pg.Pool;
-  /** A connection outside the pool (the row cache's listener). */
+  /** The token path's connections (hot-path.ts), planned for key lookups only. */
+  readonly hotPool: pg.Pool;
+  /** A connection outside the pools (the row cache's listener). */
   readonly newClient: () => pg.Client;
+}
+
+/**
+ * The token path's statements look rows up by primary or unique key, and their plans are
+ * prepared once per connection and kept (named statements): a plan made while a table was
+ * nearly empty (a new database, the first minute after a deployment) scanned refresh_tokens
+ * whole on every refresh until autovacuum's ANALYZE invalidated it, and the table grows with
+ * every rotation. On the hot path's own connections table scans, hash and merge joins are
+ * priced out, so each of its statements is an index probe per key whatever the statistics
+ * say. The other statements (kysely: admin, reports, cleanup) keep PostgreSQL's defaults.
+ */
+const HOT_PATH_SETTINGS = '-c enable_seqscan=off -c enable_hashjoin=off -c enable_mergejoin=off';
+
+/**
+ * `url` whose connections start with `settings` (the startup packet's options, added to any the
+ * URL has: no statement, no round trip); undefined when it is no URL to add them to.
+ */
+function withStartupOptions(url: string, settings: string): string | undefined {
+  try {
+    const u = new URL(url);
+    u.searchParams.set(
+      'options',
+      [u.searchParams.get('options'), settings].filter(Boolean).join(' '),
+    );
+    return u.toString();
+  } catch {
+    return undefined;
+  }
+}
+
+/** How the token path's connections are made: `url` with HOT_PATH_SETTINGS at start-up. */
+export function hotPathConnection(url: string): { connectionString: string; options?: string } {
+  const withOptions = withStartupOptions(url, HOT_PATH_SETTINGS);
+  return withOptions
+    ? { connectionString: withOptions }
+    : { connectionString: url, options: HOT_PATH_SETTINGS };
+}
+
+/** `pool_size` split between the token path and the rest (at least two connections each). */
+export function poolSizes(poolSize: number): { hot: number; other: number } {
+  const other = Math.max(2, Math.floor(poolSize / 3));
+  return { hot: Math.max(2, poolSize - other), other };
 }
 
 async function openPostgres(cfg: DatabaseConfig): Promise<Postgres> {
@@ -85,28 +128,34 @@ async function openPostgres(cfg: DatabaseConfig): Promise<Postgres> {
   const { default: pgModule } = await import('pg');
   // int8 (bigint) columns hold millisecond timestamps, well inside Number's exact range.
   pgModule.types.setTypeParser(20, (v: string) => Number(v));
-  const pool = new pgModule.Pool({
-    connectionString: cfg.url,
-    max: cfg.poolSize,
-    // Fail fast when PostgreSQL is down instead of queueing forever (R54).
-    connectionTimeoutMillis: cfg.acquireTimeoutMs,
-    idleTimeoutMillis: 30_000,
-    statement_timeout: 10_000,
-    // A connection that stopped answering (network partition, frozen server) fails the query
-    // within this time instead of hanging the request; the pool then drops it (R54).
-    query_timeout: cfg.queryTimeoutMs,
-  });
-  pool.on('error', () => {
-    /* an idle client lost its connection; the pool replaces it on next use */
-  });
-  // A checked-out client whose connection dies emits 'error' with no pool listener attached:
-  // unhandled, it would crash the process on a database outage. Its query fails on its own.
-  pool.on('connect', (client) => {
-    client.on('error', () => undefined);
-  });
+  const newPool = (max: number, connection: { connectionString: string; options?: string }) => {
+    const pool = new pgModule.Pool({
+      ...connection,
+      max,
+      // Fail fast when PostgreSQL is down instead of queueing forever (R54).
+      connectionTimeoutMillis: cfg.acquireTimeoutMs,
+      idleTimeoutMillis: 30_000,
+      statement_timeout: 10_000,
+      // A connection that stopped answering (network partition, frozen server) fails the query
+      // within this time instead of hanging the request; the pool then drops it (R54).
+      query_timeout: cfg.queryTimeoutMs,
+    });
+    pool.on('error', () => {
+      /* an idle client lost its connection; the pool replaces it on next use */
+    });
+    // A checked-out client whose connection dies emits 'error' with no pool listener attached:
+    // unhandled, it would crash the process on a database outage. Its query fails on its own.
+    pool.on('connect', (client) => {
+      client.on('error', () => undefined);
+    });
+    return pool;
+  };
+  const sizes = poolSizes(cfg.poolSize);
   return {
-    db: new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) }),
-    pool,
+    db: new Kysely<Tables>({
+      dialect: new PostgresDialect({ pool: newPool(sizes.other, { connectionString: cfg.url }) }),
+    }),
+    hotPool: newPool(sizes.hot, hotPathConnection(cfg.url)),
     newClient: () =>
       new pgModule.Client({
         connectionString: cfg.url,
@@ -126,10 +175,15 @@ export async function openDatabase(cfg: DatabaseConfig): Promise<Database> {
   try {
     await migrate(db as Kysely<unknown>, dialect);
     hot = pg
-      ? postgresHotPath(pg.pool, cfg.poolSize, postgresRowCache(pg.newClient, cfg.rowCacheTtlMs))
+      ? postgresHotPath(
+          pg.hotPool,
+          poolSizes(cfg.poolSize).hot,
+          postgresRowCache(pg.newClient, cfg.rowCacheTtlMs),
+        )
       : sqliteHotPath(connectSqlite(cfg));
   } catch (err) {
     await db.destroy();
+    await pg?.hotPool.end();
     throw err;
   }
   const checkpointer =

@@ -43,6 +43,9 @@ function unnest(first: number, types: readonly string[], alias: string, columns:
 /** Batches of one kind of token lookup running at once (three kinds, beside the writes). */
 const READS_IN_FLIGHT = 2;
 
+/** Batches of token writes committing at once (see postgresHotPath). */
+const WRITES_IN_FLIGHT = 4;
+
 const A_FIRST = 3;
 const F_FIRST = A_FIRST + ACCESS_TYPES.length + 1;
 const R_FIRST = F_FIRST + FAMILY_TYPES.length + 1;
@@ -78,6 +81,23 @@ ins_iss as (
   select application_id, consumer_key, user_id, grant_type, issued_at from acc where ${WON})
 select token_hash from consumed`;
 
+const byKeys = (select: string, column: string) => `${select} where ${column} = any($1::text[])`;
+
+/** The token path's statements by name (pg prepares each once per connection). */
+export const HOT_STATEMENTS = {
+  tg_client: `select ${CLIENT_COLUMNS} from client_keys k join applications a on a.id = k.application_id where k.consumer_key = $1`,
+  tg_user: 'select * from users where id = $1',
+  tg_access_hash: byKeys('select * from access_tokens', 'token_hash'),
+  tg_access_jti: byKeys('select * from access_tokens', 'jti'),
+  tg_refresh: byKeys(
+    `select ${REFRESH_COLUMNS} from refresh_tokens r join token_families f on f.id = r.family_id`,
+    'r.token_hash',
+  ),
+  tg_token_batch: BATCH_SQL,
+} as const;
+
+type LookupName = 'tg_access_hash' | 'tg_access_jti' | 'tg_refresh';
+
 /** Column-wise arrays of rows (each row ends with its guard). */
 function columns(rows: readonly unknown[][], width: number): unknown[][] {
   const cols: unknown[][] = Array.from({ length: width }, () => []);
@@ -86,12 +106,20 @@ function columns(rows: readonly unknown[][], width: number): unknown[][] {
 }
 
 /**
- * PostgreSQL's hot path on the pool kysely uses: named statements (prepared once per
- * connection by pg) for the reads, and group commit of the writes, one statement per batch,
- * a few batches in flight at once (PostgreSQL commits concurrent transactions itself).
+ * PostgreSQL's hot path on a pool of its own (database.ts: planned for key lookups): named
+ * statements (prepared once per connection by pg) for the reads, and group commit of the
+ * writes, one statement per batch. Several batches in flight: while one waits for its WAL
+ * flush, the writes read meanwhile are executed at once, and PostgreSQL's next flush covers
+ * every commit inserted before it starts (its own group commit). With fewer batches in
+ * flight the writes read during a flush wait for a free one, miss the next flush and wait for
+ * the one after (driving the writes directly, 16 loops: more in flight, more per second).
  */
 export function postgresHotPath(pool: Pool, poolSize: number, rows: RowCache): HotPath {
-  const one = async <T>(name: string, text: string, value: string): Promise<T | undefined> =>
+  const one = async <T>(
+    name: keyof typeof HOT_STATEMENTS,
+    text: string,
+    value: string,
+  ): Promise<T | undefined> =>
     (await pool.query({ name, text, values: [value] })).rows[0] as T | undefined;
 
   async function commit(ws: readonly TokenWrite[]): Promise<TokenWriteResult[]> {
@@ -121,7 +149,7 @@ export function postgresHotPath(pool: Pool, poolSize: number, rows: RowCache): H
     ];
     const { rows } = await pool.query<{ token_hash: string }>({
       name: 'tg_token_batch',
-      text: BATCH_SQL,
+      text: HOT_STATEMENTS.tg_token_batch,
       values,
     });
     const won = new Set(rows.map((r) => r.token_hash));
@@ -156,12 +184,10 @@ export function postgresHotPath(pool: Pool, poolSize: number, rows: RowCache): H
    * arrived: revocations and rotations on any node are seen at once.
    */
   function batched<T extends Record<string, unknown>>(
-    name: string,
-    select: string,
+    name: LookupName,
     key: keyof T & string,
-    column: string = key,
   ): (value: string) => Promise<T | undefined> {
-    const text = `${select} where ${column} = any($1::text[])`;
+    const text = HOT_STATEMENTS[name];
     const lookups = new GroupCommit<string, T | undefined>(
       async (values) => {
         const { rows } = await pool.query<T>({ name, text, values: [[...new Set(values)]] });
@@ -174,32 +200,20 @@ export function postgresHotPath(pool: Pool, poolSize: number, rows: RowCache): H
     return (value) => lookups.run(value);
   }
 
-  // Leave connections for the reads and the rest of the store.
+  // Leave connections for the reads (READS_IN_FLIGHT of one kind at least).
   const group = new GroupCommit<TokenWrite, TokenWriteResult>(
     commitBatch,
     64,
-    Math.max(1, Math.min(4, Math.floor(poolSize / 2))),
+    Math.max(1, Math.min(WRITES_IN_FLIGHT, poolSize - READS_IN_FLIGHT - 1)),
   );
   return {
     reads: {
       client: (k) =>
-        rows.get(`c ${k}`, () =>
-          one<ClientRow>(
-            'tg_client',
-            `select ${CLIENT_COLUMNS} from client_keys k join applications a on a.id = k.application_id where k.consumer_key = $1`,
-            k,
-          ),
-        ),
-      user: (id) =>
-        rows.get(`u ${id}`, () => one('tg_user', 'select * from users where id = $1', id)),
-      accessByHash: batched('tg_access_hash', 'select * from access_tokens', 'token_hash'),
-      accessByJti: batched('tg_access_jti', 'select * from access_tokens', 'jti'),
-      refresh: batched<RefreshRow>(
-        'tg_refresh',
-        `select ${REFRESH_COLUMNS} from refresh_tokens r join token_families f on f.id = r.family_id`,
-        'token_hash',
-        'r.token_hash',
-      ),
+        rows.get(`c ${k}`, () => one<ClientRow>('tg_client', HOT_STATEMENTS.tg_client, k)),
+      user: (id) => rows.get(`u ${id}`, () => one('tg_user', HOT_STATEMENTS.tg_user, id)),
+      accessByHash: batched('tg_access_hash', 'token_hash'),
+      accessByJti: batched('tg_access_jti', 'jti'),
+      refresh: batched<RefreshRow>('tg_refresh', 'token_hash'),
       forget: rows.forget,
     },
     writes: {
@@ -210,6 +224,9 @@ export function postgresHotPath(pool: Pool, poolSize: number, rows: RowCache): H
         (await group.run({ kind: 'rotate', oldTokenHash, now, issuance }))!,
     },
     beforeOtherStatement: () => undefined,
-    close: () => rows.close(),
+    close: async () => {
+      await rows.close();
+      await pool.end();
+    },
   };
 }

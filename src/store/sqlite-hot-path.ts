@@ -16,7 +16,7 @@ import {
   type TokenWriteResult,
 } from './hot-path.js';
 import { readSnapshots } from './sqlite-read-snapshot.js';
-import { isBusy, retryBusy } from './sqlite-writers.js';
+import { retryBusy } from './sqlite-writers.js';
 import { eachAloneOnFailure, GroupCommit } from './write-batcher.js';
 
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
@@ -75,7 +75,8 @@ export function sqliteHotPath(conn: SQLite.Database): HotPath {
     return w.kind === 'rotate' ? 'rotated' : undefined;
   }
 
-  const snapshot = readSnapshots(conn);
+  const rows = rowCache(conn);
+  const snapshot = readSnapshots(conn, rows.check);
   // IMMEDIATE: the write lock is taken at BEGIN, so a batch never fails half way for it.
   const allTx = conn.transaction((ws: readonly TokenWrite[]) => ws.map(apply)).immediate;
   const oneTx = conn.transaction(apply).immediate;
@@ -84,27 +85,34 @@ export function sqliteHotPath(conn: SQLite.Database): HotPath {
   // Another process (a worker of `tollgate start`, the CLI) may hold the write lock: waited
   // for without blocking the event loop (sqlite-writers.ts).
   const inTransaction = () => conn.inTransaction;
-  const group = new GroupCommit<TokenWrite, TokenWriteResult>((ws) =>
-    eachAloneOnFailure(
-      ws,
-      (batch) => retryBusy(async () => all(batch), inTransaction),
-      (w) => retryBusy(async () => one(w), inTransaction),
-    ),
+  // A batch is committed right after the reads of the requests that wrote it (afterReads):
+  // a turn later, the requests read in the next turn would be read before it was committed,
+  // and the writes of two cohorts would alternate in batches half as large.
+  const group = new GroupCommit<TokenWrite, TokenWriteResult>(
+    (ws) =>
+      eachAloneOnFailure(
+        ws,
+        (batch) => retryBusy(async () => all(batch), inTransaction),
+        (w) => retryBusy(async () => one(w), inTransaction),
+      ),
+    64,
+    1,
+    snapshot.afterReads,
   );
 
-  function get<T>(stmt: SQLite.Statement, arg: string): Promise<T | undefined> {
-    try {
-      return Promise.resolve(snapshot.read(() => stmt.get(arg) as T | undefined));
-    } catch (err) {
-      if (!isBusy(err)) throw err;
-      return retryBusy(async () => stmt.get(arg) as T | undefined, inTransaction);
-    }
-  }
-  const rows = rowCache(conn, snapshot.read);
+  const get = <T>(stmt: SQLite.Statement, arg: string): Promise<T | undefined> =>
+    snapshot.read(() => stmt.get(arg) as T | undefined);
+  // A kept row is taken only in a snapshot whose row_changes count was checked; after SQLITE_BUSY
+  // the row is read again, outside the cache.
+  const kept = <T>(key: string, stmt: SQLite.Statement, arg: string): Promise<T | undefined> =>
+    snapshot.read(
+      () => rows.get<T>(key, () => stmt.get(arg) as T | undefined),
+      () => stmt.get(arg) as T | undefined,
+    );
   return {
     reads: {
-      client: (k) => rows.get(`c ${k}`, () => get<ClientRow>(q.client, k)),
-      user: (id) => rows.get(`u ${id}`, () => get(q.user, id)),
+      client: (k) => kept<ClientRow>(`c ${k}`, q.client, k),
+      user: (id) => kept(`u ${id}`, q.user, id),
       accessByHash: (h) => get(q.accessByHash, h),
       accessByJti: (jti) => get(q.accessByJti, jti),
       refresh: (h) => get<RefreshRow>(q.refresh, h),
@@ -129,31 +137,30 @@ export function sqliteHotPath(conn: SQLite.Database): HotPath {
  * Client and user rows, read once and kept while no users, applications or client_keys row
  * changes: triggers count every such change in `row_changes` (migration 0016), whichever
  * connection or process makes it (this process's kysely connection, the CLI, another worker),
- * and the count is read once per turn of the event loop, before the first request of the turn
- * reads (in that request's read snapshot, sqlite-read-snapshot.ts); any change empties the
- * cache. Token writes, audit events and statistics do not count, so another worker's token
- * commits keep the rows (SQLite's data_version, watched before, changed with each of them).
- * A request is thus answered from the rows as they were committed when its turn began, as if
- * it had read them then. Rows that do not exist are not kept (an unknown client id costs a read).
+ * and `check` reads the count first in every read snapshot (sqlite-read-snapshot.ts); any
+ * change empties the cache. Token writes, audit events and statistics do not count, so another
+ * worker's token commits keep the rows (SQLite's data_version, watched before, changed with
+ * each of them). A request is thus answered from the rows as they were committed when its
+ * snapshot opened, after it arrived. Rows that do not exist are not kept (an unknown client id
+ * costs a read).
  */
-function rowCache(conn: SQLite.Database, inSnapshot: <T>(run: () => T) => T, max = 10_000) {
+function rowCache(conn: SQLite.Database, max = 10_000) {
   const changeCount = conn.prepare('select version from row_changes where id = 1').pluck();
   const cache = new Map<string, unknown>();
   let version: unknown;
-  let checked = false;
   return {
-    async get<T>(key: string, read: () => Promise<T | undefined>): Promise<T | undefined> {
-      if (!checked) {
-        checked = true;
-        setImmediate(() => (checked = false));
-        const now = inSnapshot(() => changeCount.get());
-        if (now !== version) {
-          cache.clear();
-          version = now;
-        }
+    /** In a snapshot: empties the cache if a kept kind of row changed since the last check. */
+    check(): void {
+      const now = changeCount.get();
+      if (now !== version) {
+        cache.clear();
+        version = now;
       }
+    },
+    /** In a checked snapshot: the kept row, or `read` and keep it. */
+    get<T>(key: string, read: () => T | undefined): T | undefined {
       if (cache.has(key)) return cache.get(key) as T;
-      const row = await read();
+      const row = read();
       if (row !== undefined) {
         if (cache.size >= max) cache.clear();
         cache.set(key, row);

@@ -28,6 +28,11 @@ export class GroupCommit<Op, R> {
     private readonly maxBatch = 64,
     /** Batches committing at once: 1 for SQLite (one writer), a few for PostgreSQL. */
     private readonly maxInFlight = 1,
+    /**
+     * When a batch is committed: setImmediate, not a microtask, so the requests already read
+     * in this turn join the batch (SQLite's hot path passes its own, sqlite-hot-path.ts).
+     */
+    private readonly later: (flush: () => void) => void = setImmediate,
   ) {}
 
   run(op: Op): Promise<R> {
@@ -40,8 +45,7 @@ export class GroupCommit<Op, R> {
   private schedule(): void {
     if (this.scheduled || this.inFlight >= this.maxInFlight || this.queue.length === 0) return;
     this.scheduled = true;
-    // setImmediate, not a microtask: the requests already read in this turn join the batch.
-    setImmediate(() => {
+    this.later(() => {
       this.scheduled = false;
       void this.flush();
     });

@@ -1,0 +1,56 @@
+// The token path's statements on PostgreSQL are index probes whatever the statistics say: pg
+// keeps each named statement's plan per connection, and PostgreSQL's generic plan made while
+// the tables were empty scanned refresh_tokens (and hashed token_families) in every refresh
+// and rotation batch, slower with every token stored until autovacuum analysed the table.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
+import { hotPathConnection, openDatabase, poolSizes, type Database } from './database.js';
+import { HOT_STATEMENTS } from './postgres-hot-path.js';
+import { createTestDatabase, type TestDatabase } from './testing.js';
+
+/** The generic plan (the one a named statement keeps) of `text`, every parameter `value`. */
+async function genericPlan(client: pg.Client, name: string, text: string): Promise<string> {
+  await client.query(`prepare ${name} as ${text}`);
+  const { rows } = await client.query<{ t: string[] }>(
+    'select parameter_types::text[] as t from pg_prepared_statements where name = $1',
+    [name],
+  );
+  const args = rows[0]!.t.map((t) => (t.endsWith('[]') ? `'{}'` : `'x'`));
+  const plan = await client.query<{ 'QUERY PLAN': string }>(
+    `explain execute ${name}(${args.join(', ')})`,
+  );
+  return plan.rows.map((r) => r['QUERY PLAN']).join('\n');
+}
+
+describe('PostgreSQL token path plans', () => {
+  let testDb: TestDatabase;
+  let database: Database;
+  let client: pg.Client;
+
+  before(async () => {
+    testDb = await createTestDatabase('postgres');
+    database = await openDatabase(testDb.config); // migrated, tables empty and never analysed
+    client = new pg.Client(hotPathConnection(testDb.config.url));
+    await client.connect();
+    await client.query('set plan_cache_mode = force_generic_plan');
+  });
+  after(async () => {
+    await client?.end();
+    await database?.close();
+    await testDb?.drop();
+  });
+
+  for (const [name, text] of Object.entries(HOT_STATEMENTS)) {
+    it(`${name} probes indexes on a new database`, async () => {
+      const plan = await genericPlan(client, name, text);
+      assert.doesNotMatch(plan, /Seq Scan|Hash Join|Merge Join/, plan);
+    });
+  }
+
+  it('splits pool_size: two thirds for the token path, at least two each', () => {
+    assert.deepEqual(poolSizes(10), { hot: 7, other: 3 });
+    assert.deepEqual(poolSizes(5), { hot: 3, other: 2 });
+    assert.deepEqual(poolSizes(1), { hot: 2, other: 2 });
+  });
+});
