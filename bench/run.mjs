@@ -509,9 +509,19 @@ async function loopDelay(server) {
 
 /** Authenticated proxy path: the same load on the backend directly and through the Gateway. */
 async function gatewayLoad(servers) {
+  // Pinned with the load generators (as ../shared/bench/run-baselines.sh pins its upstream):
+  // left free, the scheduler put it on the 1-worker Gateway's core now and then, and the
+  // Gateway waited for a CPU behind its own backend.
   const backend = spawn(
-    process.execPath,
-    [join(ROOT, 'test', 'fixtures', 'backend.mjs'), 'bench', '0'],
+    'taskset',
+    [
+      '-c',
+      String(LOAD_CPU),
+      process.execPath,
+      join(ROOT, 'test', 'fixtures', 'backend.mjs'),
+      'bench',
+      '0',
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   try {

@@ -43,16 +43,14 @@ function semiSpaceSize(): number {
 /**
  * Lets the semi-space grow (V8's factor 2) only while one more step stays within `max`. It
  * starts at 1, so the start-up's module loading (one long task) grows nothing; the check runs
- * after each collection, on the event loop, as a server's tasks are short.
+ * after each collection, on the event loop, as a server's tasks are short. The factor is set at
+ * every check, not only when the answer changes: V8 puts it back to 2 whenever it makes another
+ * isolate (a worker thread: a hashing thread, for one), and the flag is the process's.
  */
 function holdYoungGeneration(max: number): void {
-  let growing = false;
-  setFlagsFromString('--semi-space-growth-factor=1');
   const check = () => {
-    const grow = 2 * semiSpaceSize() <= max;
-    if (grow === growing) return;
-    setFlagsFromString(`--semi-space-growth-factor=${grow ? 2 : 1}`);
-    growing = grow;
+    setFlagsFromString(`--semi-space-growth-factor=${2 * semiSpaceSize() <= max ? 2 : 1}`);
   };
+  setFlagsFromString('--semi-space-growth-factor=1');
   new PerformanceObserver(check).observe({ entryTypes: ['gc'] });
 }

@@ -123,4 +123,44 @@ describe('two Key Managers on one PostgreSQL', () => {
     assert.equal(refused.status, 400, refused.text);
     assert.equal(refused.json.error, 'invalid_grant');
   });
+  it('a refresh token rotates once across both nodes, and its replay on the other revokes the family', async () => {
+    const user = await createFixture(a, { tokenType: 'opaque' });
+    const token = (server: TestServer, form: Record<string, string>) =>
+      postForm(server, `${server.gateway}/token`, form, { authorization: user.authorization });
+    const login = await token(a, {
+      grant_type: 'password',
+      username: user.username,
+      password: user.password,
+    });
+    assert.equal(login.status, 200, login.text);
+    const first = login.json.refresh_token as string;
+    // The same token on both nodes at once: one rotation wins, the other is refused.
+    const race = await Promise.all(
+      [a, b].map((n) => token(n, { grant_type: 'refresh_token', refresh_token: first })),
+    );
+    assert.deepEqual(race.map((r) => r.status).sort(), [200, 400], race.map((r) => r.text).join());
+    assert.equal(race.find((r) => r.status === 400)!.json.error, 'invalid_grant');
+    // Whether the loser counted as a race or a replay depends on when it arrived (R30); the
+    // replay is checked in a family of its own.
+    const again = await token(b, {
+      grant_type: 'password',
+      username: user.username,
+      password: user.password,
+    });
+    assert.equal(again.status, 200, again.text);
+    const r0 = again.json.refresh_token as string;
+    const rotated = await token(a, { grant_type: 'refresh_token', refresh_token: r0 });
+    assert.equal(rotated.status, 200, rotated.text);
+    const r1 = rotated.json.refresh_token as string;
+    const replay = await token(b, { grant_type: 'refresh_token', refresh_token: r0 });
+    assert.equal(replay.status, 400, replay.text);
+    assert.equal(replay.json.error, 'invalid_grant');
+    // The family is revoked on every node: its successor and its access token with it.
+    const successor = await token(a, { grant_type: 'refresh_token', refresh_token: r1 });
+    assert.equal(successor.status, 400, successor.text);
+    assert.deepEqual(
+      (await introspect(a, rotated.json.access_token as string, user.authorization)).json,
+      { active: false },
+    );
+  });
 });
