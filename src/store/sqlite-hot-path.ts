@@ -6,16 +6,15 @@ import {
   CLIENT_COLUMNS,
   FAMILY_INSERT_COLUMNS,
   familyValues,
-  REFRESH_COLUMNS,
   REFRESH_INSERT_COLUMNS,
   refreshValues,
   type ClientRow,
   type HotPath,
-  type RefreshRow,
   type TokenWrite,
   type TokenWriteResult,
 } from './hot-path.js';
 import { readSnapshots } from './sqlite-read-snapshot.js';
+import { ACCESS_SELECT, accessRow, REFRESH_SELECT, refreshRow } from './sqlite-token-rows.js';
 import { retryBusy } from './sqlite-writers.js';
 import { eachAloneOnFailure, GroupCommit } from './write-batcher.js';
 
@@ -34,11 +33,9 @@ export function sqliteHotPath(conn: SQLite.Database): HotPath {
       `select ${CLIENT_COLUMNS} from client_keys k join applications a on a.id = k.application_id where k.consumer_key = ?`,
     ),
     user: conn.prepare('select * from users where id = ?'),
-    accessByHash: conn.prepare('select * from access_tokens where token_hash = ?'),
-    accessByJti: conn.prepare('select * from access_tokens where jti = ?'),
-    refresh: conn.prepare(
-      `select ${REFRESH_COLUMNS} from refresh_tokens r join token_families f on f.id = r.family_id where r.token_hash = ?`,
-    ),
+    accessByHash: conn.prepare(`${ACCESS_SELECT} where token_hash = ?`).raw(true),
+    accessByJti: conn.prepare(`${ACCESS_SELECT} where jti = ?`).raw(true),
+    refresh: conn.prepare(`${REFRESH_SELECT} where r.token_hash = ?`).raw(true),
     family: conn.prepare(
       `insert into token_families (${FAMILY_INSERT_COLUMNS}) values (${marks(6)})`,
     ),
@@ -100,8 +97,16 @@ export function sqliteHotPath(conn: SQLite.Database): HotPath {
     snapshot.afterReads,
   );
 
-  const get = <T>(stmt: SQLite.Statement, arg: string): Promise<T | undefined> =>
-    snapshot.read(() => stmt.get(arg) as T | undefined);
+  // A token row as an object (sqlite-token-rows.ts), or undefined.
+  const get = <T>(
+    stmt: SQLite.Statement,
+    row: (raw: unknown[]) => T,
+    arg: string,
+  ): Promise<T | undefined> =>
+    snapshot.read(() => {
+      const raw = stmt.get(arg) as unknown[] | undefined;
+      return raw && row(raw);
+    });
   // A kept row is taken only in a snapshot whose row_changes count was checked; after SQLITE_BUSY
   // the row is read again, outside the cache.
   const kept = <T>(key: string, stmt: SQLite.Statement, arg: string): Promise<T | undefined> =>
@@ -113,9 +118,9 @@ export function sqliteHotPath(conn: SQLite.Database): HotPath {
     reads: {
       client: (k) => kept<ClientRow>(`c ${k}`, q.client, k),
       user: (id) => kept(`u ${id}`, q.user, id),
-      accessByHash: (h) => get(q.accessByHash, h),
-      accessByJti: (jti) => get(q.accessByJti, jti),
-      refresh: (h) => get<RefreshRow>(q.refresh, h),
+      accessByHash: (h) => get(q.accessByHash, accessRow, h),
+      accessByJti: (jti) => get(q.accessByJti, accessRow, jti),
+      refresh: (h) => get(q.refresh, refreshRow, h),
       forget: rows.forget,
     },
     writes: {
