@@ -1,3 +1,4 @@
+import { setTimeout as nextTimerTurn } from 'node:timers/promises';
 import type { AuditEvent, AuditStore } from './audit-event.js';
 
 export interface AuditRecorderOptions {
@@ -9,8 +10,6 @@ export interface AuditRecorderOptions {
   readonly flushEveryMs?: number;
   readonly batchSize?: number;
 }
-
-const nextTimerTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 1));
 
 /**
  * Writes audit events in batches off the request path: a refusal is answered without
@@ -29,7 +28,7 @@ export function createAuditRecorder(opts: AuditRecorderOptions) {
     for (let first = true; buffer.length > 0; first = false) {
       // Between two batches the requests that arrived meanwhile run (awaiting a synchronous
       // store alone would chain the batches into one stall).
-      if (!first) await nextTimerTurn();
+      if (!first) await nextTimerTurn(1);
       const batch = buffer.slice(0, batchSize);
       buffer = buffer.slice(batch.length);
       try {

@@ -76,6 +76,8 @@ interface Postgres {
   readonly db: Kysely<Tables>;
   /** The token path's connections (hot-path.ts), planned for key lookups only. */
   readonly hotPool: pg.Pool;
+  /** Its size: the token path's share of pool_size (poolSizes). */
+  readonly hotPoolSize: number;
   /** A connection outside the pools (the row cache's listener). */
   readonly newClient: () => pg.Client;
 }
@@ -156,6 +158,7 @@ async function openPostgres(cfg: DatabaseConfig): Promise<Postgres> {
       dialect: new PostgresDialect({ pool: newPool(sizes.other, { connectionString: cfg.url }) }),
     }),
     hotPool: newPool(sizes.hot, hotPathConnection(cfg.url)),
+    hotPoolSize: sizes.hot,
     newClient: () =>
       new pgModule.Client({
         connectionString: cfg.url,
@@ -177,7 +180,7 @@ export async function openDatabase(cfg: DatabaseConfig): Promise<Database> {
     hot = pg
       ? postgresHotPath(
           pg.hotPool,
-          poolSizes(cfg.poolSize).hot,
+          pg.hotPoolSize,
           postgresRowCache(pg.newClient, cfg.rowCacheTtlMs),
         )
       : sqliteHotPath(connectSqlite(cfg));

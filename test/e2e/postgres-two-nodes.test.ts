@@ -127,11 +127,9 @@ describe('two Key Managers on one PostgreSQL', () => {
     const user = await createFixture(a, { tokenType: 'opaque' });
     const token = (server: TestServer, form: Record<string, string>) =>
       postForm(server, `${server.gateway}/token`, form, { authorization: user.authorization });
-    const login = await token(a, {
-      grant_type: 'password',
-      username: user.username,
-      password: user.password,
-    });
+    const signIn = (server: TestServer) =>
+      token(server, { grant_type: 'password', username: user.username, password: user.password });
+    const login = await signIn(a);
     assert.equal(login.status, 200, login.text);
     const first = login.json.refresh_token as string;
     // The same token on both nodes at once: one rotation wins, the other is refused.
@@ -142,11 +140,7 @@ describe('two Key Managers on one PostgreSQL', () => {
     assert.equal(race.find((r) => r.status === 400)!.json.error, 'invalid_grant');
     // Whether the loser counted as a race or a replay depends on when it arrived (R30); the
     // replay is checked in a family of its own.
-    const again = await token(b, {
-      grant_type: 'password',
-      username: user.username,
-      password: user.password,
-    });
+    const again = await signIn(b);
     assert.equal(again.status, 200, again.text);
     const r0 = again.json.refresh_token as string;
     const rotated = await token(a, { grant_type: 'refresh_token', refresh_token: r0 });
