@@ -2,7 +2,8 @@ import { mkdirSync, chmodSync, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import type pg from 'pg';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely } from 'kysely';
+import { CurrentSchemaPostgresDialect } from './postgres-introspector.js';
 import type { DatabaseConfig } from '../config/index.js';
 import type { HotPath } from './hot-path.js';
 import { migrate, type Dialect } from './migrations.js';
@@ -155,7 +156,9 @@ async function openPostgres(cfg: DatabaseConfig): Promise<Postgres> {
   const sizes = poolSizes(cfg.poolSize);
   return {
     db: new Kysely<Tables>({
-      dialect: new PostgresDialect({ pool: newPool(sizes.other, { connectionString: cfg.url }) }),
+      dialect: new CurrentSchemaPostgresDialect({
+        pool: newPool(sizes.other, { connectionString: cfg.url }),
+      }),
     }),
     hotPool: newPool(sizes.hot, hotPathConnection(cfg.url)),
     hotPoolSize: sizes.hot,
