@@ -10,18 +10,24 @@ export type Call =
   | { readonly method: 'hit' | 'peek'; readonly key: string; readonly windowMs: number }
   | { readonly method: 'reset'; readonly key: string };
 
+export type NumberedCall = { readonly id: number } & Call;
+
+export interface Reply {
+  readonly id: number;
+  readonly value?: unknown;
+  /** 'overloaded': the hashing pool is full (503); otherwise an error's message. */
+  readonly error?: string;
+}
+
+// Calls and replies travel in batches: each message is a pipe write and a wakeup of the
+// other process, so the calls of one event-loop turn (a password grant's two throttle peeks,
+// the grants read in the same turn) share one.
 export type ToPrimary =
-  | ({ readonly tg: 'call'; readonly id: number } & Call)
+  | { readonly tg: 'calls'; readonly calls: readonly NumberedCall[] }
   | { readonly tg: 'ready'; readonly urls: Record<string, string> };
 
 export type ToWorker =
-  | {
-      readonly tg: 'reply';
-      readonly id: number;
-      readonly value?: unknown;
-      /** 'overloaded': the hashing pool is full (503); otherwise an error's message. */
-      readonly error?: string;
-    }
+  | { readonly tg: 'replies'; readonly replies: readonly Reply[] }
   | { readonly tg: 'hash-load'; readonly load: HashLoad; readonly saturated: boolean }
   | { readonly tg: 'stop' };
 

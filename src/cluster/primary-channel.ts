@@ -1,5 +1,12 @@
 import { HashingOverloadedError, type HashLoad } from '../identity/hash-pool.js';
-import { isMessage, OVERLOADED, type Call, type ToPrimary, type ToWorker } from './messages.js';
+import {
+  isMessage,
+  OVERLOADED,
+  type Call,
+  type NumberedCall,
+  type ToPrimary,
+  type ToWorker,
+} from './messages.js';
 
 /** A worker's end of the IPC channel: calls answered by the primary, and the pool's load it announces. */
 export class PrimaryChannel {
@@ -12,16 +19,20 @@ export class PrimaryChannel {
   hashLoad: HashLoad = { active: 0, queued: 0 };
   hashSaturated = false;
   private onStop: (() => void) | undefined;
+  /** Calls made in this event-loop turn, sent together at its end. */
+  private outbox: NumberedCall[] = [];
 
   constructor() {
     process.on('message', (m: unknown) => {
       if (!isMessage<ToWorker>(m)) return;
-      if (m.tg === 'reply') {
-        const p = this.pending.get(m.id);
-        if (!p) return;
-        this.pending.delete(m.id);
-        if (m.error === undefined) p.resolve(m.value);
-        else p.reject(m.error === OVERLOADED ? new HashingOverloadedError() : new Error(m.error));
+      if (m.tg === 'replies') {
+        for (const r of m.replies) {
+          const p = this.pending.get(r.id);
+          if (!p) continue;
+          this.pending.delete(r.id);
+          if (r.error === undefined) p.resolve(r.value);
+          else p.reject(r.error === OVERLOADED ? new HashingOverloadedError() : new Error(r.error));
+        }
       } else if (m.tg === 'hash-load') {
         this.hashLoad = m.load;
         this.hashSaturated = m.saturated;
@@ -39,11 +50,21 @@ export class PrimaryChannel {
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
       this.pending.set(id, { resolve, reject });
-      this.send({ tg: 'call', id, ...call }, (err) => {
-        if (!err) return;
+      this.outbox.push({ id, ...call });
+      if (this.outbox.length === 1) setImmediate(() => this.flush());
+    });
+  }
+
+  private flush(): void {
+    const calls = this.outbox;
+    this.outbox = [];
+    this.send({ tg: 'calls', calls }, (err) => {
+      if (!err) return;
+      for (const { id } of calls) {
+        const p = this.pending.get(id);
         this.pending.delete(id);
-        reject(err);
-      });
+        p?.reject(err);
+      }
     });
   }
 

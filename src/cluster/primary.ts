@@ -3,7 +3,14 @@ import type { Config } from '../config/index.js';
 import { HashingOverloadedError, LocalHashPool, type HashLoad } from '../identity/hash-pool.js';
 import type { HitCounter } from '../ratelimit/counter.js';
 import { MemoryHitCounter } from '../ratelimit/memory-counter.js';
-import { isMessage, OVERLOADED, type ToPrimary, type ToWorker } from './messages.js';
+import {
+  isMessage,
+  OVERLOADED,
+  type NumberedCall,
+  type Reply,
+  type ToPrimary,
+  type ToWorker,
+} from './messages.js';
 
 export interface PrimaryOptions {
   readonly config: Config;
@@ -73,20 +80,31 @@ export async function runPrimary(opts: PrimaryOptions): Promise<RunningPrimary> 
   const counter: HitCounter | undefined = config.redis.url ? undefined : new MemoryHitCounter();
   let stopping = false;
 
-  const answer = async (w: Worker, m: Extract<ToPrimary, { tg: 'call' }>) => {
-    let reply: ToWorker;
+  /** Replies ready in this event-loop turn, per worker, sent together at its end. */
+  const outboxes = new Map<Worker, Reply[]>();
+  const reply = (w: Worker, r: Reply) => {
+    const queued = outboxes.get(w);
+    if (queued) return void queued.push(r);
+    outboxes.set(w, [r]);
+    setImmediate(() => {
+      const replies = outboxes.get(w)!;
+      outboxes.delete(w);
+      if (w.isConnected()) w.send({ tg: 'replies', replies } satisfies ToWorker);
+    });
+  };
+
+  const answer = async (w: Worker, m: NumberedCall) => {
     try {
       let value: unknown;
       if (m.method === 'hash') value = await pool.run(m.task);
       else if (!counter) throw new Error('hit counters are in Redis');
       else if (m.method === 'reset') value = await counter.reset(m.key);
       else value = await counter[m.method](m.key, m.windowMs);
-      reply = { tg: 'reply', id: m.id, value };
+      reply(w, { id: m.id, value });
     } catch (err) {
       const error = err instanceof HashingOverloadedError ? OVERLOADED : String(err);
-      reply = { tg: 'reply', id: m.id, error };
+      reply(w, { id: m.id, error });
     }
-    if (w.isConnected()) w.send(reply);
   };
 
   /** Forks a worker; resolves with its URLs once it serves, rejects if it exits first. */
@@ -98,7 +116,7 @@ export async function runPrimary(opts: PrimaryOptions): Promise<RunningPrimary> 
       live.add(w);
       w.on('message', (m: unknown) => {
         if (!isMessage<ToPrimary>(m)) return;
-        if (m.tg === 'call') void answer(w, m);
+        if (m.tg === 'calls') for (const call of m.calls) void answer(w, call);
         else if (m.tg === 'ready') {
           ready = true;
           w.send({ tg: 'hash-load', load: pool.load, saturated: pool.saturated });
