@@ -508,7 +508,51 @@ async function loopDelay(server) {
 }
 
 /** Authenticated proxy path: the same load on the backend directly and through the Gateway. */
+/**
+ * nginx in front of the same backend, 1 worker pinned like w1 and 2 workers on every core like
+ * w2, when Debian's nginx is installed (../shared/bench/setup.sh installs it): on a machine
+ * whose cores the server shares with wrk and the backend, it shows what a second worker can
+ * give any proxy, beside Tollgate's own 2-worker ratio. Without nginx, nothing.
+ */
+async function startNginxPair(backendPort) {
+  if (spawnSync('nginx', ['-v']).error) {
+    console.log('# nginx not installed: no 2-worker reference for the Gateway');
+    return [];
+  }
+  const all = `0-${cpus().length - 1}`;
+  const pair = [];
+  for (const [name, workers, cpuList, loadCpu] of [
+    ['nginx-w1', 1, W1_CPUS, LOAD_CPU],
+    ['nginx-w2', 2, all, ''],
+  ]) {
+    const listen = 20000 + OFFSET + workers;
+    const prefix = mkdtempSync(join(tmpdir(), `tollgate-${name}-`));
+    const child = spawn(
+      'bash',
+      [
+        join(SHARED, 'bench', 'peers', 'nginx-proxy.sh'),
+        String(listen),
+        String(backendPort),
+        String(workers),
+        cpuList,
+      ],
+      { stdio: 'ignore', env: { ...process.env, NGINX_PREFIX: prefix } },
+    );
+    const url = `http://127.0.0.1:${listen}/echo`;
+    for (let i = 0; i < 100; i++) {
+      const ok = await request(url)
+        .then((r) => r.body.dump().then(() => r.statusCode === 200))
+        .catch(() => false);
+      if (ok) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    pair.push({ name, url, pid: child.pid, loadCpu, child });
+  }
+  return pair;
+}
+
 async function gatewayLoad(servers) {
+  const nginxes = [];
   // Pinned with the load generators (as ../shared/bench/run-baselines.sh pins its upstream):
   // left free, the scheduler put it on the 1-worker Gateway's core now and then, and the
   // Gateway waited for a CPU behind its own backend.
@@ -537,6 +581,7 @@ async function gatewayLoad(servers) {
     const gws = [];
     for (const s of servers) gws.push({ ...s, ...(await publishBenchApi(s.server, port)) });
     const direct = `http://127.0.0.1:${port}/echo`;
+    if (servers.length > 1) nginxes.push(...(await startNginxPair(port)));
     const targets = join(servers[0].server.home, 'gw-targets.json');
     writeFileSync(
       targets,
@@ -548,6 +593,12 @@ async function gatewayLoad(servers) {
           token: g.token,
           loadCpu: g.loadCpu,
           pid: String(g.server.pid),
+        })),
+        ...nginxes.map((n) => ({
+          name: n.name,
+          url: n.url,
+          pid: String(n.pid),
+          loadCpu: n.loadCpu,
         })),
       ]),
     );
@@ -617,14 +668,21 @@ async function gatewayLoad(servers) {
       console.log(
         `gateway RSS under load, 1 worker: ${one.rss_mb.toFixed(0)} MB (target < 160 MB: ${verdict(one.rss_mb < 160)}), the server process at the end of each c=${GW_CONNS} run, the largest`,
       );
+    const n1 = lines.find((l) => l.name === 'nginx-w1');
+    const n2 = lines.find((l) => l.name === 'nginx-w2');
     if (one && two) {
       const ratio = two.rps / one.rps;
       console.log(
         `gateway c=${GW_CONNS}, 2 workers / 1 worker: ${x2(ratio)}x (target >= 1.7x: ${verdict(ratio >= 1.7)}): ${one.rps.toFixed(0)} -> ${two.rps.toFixed(0)} rps; Gateway CPU ms per request ${one.cpu_ms_per_req.toFixed(3)} -> ${two.cpu_ms_per_req.toFixed(3)}, Gateway CPU ${one.server_cpu}% -> ${two.server_cpu}% (wrk and the backend share the cores with w2); by CPU per request, 2 cores of its own would give ${x2((2 * one.cpu_ms_per_req) / two.cpu_ms_per_req)}x`,
       );
     }
+    if (n1 && n2)
+      console.log(
+        `what this machine lets a proxy gain from a second worker: nginx 2 workers / 1 worker ${x2(n2.rps / n1.rps)}x (${n1.rps.toFixed(0)} -> ${n2.rps.toFixed(0)} rps, in this run, pinned and shared like w1 and w2)`,
+      );
   } finally {
     backend.kill('SIGTERM');
+    for (const n of nginxes) n.child.kill('SIGTERM');
   }
 }
 

@@ -1,6 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { Config } from '../config/index.js';
-import { HashingOverloadedError, LocalHashPool } from '../identity/hash-pool.js';
+import { HashingOverloadedError, LocalHashPool, type HashLoad } from '../identity/hash-pool.js';
 import type { HitCounter } from '../ratelimit/counter.js';
 import { MemoryHitCounter } from '../ratelimit/memory-counter.js';
 import { isMessage, OVERLOADED, type ToPrimary, type ToWorker } from './messages.js';
@@ -22,6 +22,36 @@ export interface RunningPrimary {
 /** A worker that dies this soon after starting is replaced only after a pause (a crash loop). */
 const QUICK_DEATH_MS = 5000;
 
+/** The pool's load (the workers' hashing metrics) is announced at most this often. */
+const LOAD_EVERY_MS = 100;
+
+/**
+ * Tells the workers the pool's load: a change of `saturated` at once (a worker sheds by it
+ * before any lookup, R55, and takes checks again as soon as a slot is free), any other change
+ * at most every LOAD_EVERY_MS, with the latest figures. Every announcement is a pipe write
+ * and a wakeup per worker; at each check's start and end they were 4 of the 6 IPC messages
+ * of a password grant on 2 workers, and took the core from the hashing threads.
+ */
+function loadAnnouncer(send: (load: HashLoad, saturated: boolean) => void) {
+  let announced = false;
+  let latest: { load: HashLoad; saturated: boolean } = {
+    load: { active: 0, queued: 0 },
+    saturated: false,
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const announce = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    announced = latest.saturated;
+    send(latest.load, latest.saturated);
+  };
+  return (load: HashLoad, saturated: boolean) => {
+    latest = { load, saturated };
+    if (saturated !== announced) announce();
+    else timer ??= setTimeout(announce, LOAD_EVERY_MS).unref();
+  };
+}
+
 /**
  * The primary process of `tollgate start` with several workers (node:cluster): it forks the
  * workers, which share the ports and run the servers, and keeps what must be one per machine:
@@ -36,8 +66,9 @@ export async function runPrimary(opts: PrimaryOptions): Promise<RunningPrimary> 
   const broadcast = (m: ToWorker) => {
     for (const w of live) if (w.isConnected()) w.send(m);
   };
-  const pool = new LocalHashPool(config.identity.hashing, (load, saturated) =>
-    broadcast({ tg: 'hash-load', load, saturated }),
+  const pool = new LocalHashPool(
+    config.identity.hashing,
+    loadAnnouncer((load, saturated) => broadcast({ tg: 'hash-load', load, saturated })),
   );
   const counter: HitCounter | undefined = config.redis.url ? undefined : new MemoryHitCounter();
   let stopping = false;

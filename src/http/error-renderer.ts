@@ -1,4 +1,4 @@
-import { STATUS_CODES, type IncomingMessage } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from './api-error.js';
@@ -29,15 +29,46 @@ export function isExposed(err: unknown): err is ExposedError {
 // a backslash, echoed non-ASCII input) is replaced rather than sent.
 const safeDescription = (text: string) => text.replace(/[^\x20-\x21\x23-\x5B\x5D-\x7E]/g, '?');
 
+/** The headers of an OAuth error's answer, as sendOAuth sets them (before the body's own). */
+function oauthHeaders(err: OAuthError, extra?: Record<string, string>): Record<string, string> {
+  return { ...NO_STORE, ...err.headers, ...extra };
+}
+
+/** RFC 6749 §5.2: the error answer's body. */
+function oauthBody(err: OAuthError): { error: string; error_description: string } {
+  return { error: err.error, error_description: safeDescription(err.description) };
+}
+
 function sendOAuth(
   reply: FastifyReply,
   err: OAuthError,
   extra?: Record<string, string>,
 ): FastifyReply {
-  return reply
-    .code(err.status)
-    .headers({ ...NO_STORE, ...err.headers, ...extra })
-    .send({ error: err.error, error_description: safeDescription(err.description) });
+  return reply.code(err.status).headers(oauthHeaders(err, extra)).send(oauthBody(err));
+}
+
+/**
+ * Writes an OAuth error straight on node:http's response, byte for byte as the Fastify
+ * renderer answers it (status, headers in the same order, RFC 6749 §5.2 body), the pause of a
+ * shed connection included: for the Token API's direct path (keymanager/direct-calls.ts),
+ * which serves only where the client's address is the socket's (no trusted proxies) and has
+ * read the whole body. Without Fastify's request, reply, hooks and serializer, a shed password
+ * grant costs the event loop less of the core the hashing threads need (R55).
+ */
+export function writeOAuthError(res: ServerResponse, err: OAuthError & { pauseMs?: number }): void {
+  const pause =
+    err.pauseMs !== undefined && err.pauseMs > 0
+      ? pauseSocket(res.socket!, err.pauseMs)
+      : undefined;
+  const body = JSON.stringify(oauthBody(err));
+  const headers = oauthHeaders(
+    err,
+    pause !== undefined ? { 'retry-after': String(Math.ceil(pause / 1000)) } : undefined,
+  );
+  headers['content-type'] = 'application/json; charset=utf-8';
+  headers['content-length'] = String(Buffer.byteLength(body));
+  res.writeHead(err.status, headers);
+  res.end(body);
 }
 
 /** `{ code, message, description }` as WSO2's REST APIs; a domain error's message is the description. */
@@ -82,6 +113,11 @@ const paused = new WeakMap<
 function pauseConnection(request: FastifyRequest, ms: number): number | undefined {
   const socket = request.raw.socket;
   if (request.ip !== socket.remoteAddress) return undefined;
+  return pauseSocket(socket, ms);
+}
+
+/** pauseConnection for a socket whose client is the peer itself (not a trusted proxy). */
+function pauseSocket(socket: Socket, ms: number): number {
   const now = Date.now();
   const last = paused.get(socket);
   const doublings =

@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
+import { writeOAuthError } from '../http/error-renderer.js';
+import { OAuthError } from '../http/oauth-error.js';
 import type { OAuthRequest } from './endpoints/request.js';
 
 /** An OAuth endpoint as the routes call it: its answer (undefined: an empty 200), or it throws. */
@@ -46,7 +48,8 @@ const EMPTY_HEADERS = ['cache-control', 'no-store', 'pragma', 'no-cache', 'conte
  * writes it. Everything else goes to Fastify as before: other methods (405), other paths or a
  * query string, a body without Content-Length, over the limit or not form-encoded, a server
  * closing (503), a server behind trusted proxies (its client address comes from
- * X-Forwarded-For), and every error the endpoint throws (failedFor), so refusals are unchanged.
+ * X-Forwarded-For), and every error the endpoint throws other than an OAuth error (failedFor).
+ * OAuth errors are written by the renderer's writeOAuthError, so refusals are unchanged.
  */
 export function serveTokenCallsDirectly(
   app: FastifyInstance,
@@ -86,6 +89,9 @@ export function serveTokenCallsDirectly(
       },
       (error: unknown) => {
         if (res.destroyed) return;
+        // The RFC 6749 §5.2 refusals (a shed password grant among them) are answered here, as
+        // the renderer answers them; anything else (a 500, a storage outage) goes to Fastify.
+        if (error instanceof OAuthError) return writeOAuthError(res, error);
         (req as FailedRequest)[FAILED] = { error };
         next.call(server, req, res);
       },

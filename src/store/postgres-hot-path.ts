@@ -34,10 +34,10 @@ const ACCESS_TYPES = [
 const FAMILY_TYPES = ['text', 'text', 'text', 'int8', 'int8', 'int8'];
 const REFRESH_TYPES = ['text', 'text', 'text', 'text', 'text', 'int8', 'int8', 'int8', 'int8'];
 
-/** `unnest($n::t[], …) as alias(cols…, guard)`: one array parameter per column. */
+/** `unnest($n::t[], …) as alias(cols…[, guard])`: one array parameter per column. */
 function unnest(first: number, types: readonly string[], alias: string, columns: string): string {
-  const arrays = [...types, 'text'].map((t, i) => `$${first + i}::${t}[]`).join(', ');
-  return `unnest(${arrays}) as ${alias}(${columns}, guard)`;
+  const arrays = types.map((t, i) => `$${first + i}::${t}[]`).join(', ');
+  return `unnest(${arrays}) as ${alias}(${columns})`;
 }
 
 /** Batches of one kind of token lookup running at once (three kinds, beside the writes). */
@@ -46,45 +46,83 @@ const READS_IN_FLIGHT = 2;
 /** Batches of token writes committing at once (see postgresHotPath). */
 const WRITES_IN_FLIGHT = 4;
 
-const A_FIRST = 3;
-const F_FIRST = A_FIRST + ACCESS_TYPES.length + 1;
-const R_FIRST = F_FIRST + FAMILY_TYPES.length + 1;
-const WON = 'guard is null or guard in (select token_hash from consumed)';
+/** Which rows a batch of token writes holds besides its access tokens. */
+interface BatchParts {
+  readonly rotations: boolean;
+  readonly families: boolean;
+  readonly refreshes: boolean;
+}
+
+/** The statement of a batch with `parts`. */
+function batchStatement({ rotations, families, refreshes }: BatchParts) {
+  const types: string[] = [];
+  // With rotations, every row carries the refresh token its issuance replaces (null: none).
+  const guard = rotations ? ['text'] : [];
+  const rows = (t: readonly string[], alias: string, columns: string) => {
+    const first = types.length + 1;
+    types.push(...t, ...guard);
+    return unnest(first, [...t, ...guard], alias, rotations ? `${columns}, guard` : columns);
+  };
+  const won = rotations ? ' where guard is null or guard in (select token_hash from consumed)' : '';
+  const ctes: string[] = [];
+  if (rotations) {
+    types.push('text', 'int8');
+    ctes.push(`consumed as (
+  update refresh_tokens t set consumed_at = c.at
+  from unnest($1::text[], $2::int8[]) as c(old_hash, at)
+  where t.token_hash = c.old_hash and t.consumed_at is null and t.revoked_at is null
+  returning t.token_hash)`);
+  }
+  ctes.push(`acc as (select * from ${rows(ACCESS_TYPES, 'x', ACCESS_INSERT_COLUMNS)})`);
+  if (families)
+    ctes.push(`fam as (
+  insert into token_families (${FAMILY_INSERT_COLUMNS})
+  select ${FAMILY_INSERT_COLUMNS} from ${rows(FAMILY_TYPES, 'y', FAMILY_INSERT_COLUMNS)}${won})`);
+  if (refreshes)
+    ctes.push(`ins_ref as (
+  insert into refresh_tokens (${REFRESH_INSERT_COLUMNS})
+  select ${REFRESH_INSERT_COLUMNS} from ${rows(REFRESH_TYPES, 'z', REFRESH_INSERT_COLUMNS)}${won})`);
+  ctes.push(`ins_acc as (
+  insert into access_tokens (${ACCESS_INSERT_COLUMNS})
+  select ${ACCESS_INSERT_COLUMNS} from acc${won})`);
+  const issuance = `insert into token_issuance (application_id, consumer_key, user_id, grant_type, issued_at)
+  select application_id, consumer_key, user_id, grant_type, issued_at from acc${won}`;
+  // The statement answers the rotations that won; without rotations, nothing.
+  const last = rotations
+    ? `ins_iss as (\n  ${issuance})\nselect token_hash from consumed`
+    : issuance;
+  return `with\n${ctes.join(',\n')}${rotations ? ',\n' : '\n'}${last}`;
+}
+
+/** Name of the statement of a batch with `parts` (r: rotations, f: families, t: refresh tokens). */
+function batchName({ rotations, families, refreshes }: BatchParts): BatchName {
+  return `tg_batch_${rotations ? 'r' : ''}${families ? 'f' : ''}${refreshes ? 't' : ''}` as BatchName;
+}
+
+type BatchName = `tg_batch_${string}`;
 
 /**
  * A whole batch of token writes in ONE statement (data-modifying CTEs are one atomic unit,
  * committed with the statement): the rotations' conditional UPDATE first, then the rows of
  * every issuance whose rotation won (the `guard` column names the refresh token a successor
- * replaces; null = a plain issuance). One round trip and one commit for the batch, and one
- * fixed statement text, prepared once per connection whatever the batch size.
+ * replaces; null = a plain issuance). One round trip and one commit for the batch. One
+ * statement per combination of the kinds of rows a batch holds, each of a fixed text (prepared
+ * once per connection whatever the batch size): a batch of client_credentials tokens only
+ * inserts access tokens, and a CTE over empty arrays still opened its table and every index of
+ * it and parsed its arrays (a third of PostgreSQL's CPU for a batch of one).
  */
-const BATCH_SQL = `with
-consumed as (
-  update refresh_tokens t set consumed_at = c.at
-  from unnest($1::text[], $2::int8[]) as c(old_hash, at)
-  where t.token_hash = c.old_hash and t.consumed_at is null and t.revoked_at is null
-  returning t.token_hash),
-acc as (select * from ${unnest(A_FIRST, ACCESS_TYPES, 'x', ACCESS_INSERT_COLUMNS)}),
-fam as (
-  insert into token_families (${FAMILY_INSERT_COLUMNS})
-  select ${FAMILY_INSERT_COLUMNS} from ${unnest(F_FIRST, FAMILY_TYPES, 'y', FAMILY_INSERT_COLUMNS)}
-  where ${WON}),
-ins_acc as (
-  insert into access_tokens (${ACCESS_INSERT_COLUMNS})
-  select ${ACCESS_INSERT_COLUMNS} from acc where ${WON}),
-ins_ref as (
-  insert into refresh_tokens (${REFRESH_INSERT_COLUMNS})
-  select ${REFRESH_INSERT_COLUMNS} from ${unnest(R_FIRST, REFRESH_TYPES, 'z', REFRESH_INSERT_COLUMNS)}
-  where ${WON}),
-ins_iss as (
-  insert into token_issuance (application_id, consumer_key, user_id, grant_type, issued_at)
-  select application_id, consumer_key, user_id, grant_type, issued_at from acc where ${WON})
-select token_hash from consumed`;
+const BATCHES: Record<BatchName, string> = {};
+for (const rotations of [false, true])
+  for (const families of [false, true])
+    for (const refreshes of [false, true]) {
+      const parts = { rotations, families, refreshes };
+      BATCHES[batchName(parts)] = batchStatement(parts);
+    }
 
 const byKeys = (select: string, column: string) => `${select} where ${column} = any($1::text[])`;
 
 /** The token path's statements by name (pg prepares each once per connection). */
-export const HOT_STATEMENTS = {
+export const HOT_STATEMENTS: Readonly<Record<string, string>> = {
   tg_client: `select ${CLIENT_COLUMNS} from client_keys k join applications a on a.id = k.application_id where k.consumer_key = $1`,
   tg_user: 'select * from users where id = $1',
   tg_access_hash: byKeys('select * from access_tokens', 'token_hash'),
@@ -93,8 +131,8 @@ export const HOT_STATEMENTS = {
     `select ${REFRESH_COLUMNS} from refresh_tokens r join token_families f on f.id = r.family_id`,
     'r.token_hash',
   ),
-  tg_token_batch: BATCH_SQL,
-} as const;
+  ...BATCHES,
+};
 
 type LookupName = 'tg_access_hash' | 'tg_access_jti' | 'tg_refresh';
 
@@ -116,40 +154,44 @@ function columns(rows: readonly unknown[][], width: number): unknown[][] {
  */
 export function postgresHotPath(pool: Pool, poolSize: number, rows: RowCache): HotPath {
   const one = async <T>(
-    name: keyof typeof HOT_STATEMENTS,
+    name: 'tg_client' | 'tg_user',
     text: string,
     value: string,
   ): Promise<T | undefined> =>
     (await pool.query({ name, text, values: [value] })).rows[0] as T | undefined;
 
   async function commit(ws: readonly TokenWrite[]): Promise<TokenWriteResult[]> {
+    const rotations = ws.some((w) => w.kind === 'rotate');
+    const guard = (w: TokenWrite) =>
+      !rotations ? [] : [w.kind === 'rotate' ? w.oldTokenHash : null];
     const rotOld: string[] = [];
     const rotAt: number[] = [];
     const acc: unknown[][] = [];
     const fam: unknown[][] = [];
     const ref: unknown[][] = [];
     for (const w of ws) {
-      const guard = w.kind === 'rotate' ? w.oldTokenHash : null;
       if (w.kind === 'rotate') {
         rotOld.push(w.oldTokenHash);
         rotAt.push(w.now);
       }
-      acc.push([...accessValues(w.issuance), guard]);
+      acc.push([...accessValues(w.issuance), ...guard(w)]);
       const f = familyValues(w.issuance);
-      if (f) fam.push([...f, guard]);
+      if (f) fam.push([...f, ...guard(w)]);
       const r = refreshValues(w.issuance);
-      if (r) ref.push([...r, guard]);
+      if (r) ref.push([...r, ...guard(w)]);
     }
+    const parts = { rotations, families: fam.length > 0, refreshes: ref.length > 0 };
+    const width = (types: readonly string[]) => types.length + (rotations ? 1 : 0);
     const values = [
-      rotOld,
-      rotAt,
-      ...columns(acc, ACCESS_TYPES.length + 1),
-      ...columns(fam, FAMILY_TYPES.length + 1),
-      ...columns(ref, REFRESH_TYPES.length + 1),
+      ...(rotations ? [rotOld, rotAt] : []),
+      ...columns(acc, width(ACCESS_TYPES)),
+      ...(parts.families ? columns(fam, width(FAMILY_TYPES)) : []),
+      ...(parts.refreshes ? columns(ref, width(REFRESH_TYPES)) : []),
     ];
+    const name = batchName(parts);
     const { rows } = await pool.query<{ token_hash: string }>({
-      name: 'tg_token_batch',
-      text: HOT_STATEMENTS.tg_token_batch,
+      name,
+      text: BATCHES[name],
       values,
     });
     const won = new Set(rows.map((r) => r.token_hash));

@@ -460,6 +460,33 @@ describeOnEachDatabase('SQL stores', (db) => {
     assert.equal(await db.stores.tokens.findAccessByJti(loser.access.jti), undefined);
   });
 
+  it('stores the issuances committed beside a rotation that lost, and not its successor', async () => {
+    const client = await newClient();
+    const userId = client.owner.id;
+    const first = passwordIssuance(client, userId);
+    await db.stores.tokens.saveIssuance(first);
+    const winner = refreshIssuance(client, userId, first.newFamily.id, T0 + 1000);
+    await db.stores.tokens.rotateRefresh(first.refresh.tokenHash, T0 + 1000, winner);
+    // Replayed beside a new sign-in and a client_credentials token, all in one turn.
+    const replay = refreshIssuance(client, userId, first.newFamily.id, T0 + 2000);
+    const signIn = passwordIssuance(client, userId, T0 + 2000);
+    const machine = { access: access(client, null, 'client_credentials', T0 + 2000, null) };
+    const outcomes = await Promise.all([
+      db.stores.tokens.rotateRefresh(first.refresh.tokenHash, T0 + 2000, replay),
+      db.stores.tokens.saveIssuance(signIn),
+      db.stores.tokens.saveIssuance(machine),
+    ]);
+    assert.deepEqual(outcomes, ['already_consumed', undefined, undefined]);
+    assert.equal(await db.stores.tokens.findRefresh(replay.refresh.tokenHash), undefined);
+    assert.equal(await db.stores.tokens.findAccessByJti(replay.access.jti), undefined);
+    assert.deepEqual(await db.stores.tokens.findRefresh(signIn.refresh.tokenHash), {
+      ...signIn.refresh,
+      family: signIn.newFamily,
+    });
+    assert.deepEqual(await db.stores.tokens.findAccessByJti(signIn.access.jti), signIn.access);
+    assert.deepEqual(await db.stores.tokens.findAccessByJti(machine.access.jti), machine.access);
+  });
+
   it('a revoked refresh token cannot be rotated', async () => {
     const client = await newClient();
     const first = passwordIssuance(client, client.owner.id);
