@@ -7,12 +7,17 @@ const MB = 1024 * 1024;
 
 /**
  * A node process that calls holdServerHeap(), then allocates a few hundred MB of short-lived
- * objects beside a live set (what makes V8 grow its young generation) in short tasks, with a
- * worker thread started halfway if asked, and prints the size of its young generation (two
- * semi-spaces).
+ * objects beside a live set (what makes V8 grow its young generation) in short tasks, and
+ * prints the size of its young generation (two semi-spaces). With `withWorker`, it then starts
+ * a worker thread and, in the one task right after the thread is online, keeps 50 MB of new
+ * objects: their scavenges grow the semi-space if V8's growth factor is 2 then (a new isolate
+ * sets it back to 2), and no check after a collection can run within that task. A minor
+ * collection first empties the young generation, and its check is heard, so that no collection
+ * falls between the thread's start and that task (its check would hide a missing one).
  */
 function youngGenerationAfterLoad(nodeArgs: string[] = [], withWorker = false): number {
   const code = `
+    import { PerformanceObserver } from 'node:perf_hooks';
     import { getHeapSpaceStatistics } from 'node:v8';
     import { Worker } from 'node:worker_threads';
     import { holdServerHeap } from ${JSON.stringify(new URL('./server-heap.js', import.meta.url).href)};
@@ -29,14 +34,26 @@ function youngGenerationAfterLoad(nodeArgs: string[] = [], withWorker = false): 
     };
     await load();
     if (${withWorker}) {
+      await new Promise((ok) => {
+        // A pending observer does not keep a process alive: this timer does, until it is heard.
+        const alive = setInterval(() => {}, 1000);
+        const seen = new PerformanceObserver(() => (seen.disconnect(), clearInterval(alive), ok()));
+        seen.observe({ entryTypes: ['gc'] });
+        gc({ type: 'minor' });
+      });
       const w = new Worker('setTimeout(() => {}, 10)', { eval: true });
       await new Promise((ok) => w.on('online', ok));
+      const kept = [];
+      for (let i = 0; i < 1e6; i++) kept.push({ a: i, b: [i] });
+      live.push(kept);
+    } else {
+      await load();
     }
-    await load();
     const young = getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
     console.log(young.space_size);
   `;
-  const out = execFileSync(process.execPath, [...nodeArgs, '--input-type=module', '-e', code], {
+  const args = [...nodeArgs, ...(withWorker ? ['--expose-gc'] : [])];
+  const out = execFileSync(process.execPath, [...args, '--input-type=module', '-e', code], {
     encoding: 'utf8',
   });
   return Number(out.trim());
