@@ -17,7 +17,7 @@ import { refuseCrossSiteWrites } from '../http/cross-site.js';
 import { createLogger } from '../http/logger.js';
 import { scheduleCleanup } from './cleanup-schedule.js';
 import { createHttpServer } from '../http/server.js';
-import { isStoreUnavailable } from '../store/index.js';
+import { isStoreUnavailable, trimNativeHeapEvery } from '../store/index.js';
 import { loadTls } from '../http/tls.js';
 import {
   createKeyManager,
@@ -130,6 +130,9 @@ export async function startTollgate(
   // One set of counters for the Token API throttles and the Gateway's tiers.
   const counter = opts.counter ?? (await createCounter(config, now));
   if (!opts.counter) closers.push(() => counter.close());
+  // The C heap's free pages go back to the system (a token load leaves tens of MB of them).
+  const stopTrimming = trimNativeHeapEvery();
+  closers.push(async () => stopTrimming());
   try {
     if (profile !== 'gateway') {
       const svc = await createServices(config, {

@@ -72,5 +72,6 @@ export function createSqlStores(database: Database): SqlStores {
 
 export { openDatabase, type Database } from './database.js';
 export { isStoreUnavailable } from './unavailable.js';
+export { trimNativeHeap, trimNativeHeapEvery } from './native-heap.js';
 export { DuplicateError } from './errors.js';
 export type { RevocationFeed } from './sql-revocation-feed.js';
