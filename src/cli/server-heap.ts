@@ -57,10 +57,14 @@ function semiSpaceSize(): number {
  * The flag is the process's, and V8 sets it back to 2 whenever it configures another isolate's
  * heap (Heap::ConfigureHeap), on the new thread, at a moment this one cannot see: a worker
  * thread (a hashing thread, the SQLite checkpoint thread). So from a thread's start until it
- * is online (its isolate made) the check runs at every turn of the event loop too, and once
- * more when it is online; else the scavenges until the next check could double the semi-space
- * (one in 10-30 thread starts did, under a synthetic load with many survivors). What remains
- * is a scavenge in the very turn in which the new isolate is made, before the next check.
+ * is online (its isolate made) the check runs every millisecond too, at the start of the
+ * event loop's turn (a timer), and once more when it is online; else the scavenges until the
+ * next check could double the semi-space (one in 10-30 thread starts did, under a synthetic
+ * load with many survivors). What remains is a scavenge within the millisecond in which the
+ * new isolate is made, before the next check. Not at every turn (setImmediate): that kept the
+ * event loop spinning while the thread started, and a hashing thread (niced) that shares its
+ * core started ten times slower for it (350 ms of spinning at a login flood's first hash, on a
+ * pinned worker).
  */
 function holdYoungGeneration(max: number): void {
   const check = () => {
@@ -69,14 +73,11 @@ function holdYoungGeneration(max: number): void {
   setFlagsFromString('--semi-space-growth-factor=1');
   new PerformanceObserver(check).observe({ entryTypes: ['gc'] });
   let starting = 0;
-  const everyTurn = () => {
-    check();
-    if (starting > 0) setImmediate(everyTurn);
-  };
+  let poll: NodeJS.Timeout | undefined;
   process.on('worker', (worker) => {
-    if (starting++ === 0) setImmediate(everyTurn);
+    if (starting++ === 0) poll = setInterval(check, 1).unref();
     const started = () => {
-      starting--;
+      if (--starting === 0) clearInterval(poll);
       check();
       worker.off('online', started).off('exit', started);
     };
