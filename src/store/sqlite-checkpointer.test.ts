@@ -1,11 +1,15 @@
 // SQLite's WAL is copied back into the database by the checkpointer's worker thread, not by
-// the event loop's connections (whose automatic checkpoint would block every request).
+// the event loop's connections (whose automatic checkpoint would block every request); the
+// thread ends while nothing is written.
 import assert from 'node:assert/strict';
-import { statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { openDatabase, type Database } from './index.js';
-import { EVENT_LOOP_AUTOCHECKPOINT_PAGES } from './sqlite-checkpointer.js';
+import { EVENT_LOOP_AUTOCHECKPOINT_PAGES, startSqliteCheckpointer } from './sqlite-checkpointer.js';
 import { createTestDatabase, type TestDatabase } from './testing.js';
 
 describe('SQLite checkpoints off the event loop', () => {
@@ -40,5 +44,50 @@ describe('SQLite checkpoints off the event loop', () => {
     const r = await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(db.db);
     assert.equal(r.rows[0]!.wal_autocheckpoint, EVENT_LOOP_AUTOCHECKPOINT_PAGES);
     assert.ok(EVENT_LOOP_AUTOCHECKPOINT_PAGES >= 10_000);
+  });
+});
+
+describe('SQLite checkpoint thread while nothing is written', () => {
+  let dir: string;
+  let conn: SQLite.Database;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'tollgate-checkpointer-'));
+    conn = new SQLite(join(dir, 'wal.db'));
+    conn.pragma('journal_mode = WAL');
+    conn.pragma('wal_autocheckpoint = 0');
+    conn.exec('create table t (v text)');
+  });
+  after(() => {
+    conn.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** About 1.2 MB of WAL. */
+  const write = () => {
+    const insert = conn.prepare('insert into t (v) values (?)');
+    for (let i = 0; i < 300; i++) insert.run('x'.repeat(4000));
+  };
+  const until = async (what: string, done: () => boolean) => {
+    for (let i = 0; i < 1000 && !done(); i++) await new Promise((r) => setTimeout(r, 20));
+    assert.ok(done(), what);
+  };
+
+  it('the thread empties the WAL file and ends; new writes start it again', async () => {
+    const checkpointer = startSqliteCheckpointer(join(dir, 'wal.db'), {
+      idleMs: 200,
+      watchEveryMs: 50,
+    });
+    try {
+      write();
+      await until('the thread started', () => checkpointer.running);
+      await until('the thread ended', () => !checkpointer.running);
+      assert.equal(statSync(join(dir, 'wal.db-wal')).size, 0, 'the WAL file is empty');
+      assert.equal((conn.prepare('select count(*) as n from t').get() as { n: number }).n, 300);
+      write();
+      await until('the thread started again', () => checkpointer.running);
+    } finally {
+      await checkpointer.close();
+    }
+    assert.equal(checkpointer.running, false);
   });
 });
