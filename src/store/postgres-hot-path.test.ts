@@ -2,6 +2,8 @@
 // keeps each named statement's plan per connection, and PostgreSQL's generic plan made while
 // the tables were empty scanned refresh_tokens (and hashed token_families) in every refresh
 // and rotation batch, slower with every token stored until autovacuum analysed the table.
+// The token path's connections run those generic plans only (plan_cache_mode), so the plans
+// checked here are the ones it runs.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
@@ -32,8 +34,7 @@ describe('PostgreSQL token path plans', () => {
     testDb = await createTestDatabase('postgres');
     database = await openDatabase(testDb.config); // migrated, tables empty and never analysed
     client = new pg.Client(hotPathConnection(testDb.config.url));
-    await client.connect();
-    await client.query('set plan_cache_mode = force_generic_plan');
+    await client.connect(); // as the token path connects: its settings at start-up
   });
   after(async () => {
     await client?.end();
@@ -47,6 +48,20 @@ describe('PostgreSQL token path plans', () => {
       assert.doesNotMatch(plan, /Seq Scan|Hash Join|Merge Join/, plan);
     });
   }
+
+  it('runs the generic plan of each statement: never plans one again per execution', async () => {
+    const { rows } = await client.query<{ plan_cache_mode: string }>('show plan_cache_mode');
+    assert.equal(rows[0]!.plan_cache_mode, 'force_generic_plan');
+    // A one-key lookup, whose plan for its values PostgreSQL estimates cheaper than the generic.
+    const name = 'tg_plan_mode_check';
+    for (let i = 0; i < 8; i++)
+      await client.query({ name, text: HOT_STATEMENTS.tg_access_hash!, values: [[`k${i}`]] });
+    const plans = await client.query<{ generic_plans: number; custom_plans: number }>(
+      'select generic_plans::int, custom_plans::int from pg_prepared_statements where name = $1',
+      [name],
+    );
+    assert.deepEqual(plans.rows[0], { generic_plans: 8, custom_plans: 0 });
+  });
 
   it('splits pool_size: two thirds for the token path, at least two each', () => {
     assert.deepEqual(poolSizes(10), { hot: 7, other: 3 });
