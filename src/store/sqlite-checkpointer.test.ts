@@ -10,6 +10,7 @@ import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { openDatabase, type Database } from './index.js';
 import { EVENT_LOOP_AUTOCHECKPOINT_PAGES, startSqliteCheckpointer } from './sqlite-checkpointer.js';
+import { until } from './testing.js';
 import { createTestDatabase, type TestDatabase } from './testing.js';
 
 describe('SQLite checkpoints off the event loop', () => {
@@ -67,8 +68,8 @@ describe('SQLite checkpoint thread while nothing is written', () => {
     const insert = conn.prepare('insert into t (v) values (?)');
     for (let i = 0; i < 300; i++) insert.run('x'.repeat(4000));
   };
-  const until = async (what: string, done: () => boolean) => {
-    for (let i = 0; i < 1000 && !done(); i++) await new Promise((r) => setTimeout(r, 20));
+  const eventually = async (what: string, done: () => boolean) => {
+    await until(async () => done());
     assert.ok(done(), what);
   };
 
@@ -79,12 +80,12 @@ describe('SQLite checkpoint thread while nothing is written', () => {
     });
     try {
       write();
-      await until('the thread started', () => checkpointer.running);
-      await until('the thread ended', () => !checkpointer.running);
+      await eventually('the thread started', () => checkpointer.running);
+      await eventually('the thread ended', () => !checkpointer.running);
       assert.equal(statSync(join(dir, 'wal.db-wal')).size, 0, 'the WAL file is empty');
       assert.equal((conn.prepare('select count(*) as n from t').get() as { n: number }).n, 300);
       write();
-      await until('the thread started again', () => checkpointer.running);
+      await eventually('the thread started again', () => checkpointer.running);
     } finally {
       await checkpointer.close();
     }
