@@ -1,4 +1,9 @@
-import type { HashLoad, HashRunner } from '../identity/hash-pool.js';
+import {
+  ClientGoneError,
+  type Gone,
+  type HashLoad,
+  type HashRunner,
+} from '../identity/hash-pool.js';
 import type { HashTask } from '../identity/hash-worker.js';
 import type { PrimaryChannel } from './primary-channel.js';
 
@@ -9,7 +14,9 @@ import type { PrimaryChannel } from './primary-channel.js';
  */
 export class RemoteHashRunner implements HashRunner {
   constructor(private readonly primary: PrimaryChannel) {}
-  async run<T extends string | boolean>(task: HashTask): Promise<T> {
+  /** A client already gone is not sent; once sent, the task runs in the primary's queue. */
+  async run<T extends string | boolean>(task: HashTask, gone?: Gone): Promise<T> {
+    if (gone?.()) throw new ClientGoneError();
     return (await this.primary.call({ method: 'hash', task })) as T;
   }
   /** As last announced by the primary: lets a flood be shed before any lookup; the primary still decides. */

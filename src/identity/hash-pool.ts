@@ -13,6 +13,23 @@ export class HashingOverloadedError extends Error {
   }
 }
 
+/**
+ * Raised instead of hashing for a request whose client has gone (its connection closed while
+ * the check waited for a slot): nobody can receive the answer, so the slot goes to the next
+ * check. Never written to a client; `expose` keeps it out of the error log.
+ */
+export class ClientGoneError extends Error {
+  override readonly name = 'ClientGoneError';
+  readonly status = 499;
+  readonly expose = true;
+  constructor() {
+    super('The client closed its connection before its password was checked.');
+  }
+}
+
+/** True once the client of a request can no longer receive its answer (see ClientGoneError). */
+export type Gone = () => boolean;
+
 /** Tasks a hashing thread holds at once: the one it computes and the next. */
 const LOOKAHEAD = 2;
 
@@ -27,8 +44,11 @@ export interface HashLoad {
  * (compose/cluster/), so the bound and the shedding are the machine's, not each worker's.
  */
 export interface HashRunner {
-  /** Runs a task, or rejects with HashingOverloadedError at once when the pool is full. */
-  run<T extends string | boolean>(task: HashTask): Promise<T>;
+  /**
+   * Runs a task, or rejects with HashingOverloadedError at once when the pool is full, or with
+   * ClientGoneError, without hashing, when `gone` says its client left before its turn.
+   */
+  run<T extends string | boolean>(task: HashTask, gone?: Gone): Promise<T>;
   /** True when a new task would be refused: every slot busy and the queue full (R55). */
   readonly saturated: boolean;
   readonly load: HashLoad;
@@ -67,8 +87,8 @@ export class LocalHashPool implements HashRunner {
   }
 
   /** Threads start at the first hash; idle ones end after a minute so an idle server stays small. */
-  run<T extends string | boolean>(task: HashTask): Promise<T> {
-    return this.gated(() => {
+  run<T extends string | boolean>(task: HashTask, gone?: Gone): Promise<T> {
+    return this.gated(gone, () => {
       this.pool ??= new Piscina({
         filename: new URL('./hash-worker.js', import.meta.url).href,
         minThreads: 0,
@@ -102,7 +122,8 @@ export class LocalHashPool implements HashRunner {
     this.onLoad?.(this.load, this.saturated);
   }
 
-  private async gated<T>(work: () => Promise<T>): Promise<T> {
+  private async gated<T>(gone: Gone | undefined, work: () => Promise<T>): Promise<T> {
+    if (gone?.()) throw new ClientGoneError();
     if (this.saturated) throw new HashingOverloadedError();
     if (this.posted >= this.postable) {
       const turn = new Promise<void>((resolve) => this.waiting.push(resolve));
@@ -113,6 +134,9 @@ export class LocalHashPool implements HashRunner {
       this.changed();
     }
     try {
+      // A check that waited for its turn is skipped if its client left meanwhile (wrk ending a
+      // run, a client giving up on a timeout): during a flood those hashes are wasted work.
+      if (gone?.()) throw new ClientGoneError();
       return await work();
     } finally {
       const next = this.waiting.shift();

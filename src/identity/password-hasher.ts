@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { HashingConfig } from '../config/index.js';
-import { LocalHashPool, type HashLoad, type HashRunner } from './hash-pool.js';
+import { LocalHashPool, type Gone, type HashLoad, type HashRunner } from './hash-pool.js';
 
-export { HashingOverloadedError } from './hash-pool.js';
+export { ClientGoneError, HashingOverloadedError, type Gone } from './hash-pool.js';
 
 /**
  * Argon2id password hashes and checks (R48), run by a HashRunner: this process's bounded pool
@@ -36,15 +36,19 @@ export class PasswordHasher {
    * than Argon2 (an imported user not yet rehashed, foreign-hashes.ts) is checked in the worker
    * too, followed by the same argon2id work as a real check, so that such a user, whose legacy
    * hash may take microseconds (salted SHA-256), is not told apart by time from an unknown user (R20).
+   * `gone`: the check is skipped (ClientGoneError) if its client left before its turn.
    */
-  async verify(stored: string, password: string): Promise<boolean> {
+  async verify(stored: string, password: string, gone?: Gone): Promise<boolean> {
     const pad = stored.startsWith('$argon2') ? undefined : await this.dummy();
-    return this.runner.run<boolean>({
-      op: 'verify',
-      stored,
-      password,
-      ...(pad !== undefined ? { pad } : {}),
-    });
+    return this.runner.run<boolean>(
+      {
+        op: 'verify',
+        stored,
+        password,
+        ...(pad !== undefined ? { pad } : {}),
+      },
+      gone,
+    );
   }
 
   /** The unknown user's hash, made once; a refusal (pool full) is not remembered, the next call tries again. */
@@ -65,8 +69,8 @@ export class PasswordHasher {
   }
 
   /** The same work as a real check, for an unknown user (R20). Always false. */
-  async verifyDummy(password: string): Promise<false> {
-    await this.verify(await this.dummy(), password);
+  async verifyDummy(password: string, gone?: Gone): Promise<false> {
+    await this.verify(await this.dummy(), password, gone);
     return false;
   }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isLocked, type Lockout } from './lockout.js';
-import type { PasswordHasher } from './password-hasher.js';
+import type { Gone, PasswordHasher } from './password-hasher.js';
 import { checkNewPassword, MAX_PASSWORD_BYTES, type PasswordPolicy } from './password-policy.js';
 import { parseRoles } from './roles.js';
 import { createUserImport } from './user-import.js';
@@ -71,22 +71,27 @@ export function createUserService(deps: UserServiceDeps) {
     /**
      * Checks a username and password with the same work whatever the outcome: an unknown
      * user still pays one full hash (R19, R20). The caller turns every failure into the
-     * same invalid_grant answer.
+     * same invalid_grant answer. `gone`: the hash is skipped (ClientGoneError, nothing counted)
+     * if the client left while the check waited for a hashing slot.
      */
-    async authenticate(username: string, password: string): Promise<AuthenticationResult> {
+    async authenticate(
+      username: string,
+      password: string,
+      gone?: Gone,
+    ): Promise<AuthenticationResult> {
       if (Buffer.byteLength(password, 'utf8') > MAX_PASSWORD_BYTES) {
         return { ok: false, reason: 'wrong_password' };
       }
       const user = await store.findByUsername(normalizeUsername(username));
       if (!user) {
-        await hasher.verifyDummy(password);
+        await hasher.verifyDummy(password, gone);
         return { ok: false, reason: 'unknown_user' };
       }
       const lock = await deps.lockout?.state(user.id);
       const t = now();
       // A locked account still pays the hash so it answers like a wrong password, in the same
       // time (R19); attempts during a lock neither count nor extend it.
-      const matches = await hasher.verify(user.passwordHash, password);
+      const matches = await hasher.verify(user.passwordHash, password, gone);
       if (isLocked(lock, t)) return { ok: false, reason: 'locked', user };
       if (!matches) {
         const lockedUntil = await deps.lockout?.recordFailure(user.id, t);

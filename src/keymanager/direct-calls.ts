@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
+import { connectionGone } from '../http/connection-gone.js';
 import { writeOAuthError } from '../http/error-renderer.js';
 import { OAuthError } from '../http/oauth-error.js';
+import { ClientGoneError } from '../identity/index.js';
 import type { OAuthRequest } from './endpoints/request.js';
 
 /** An OAuth endpoint as the routes call it: its answer (undefined: an empty 200), or it throws. */
@@ -75,6 +77,7 @@ export function serveTokenCallsDirectly(
       authorization: req.headers.authorization,
       body,
       ip: req.socket.remoteAddress ?? '',
+      gone: () => connectionGone(req.socket),
     }).then(
       (result) => {
         if (res.destroyed) return;
@@ -89,6 +92,8 @@ export function serveTokenCallsDirectly(
       },
       (error: unknown) => {
         if (res.destroyed) return;
+        // Its client left before its password was checked: there is nobody to answer.
+        if (error instanceof ClientGoneError) return void res.destroy();
         // The RFC 6749 §5.2 refusals (a shed password grant among them) are answered here, as
         // the renderer answers them; anything else (a 500, a storage outage) goes to Fastify.
         if (error instanceof OAuthError) return writeOAuthError(res, error);

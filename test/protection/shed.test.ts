@@ -136,6 +136,64 @@ describe('login flood: the hashing pool is bounded and nothing else waits for it
     );
   });
 
+  it('does not check the passwords of clients that left while their check waited for a hashing slot', async () => {
+    const srv = await startTestServer({
+      settings: {
+        'identity.password_hashing.memory_kib': 131072,
+        'identity.password_hashing.iterations': 20,
+        'identity.password_hashing.max_concurrent': 1,
+        'identity.password_hashing.max_queued': 4,
+        'identity.account_locking.max_failed_attempts': 2,
+        'protection.shed_pause_ms': 0,
+      },
+    });
+    try {
+      const pfx = await createFixture(srv, { tokenType: 'opaque' });
+      const load = async () => {
+        const m = (await call(srv, `${srv.management}/metrics`)).text;
+        const read = (name: string) => Number(new RegExp(`^${name} (\\d+)`, 'm').exec(m)?.[1]);
+        return {
+          active: read('tollgate_password_hash_active'),
+          queued: read('tollgate_password_hash_queued'),
+        };
+      };
+      const busy = passwordGrant(srv, pfx, pfx.username, pfx.password);
+      for (let l = await load(); l.active < 1; l = await load())
+        await new Promise((r) => setTimeout(r, 20));
+      // Three wrong passwords, each on a connection of its own, closed while they wait.
+      const ca = readFileSync(join(srv.home, 'data', 'tls', 'cert.pem'), 'utf8');
+      const leaving = [0, 1, 2].map(() => new Client(srv.gateway, { connect: { ca } }));
+      for (const c of leaving)
+        c.request({
+          path: '/token',
+          method: 'POST',
+          headers: {
+            authorization: pfx.authorization,
+            'content-type': 'application/x-www-form-urlencoded',
+          },
+          body: new URLSearchParams({
+            grant_type: 'password',
+            username: pfx.username,
+            password: 'not-the-password',
+          }).toString(),
+        }).catch(() => undefined);
+      for (let l = await load(); l.queued < 3; l = await load())
+        await new Promise((r) => setTimeout(r, 20));
+      await Promise.all(leaving.map((c) => c.destroy()));
+      assert.equal((await busy).status, 200);
+      for (let l = await load(); l.active > 0 || l.queued > 0; l = await load())
+        await new Promise((r) => setTimeout(r, 50));
+      // The one handed to the hashing thread before its client left was checked and counted;
+      // the two still waiting were not: the account is not locked (2 failures would lock it).
+      const after = await passwordGrant(srv, pfx, pfx.username, pfx.password);
+      assert.equal(after.status, 200, 'not locked by passwords nobody waited for');
+      const failed = await auditEvents(srv, '?type=grant.failed');
+      assert.ok(failed.length <= 1, `${failed.length} checks of clients that had left`);
+    } finally {
+      await srv.close();
+    }
+  });
+
   /** A server whose one hashing slot is busy and whose queue is empty: every password grant is shed. */
   async function saturated(settings: Record<string, unknown>) {
     const srv = await startTestServer({

@@ -13,6 +13,11 @@ export interface OAuthRequest {
   readonly body: unknown;
   /** The client address: the socket's, or from X-Forwarded-For set by a trusted proxy (R24). */
   readonly ip: string;
+  /**
+   * True once the client can no longer receive the answer (its connection closed): work still
+   * waiting for it, a password hash, is skipped (ClientGoneError).
+   */
+  readonly gone?: () => boolean;
 }
 
 export interface ClientAuthDeps {

@@ -46,7 +46,7 @@ export function tokenEndpoint(
         `This application is not allowed to use the ${grant.name} grant.`,
       );
     }
-    const decision = await grant.handle({ client, form, ip: req.ip, now });
+    const decision = await grant.handle({ client, form, ip: req.ip, now, gone: req.gone });
     return deps.issue(client, grant.name, decision, now);
   };
 }

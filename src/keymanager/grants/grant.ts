@@ -1,4 +1,4 @@
-import type { UserService } from '../../identity/index.js';
+import type { Gone, UserService } from '../../identity/index.js';
 import type { FormParams } from '../endpoints/form.js';
 import type { EventSink } from '../events.js';
 import type { LoginThrottle } from '../login-throttle.js';
@@ -12,6 +12,8 @@ export interface GrantRequest {
   readonly ip: string;
   /** When the request arrived (the refresh grant tells a race from a replay by it, R30). */
   readonly now: number;
+  /** True once the client can no longer receive the answer (its connection closed). */
+  readonly gone?: Gone;
 }
 
 /**

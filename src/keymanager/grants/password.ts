@@ -28,7 +28,7 @@ export const passwordGrant = defineGrant({
       deps.shedPauseMs,
     );
     return async (req) => {
-      const { client, form, ip } = req;
+      const { client, form, ip, gone } = req;
       // R16, R22: an address over the failure or spraying limit guesses no more passwords. Only
       // here: its clients' client_credentials and refresh_token grants still pass.
       await refuseThrottledAddress(deps.throttle, deps.events, ip);
@@ -59,7 +59,7 @@ export const passwordGrant = defineGrant({
       if (deps.users.hashingSaturated()) throw shed();
       let result;
       try {
-        result = await deps.users.authenticate(username, password);
+        result = await deps.users.authenticate(username, password, gone);
       } catch (err) {
         if (err instanceof HashingOverloadedError) throw shed();
         throw err;
