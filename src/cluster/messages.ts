@@ -15,7 +15,7 @@ export type NumberedCall = { readonly id: number } & Call;
 export interface Reply {
   readonly id: number;
   readonly value?: unknown;
-  /** 'overloaded': the hashing pool is full (503); otherwise an error's message. */
+  /** 'overloaded': the hashing pool is full (503); 'gone': cancelled; otherwise an error's message. */
   readonly error?: string;
 }
 
@@ -24,6 +24,8 @@ export interface Reply {
 // the grants read in the same turn) share one.
 export type ToPrimary =
   | { readonly tg: 'calls'; readonly calls: readonly NumberedCall[] }
+  /** Hash calls whose client has gone: dropped if they still wait for their turn. */
+  | { readonly tg: 'cancel'; readonly ids: readonly number[] }
   | { readonly tg: 'ready'; readonly urls: Record<string, string> };
 
 export type ToWorker =
@@ -32,6 +34,8 @@ export type ToWorker =
   | { readonly tg: 'stop' };
 
 export const OVERLOADED = 'overloaded';
+/** The reply's error for a hash call cancelled before its turn (ClientGoneError). */
+export const GONE = 'gone';
 
 export function isMessage<T extends { tg: string }>(m: unknown): m is T {
   return typeof m === 'object' && m !== null && typeof (m as { tg?: unknown }).tg === 'string';

@@ -1,5 +1,11 @@
-import { HashingOverloadedError, type HashLoad } from '../identity/hash-pool.js';
 import {
+  ClientGoneError,
+  HashingOverloadedError,
+  type Gone,
+  type HashLoad,
+} from '../identity/hash-pool.js';
+import {
+  GONE,
   isMessage,
   OVERLOADED,
   type Call,
@@ -8,6 +14,9 @@ import {
   type ToWorker,
 } from './messages.js';
 
+/** How often a worker looks whether the clients of its pending hash calls are still there. */
+const CANCEL_SWEEP_MS = 100;
+
 /** A worker's end of the IPC channel: calls answered by the primary, and the pool's load it announces. */
 export class PrimaryChannel {
   private nextId = 1;
@@ -15,6 +24,9 @@ export class PrimaryChannel {
     number,
     { resolve: (v: unknown) => void; reject: (e: Error) => void }
   >();
+  /** Pending calls that may be cancelled once their client has gone, and the sweep that looks. */
+  private readonly cancellable = new Map<number, Gone>();
+  private sweep: NodeJS.Timeout | undefined;
   /** The primary's hashing pool as last announced. */
   hashLoad: HashLoad = { active: 0, queued: 0 };
   hashSaturated = false;
@@ -30,8 +42,11 @@ export class PrimaryChannel {
           const p = this.pending.get(r.id);
           if (!p) continue;
           this.pending.delete(r.id);
+          this.cancellable.delete(r.id);
           if (r.error === undefined) p.resolve(r.value);
-          else p.reject(r.error === OVERLOADED ? new HashingOverloadedError() : new Error(r.error));
+          else if (r.error === OVERLOADED) p.reject(new HashingOverloadedError());
+          else if (r.error === GONE) p.reject(new ClientGoneError());
+          else p.reject(new Error(r.error));
         }
       } else if (m.tg === 'hash-load') {
         this.hashLoad = m.load;
@@ -42,17 +57,41 @@ export class PrimaryChannel {
     process.on('disconnect', () => {
       for (const p of this.pending.values()) p.reject(new Error('the primary process is gone'));
       this.pending.clear();
+      this.cancellable.clear();
+      clearInterval(this.sweep);
       this.onStop?.();
     });
   }
 
-  call(call: Call): Promise<unknown> {
+  /**
+   * `gone`: while the call is pending, every CANCEL_SWEEP_MS the primary is told when its
+   * client has left, so a hash still waiting for its turn there is dropped.
+   */
+  call(call: Call, gone?: Gone): Promise<unknown> {
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
       this.pending.set(id, { resolve, reject });
+      if (gone) {
+        this.cancellable.set(id, gone);
+        this.sweep ??= setInterval(() => this.cancelGone(), CANCEL_SWEEP_MS).unref();
+      }
       this.outbox.push({ id, ...call });
       if (this.outbox.length === 1) setImmediate(() => this.flush());
     });
+  }
+
+  private cancelGone(): void {
+    const ids: number[] = [];
+    for (const [id, gone] of this.cancellable)
+      if (gone()) {
+        ids.push(id);
+        this.cancellable.delete(id);
+      }
+    if (this.cancellable.size === 0) {
+      clearInterval(this.sweep);
+      this.sweep = undefined;
+    }
+    if (ids.length > 0) this.send({ tg: 'cancel', ids });
   }
 
   private flush(): void {

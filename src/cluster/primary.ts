@@ -1,9 +1,15 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { Config } from '../config/index.js';
-import { HashingOverloadedError, LocalHashPool, type HashLoad } from '../identity/hash-pool.js';
+import {
+  ClientGoneError,
+  HashingOverloadedError,
+  LocalHashPool,
+  type HashLoad,
+} from '../identity/hash-pool.js';
 import type { HitCounter } from '../ratelimit/counter.js';
 import { MemoryHitCounter } from '../ratelimit/memory-counter.js';
 import {
+  GONE,
   isMessage,
   OVERLOADED,
   type NumberedCall,
@@ -93,16 +99,37 @@ export async function runPrimary(opts: PrimaryOptions): Promise<RunningPrimary> 
     });
   };
 
+  /** Per worker: its hash calls not answered yet, and those of them it cancelled. */
+  const hashing = new Map<Worker, { pending: Set<number>; cancelled: Set<number> }>();
+  const hashCalls = (w: Worker) => {
+    let h = hashing.get(w);
+    if (!h) hashing.set(w, (h = { pending: new Set(), cancelled: new Set() }));
+    return h;
+  };
+
   const answer = async (w: Worker, m: NumberedCall) => {
     try {
       let value: unknown;
-      if (m.method === 'hash') value = await pool.run(m.task);
-      else if (!counter) throw new Error('hit counters are in Redis');
+      if (m.method === 'hash') {
+        const h = hashCalls(w);
+        h.pending.add(m.id);
+        try {
+          value = await pool.run(m.task, () => h.cancelled.has(m.id));
+        } finally {
+          h.pending.delete(m.id);
+          h.cancelled.delete(m.id);
+        }
+      } else if (!counter) throw new Error('hit counters are in Redis');
       else if (m.method === 'reset') value = await counter.reset(m.key);
       else value = await counter[m.method](m.key, m.windowMs);
       reply(w, { id: m.id, value });
     } catch (err) {
-      const error = err instanceof HashingOverloadedError ? OVERLOADED : String(err);
+      const error =
+        err instanceof HashingOverloadedError
+          ? OVERLOADED
+          : err instanceof ClientGoneError
+            ? GONE
+            : String(err);
       reply(w, { id: m.id, error });
     }
   };
@@ -117,7 +144,10 @@ export async function runPrimary(opts: PrimaryOptions): Promise<RunningPrimary> 
       w.on('message', (m: unknown) => {
         if (!isMessage<ToPrimary>(m)) return;
         if (m.tg === 'calls') for (const call of m.calls) void answer(w, call);
-        else if (m.tg === 'ready') {
+        else if (m.tg === 'cancel') {
+          const h = hashCalls(w);
+          for (const id of m.ids) if (h.pending.has(id)) h.cancelled.add(id);
+        } else if (m.tg === 'ready') {
           ready = true;
           w.send({ tg: 'hash-load', load: pool.load, saturated: pool.saturated });
           resolve(m.urls);
@@ -125,6 +155,7 @@ export async function runPrimary(opts: PrimaryOptions): Promise<RunningPrimary> 
       });
       w.on('exit', (code, signal) => {
         live.delete(w);
+        hashing.delete(w);
         if (!ready) reject(new Error(`a worker exited before it was ready (${code ?? signal})`));
         if (stopping || !ready) return;
         opts.warn(`worker ${w.process.pid} exited (${signal ?? `code ${code}`}); starting another`);

@@ -14,10 +14,10 @@ import type { PrimaryChannel } from './primary-channel.js';
  */
 export class RemoteHashRunner implements HashRunner {
   constructor(private readonly primary: PrimaryChannel) {}
-  /** A client already gone is not sent; once sent, the task runs in the primary's queue. */
+  /** A client already gone is not sent; one that leaves while its check waits is cancelled. */
   async run<T extends string | boolean>(task: HashTask, gone?: Gone): Promise<T> {
     if (gone?.()) throw new ClientGoneError();
-    return (await this.primary.call({ method: 'hash', task })) as T;
+    return (await this.primary.call({ method: 'hash', task }, gone)) as T;
   }
   /** As last announced by the primary: lets a flood be shed before any lookup; the primary still decides. */
   get saturated(): boolean {

@@ -257,3 +257,92 @@ describe('two workers share the ports and stay exact across each other', () => {
     assert.equal(await code, 0);
   });
 });
+
+describe('two workers: a check whose client left is dropped from the primary’s queue', () => {
+  let instance: Instance;
+  let server: ServerProcess;
+  let ca: string;
+  let origin: string;
+
+  before(async () => {
+    instance = await createInstance(
+      [
+        '[metrics]',
+        'enable = true',
+        '[identity.password_hashing]',
+        // About 1.5 s per hash, one at a time for the machine, four may wait.
+        'memory_kib = 131072',
+        'iterations = 20',
+        'max_concurrent = 1',
+        'max_queued = 4',
+        '[identity.account_locking]',
+        'max_failed_attempts = 2',
+        '[protection]',
+        'shed_pause_ms = 0',
+      ].join('\n'),
+    );
+    server = await instance.start(['--workers', '2']);
+    ca = readFileSync(join(instance.home, 'data', 'tls', 'cert.pem'), 'utf8');
+    origin = `https://localhost:${9443 + instance.offset}`;
+  });
+  after(async () => {
+    await server?.stop();
+    instance?.remove();
+  });
+
+  const grant = (c: Client, password: string) =>
+    c.request({
+      method: 'POST',
+      path: '/oauth2/token',
+      headers: {
+        authorization: basic(instance.consumerKey, instance.consumerSecret),
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: new URLSearchParams({
+        grant_type: 'password',
+        username: instance.username,
+        password,
+      }).toString(),
+    });
+
+  /** The pool's load as a worker last heard it from the primary. */
+  async function load(): Promise<{ active: number; queued: number }> {
+    const c = new Client(origin, { connect: { ca } });
+    try {
+      const res = await c.request({ method: 'GET', path: '/metrics' });
+      const text = await res.body.text();
+      const read = (name: string) => Number(new RegExp(`^${name} (\\d+)`, 'm').exec(text)?.[1]);
+      return {
+        active: read('tollgate_password_hash_active'),
+        queued: read('tollgate_password_hash_queued'),
+      };
+    } finally {
+      await c.close();
+    }
+  }
+
+  it('does not check the passwords of clients that left while they waited, whichever worker took them', async () => {
+    const holder = new Client(origin, { connect: { ca } });
+    const busy = grant(holder, instance.password);
+    for (let l = await load(); l.active < 1; l = await load())
+      await new Promise((r) => setTimeout(r, 20));
+    // Three wrong passwords on connections of their own (spread over the workers), closed
+    // while they wait in the primary's queue.
+    const leaving = [0, 1, 2].map(() => new Client(origin, { connect: { ca } }));
+    for (const c of leaving) grant(c, 'not-the-password').catch(() => undefined);
+    for (let l = await load(); l.queued < 3; l = await load())
+      await new Promise((r) => setTimeout(r, 20));
+    await Promise.all(leaving.map((c) => c.destroy()));
+    const admitted = await busy;
+    await admitted.body.dump();
+    assert.equal(admitted.statusCode, 200);
+    for (let l = await load(); l.active > 0 || l.queued > 0; l = await load())
+      await new Promise((r) => setTimeout(r, 50));
+    // One may have been handed to the hashing thread before its client left (checked and
+    // counted); the others were dropped: 2 failures would have locked the account.
+    const after = await grant(holder, instance.password);
+    await after.body.dump();
+    assert.equal(after.statusCode, 200, 'not locked by passwords nobody waited for');
+    await holder.close();
+  });
+});
