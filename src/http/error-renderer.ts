@@ -116,6 +116,9 @@ function pauseConnection(request: FastifyRequest, ms: number): number | undefine
   return pauseSocket(socket, ms);
 }
 
+/** True for a connection that was paused after a shed answer (it may be read again since). */
+export const wasShed = (socket: Socket): boolean => paused.has(socket);
+
 /** pauseConnection for a socket whose client is the peer itself (not a trusted proxy). */
 function pauseSocket(socket: Socket, ms: number): number {
   const now = Date.now();

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { connectionGone } from '../http/connection-gone.js';
-import { writeOAuthError } from '../http/error-renderer.js';
+import { wasShed, writeOAuthError } from '../http/error-renderer.js';
 import { OAuthError } from '../http/oauth-error.js';
 import { ClientGoneError } from '../identity/index.js';
 import type { OAuthRequest } from './endpoints/request.js';
@@ -120,8 +120,15 @@ export function serveTokenCallsDirectly(
       return next.call(server, req, res);
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () =>
-      answer(handle, req, res, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)),
-    );
+    req.on('end', () => {
+      const run = () =>
+        answer(handle, req, res, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+      // A connection paused after a shed answer holds the request its client sent meanwhile,
+      // and, if the client left, its end of stream right behind it, which node:http sees a
+      // moment after the request: answered one turn later, a password check for a client that
+      // left is known as such before it takes a free hashing slot (ClientGoneError).
+      if (wasShed(req.socket)) setImmediate(run);
+      else run();
+    });
   });
 }

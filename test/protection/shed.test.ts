@@ -220,7 +220,7 @@ describe('login flood: the hashing pool is bounded and nothing else waits for it
       connect: { ca: readFileSync(join(srv.home, 'data', 'tls', 'cert.pem'), 'utf8') },
       pipelining: 1,
     });
-    const send = async (headers: Record<string, string> = {}) => {
+    const send = async (headers: Record<string, string> = {}, password = pfx.password) => {
       const r = await one.request({
         path: '/token',
         method: 'POST',
@@ -232,7 +232,7 @@ describe('login flood: the hashing pool is bounded and nothing else waits for it
         body: new URLSearchParams({
           grant_type: 'password',
           username: pfx.username,
-          password: pfx.password,
+          password,
         }).toString(),
       });
       await r.body.dump();
@@ -242,8 +242,9 @@ describe('login flood: the hashing pool is bounded and nothing else waits for it
       srv,
       pfx,
       send,
+      client: one,
       async close() {
-        await one.close();
+        await one.close().catch(() => undefined);
         assert.equal((await busy).status, 200);
         await srv.close();
       },
@@ -298,6 +299,32 @@ describe('login flood: the hashing pool is bounded and nothing else waits for it
           [503, '2'],
         ],
       );
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('does not check a password that a client sent on its paused connection before leaving', async () => {
+    const s = await saturated({
+      'protection.shed_pause_ms': 3000,
+      'identity.account_locking.max_failed_attempts': 1,
+    });
+    try {
+      assert.equal((await s.send()).status, 503);
+      // Sent while the connection is paused: it waits unread, and the client leaves. When the
+      // pause ends the pool is free again, and the request is read, with the end of stream.
+      void s.send({}, 'not-the-password').catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 300));
+      await s.client.destroy();
+      await new Promise((r) => setTimeout(r, 3500));
+      for (;;) {
+        const m = (await call(s.srv, `${s.srv.management}/metrics`)).text;
+        const busy = /^tollgate_password_hash_(active|queued) [1-9]/m.test(m);
+        if (!busy) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const after = await passwordGrant(s.srv, s.pfx, s.pfx.username, s.pfx.password);
+      assert.equal(after.status, 200, 'not locked by a password nobody waited for');
     } finally {
       await s.close();
     }
