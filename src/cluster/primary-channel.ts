@@ -1,9 +1,5 @@
-import {
-  ClientGoneError,
-  HashingOverloadedError,
-  type Gone,
-  type HashLoad,
-} from '../identity/hash-pool.js';
+import { ClientGoneError } from '../http/connection-gone.js';
+import { HashingOverloadedError, type Gone, type HashLoad } from '../identity/hash-pool.js';
 import {
   GONE,
   isMessage,

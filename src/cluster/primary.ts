@@ -1,11 +1,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { Config } from '../config/index.js';
-import {
-  ClientGoneError,
-  HashingOverloadedError,
-  LocalHashPool,
-  type HashLoad,
-} from '../identity/hash-pool.js';
+import { ClientGoneError } from '../http/connection-gone.js';
+import { HashingOverloadedError, LocalHashPool, type HashLoad } from '../identity/hash-pool.js';
 import type { HitCounter } from '../ratelimit/counter.js';
 import { MemoryHitCounter } from '../ratelimit/memory-counter.js';
 import {

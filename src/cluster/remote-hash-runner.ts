@@ -1,9 +1,5 @@
-import {
-  ClientGoneError,
-  type Gone,
-  type HashLoad,
-  type HashRunner,
-} from '../identity/hash-pool.js';
+import { ClientGoneError } from '../http/connection-gone.js';
+import type { Gone, HashLoad, HashRunner } from '../identity/hash-pool.js';
 import type { HashTask } from '../identity/hash-worker.js';
 import type { PrimaryChannel } from './primary-channel.js';
 

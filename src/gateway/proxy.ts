@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
 import type { Agent } from 'undici';
 import type { ApiError } from '../http/api-error.js';
+import { ClientGoneError } from '../http/connection-gone.js';
 import {
   backendClosed,
   backendMalformed,
@@ -139,14 +140,6 @@ function addAnswerHeaders(
       name === 'vary' && prior !== undefined
         ? `${Array.isArray(prior) ? prior.join(', ') : prior}, ${extra[name]}`
         : extra[name]!;
-  }
-}
-
-/** The backend call was cancelled because the client closed its connection: not a backend fault. */
-export class ClientGoneError extends Error {
-  readonly code = 'CLIENT_GONE';
-  constructor() {
-    super('The client closed the connection before the answer was complete.');
   }
 }
 

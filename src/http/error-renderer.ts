@@ -2,6 +2,7 @@ import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from './api-error.js';
+import { ClientGoneError } from './connection-gone.js';
 import { OAuthError, TemporarilyUnavailableError } from './oauth-error.js';
 import { NO_STORE } from './responses.js';
 
@@ -197,6 +198,12 @@ export interface ErrorRendererOptions {
  */
 export function errorRenderer(opts: ErrorRendererOptions = {}) {
   const render = (error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) => {
+    if (error instanceof ClientGoneError) {
+      // Its client left before the work for it was done: there is nobody to answer.
+      reply.hijack();
+      request.raw.socket.destroy();
+      return reply;
+    }
     if (isExposed(error)) {
       const pause =
         error.pauseMs !== undefined && error.pauseMs > 0

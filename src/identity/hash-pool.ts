@@ -1,5 +1,6 @@
 import { Piscina } from 'piscina';
 import type { HashingConfig } from '../config/index.js';
+import { ClientGoneError } from '../http/connection-gone.js';
 import type { HashTask } from './hash-worker.js';
 
 /** Raised when the bounded hashing queue is full: answered 503 + Retry-After (R55). */
@@ -14,20 +15,9 @@ export class HashingOverloadedError extends Error {
 }
 
 /**
- * Raised instead of hashing for a request whose client has gone (its connection closed while
- * the check waited for a slot): nobody can receive the answer, so the slot goes to the next
- * check. Never written to a client; `expose` keeps it out of the error log.
+ * True once the client of a request can no longer receive its answer: a check that waited for
+ * its slot is then dropped instead of hashed (ClientGoneError).
  */
-export class ClientGoneError extends Error {
-  override readonly name = 'ClientGoneError';
-  readonly status = 499;
-  readonly expose = true;
-  constructor() {
-    super('The client closed its connection before its password was checked.');
-  }
-}
-
-/** True once the client of a request can no longer receive its answer (see ClientGoneError). */
 export type Gone = () => boolean;
 
 /** Tasks a hashing thread holds at once: the one it computes and the next. */

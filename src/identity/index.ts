@@ -12,12 +12,7 @@ export {
   type LockoutState,
   type LockoutStore,
 } from './lockout.js';
-export {
-  PasswordHasher,
-  ClientGoneError,
-  HashingOverloadedError,
-  type Gone,
-} from './password-hasher.js';
+export { PasswordHasher, HashingOverloadedError, type Gone } from './password-hasher.js';
 export { LocalHashPool, type HashLoad, type HashRunner } from './hash-pool.js';
 export { checkNewPassword, MAX_PASSWORD_BYTES, type PasswordPolicy } from './password-policy.js';
 export { normalizeUsername, validUsername } from './usernames.js';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { HashingConfig } from '../config/index.js';
 import { LocalHashPool, type Gone, type HashLoad, type HashRunner } from './hash-pool.js';
 
-export { ClientGoneError, HashingOverloadedError, type Gone } from './hash-pool.js';
+export { HashingOverloadedError, type Gone } from './hash-pool.js';
 
 /**
  * Argon2id password hashes and checks (R48), run by a HashRunner: this process's bounded pool

@@ -1,9 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
-import { connectionGone } from '../http/connection-gone.js';
+import { ClientGoneError, connectionGone } from '../http/connection-gone.js';
 import { wasShed, writeOAuthError } from '../http/error-renderer.js';
 import { OAuthError } from '../http/oauth-error.js';
-import { ClientGoneError } from '../identity/index.js';
 import type { OAuthRequest } from './endpoints/request.js';
 
 /** An OAuth endpoint as the routes call it: its answer (undefined: an empty 200), or it throws. */

@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { connectionGone } from '../http/connection-gone.js';
 import { OAUTH_ROUTE } from '../http/error-renderer.js';
 import { NO_STORE } from '../http/responses.js';
-import { ClientGoneError } from '../identity/index.js';
 import { failedFor, serveTokenCallsDirectly, type OAuthHandler } from './direct-calls.js';
 import type { OAuthRequest } from './endpoints/request.js';
 import type { KeyManager } from './key-manager.js';
@@ -62,16 +61,7 @@ export function registerTokenRoutes(
 
     const postOnly = (url: string, handler: (req: FastifyRequest) => Promise<unknown>) => {
       scope.post(url, OAUTH_ROUTE, async (req, reply) => {
-        let result;
-        try {
-          result = await handler(req);
-        } catch (err) {
-          // Its client left before its password was checked: there is nobody to answer.
-          if (!(err instanceof ClientGoneError)) throw err;
-          reply.hijack();
-          req.raw.socket.destroy();
-          return reply;
-        }
+        const result = await handler(req);
         reply.headers(NO_STORE);
         return result === undefined ? reply.code(200).send() : reply.code(200).send(result);
       });

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
-import { backendFault, ClientGoneError, type Proxy } from '../proxy.js';
+import { ClientGoneError } from '../../http/connection-gone.js';
+import { backendFault, type Proxy } from '../proxy.js';
 import type { Policy } from './api-call.js';
 
 const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS', 'DELETE']);
