@@ -43,6 +43,23 @@ export interface PurgedTokens {
 
 export type RotationOutcome = 'rotated' | 'already_consumed';
 
+/**
+ * What this process knows of a presented refresh token before reading it (claimRefresh).
+ * 'issued': this process issued it and nobody presented it here since; the caller now holds it
+ * and must release it once, saying whether its rotation won. It was unconsumed and unrevoked
+ * when issued: whether it still is, the rotation's conditional UPDATE says (a lost rotation is
+ * then decided on the row as read). 'held': another request of this process holds it now;
+ * `rotated` tells how that request ended. 'unknown': read it.
+ */
+export type RefreshClaim =
+  | { readonly kind: 'unknown' }
+  | {
+      readonly kind: 'issued';
+      readonly state: RefreshTokenState;
+      release(rotated: boolean): void;
+    }
+  | { readonly kind: 'held'; readonly rotated: Promise<boolean> };
+
 export interface TokenStore {
   /** Commits the tokens and their issuance record in one transaction (R52). */
   saveIssuance(issuance: Issuance): Promise<void>;
@@ -52,6 +69,11 @@ export interface TokenStore {
    */
   rotateRefresh(oldTokenHash: string, now: number, successor: Issuance): Promise<RotationOutcome>;
   findRefresh(tokenHash: string): Promise<RefreshTokenState | undefined>;
+  /**
+   * A refresh token this process issued, known without a read (PostgreSQL: saves the refresh's
+   * round trip before its rotation); 'unknown' where every lookup is cheap (SQLite).
+   */
+  claimRefresh(tokenHash: string): RefreshClaim;
   findAccessByHash(tokenHash: string): Promise<AccessTokenRecord | undefined>;
   findAccessByJti(jti: string): Promise<AccessTokenRecord | undefined>;
   /** Revokes the family, its refresh tokens and its access tokens (R29, R34). */

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Issuance } from '../keymanager/model.js';
 import type { RotationOutcome } from '../keymanager/store.js';
+import type { IssuedRefreshTokens } from './issued-refresh-tokens.js';
 import type {
   AccessTokensTable,
   ApplicationsTable,
@@ -38,6 +39,8 @@ export interface HotPath {
    * open on the hot connection ends, so the hot reads after it see what that statement changes.
    */
   beforeOtherStatement(): void;
+  /** Where reads cost a round trip (PostgreSQL): the refresh tokens this process issued. */
+  readonly issuedRefresh?: IssuedRefreshTokens;
   close(): void | Promise<void>;
 }
 

@@ -15,6 +15,7 @@ import {
   type TokenWrite,
   type TokenWriteResult,
 } from './hot-path.js';
+import { IssuedRefreshTokens } from './issued-refresh-tokens.js';
 import type { RowCache } from './postgres-row-cache.js';
 import { eachAloneOnFailure, GroupCommit } from './write-batcher.js';
 
@@ -71,6 +72,7 @@ function batchStatement({ rotations, families, refreshes }: BatchParts) {
   update refresh_tokens t set consumed_at = c.at
   from unnest($1::text[], $2::int8[]) as c(old_hash, at)
   where t.token_hash = c.old_hash and t.consumed_at is null and t.revoked_at is null
+    and not exists (select from token_families f where f.id = t.family_id and f.revoked_at is not null)
   returning t.token_hash)`);
   }
   ctes.push(`acc as (select * from ${rows(ACCESS_TYPES, 'x', ACCESS_INSERT_COLUMNS)})`);
@@ -105,7 +107,10 @@ type BatchName = `tg_batch_${string}`;
  * A whole batch of token writes in ONE statement (data-modifying CTEs are one atomic unit,
  * committed with the statement): the rotations' conditional UPDATE first, then the rows of
  * every issuance whose rotation won (the `guard` column names the refresh token a successor
- * replaces; null = a plain issuance). One round trip and one commit for the batch. One
+ * replaces; null = a plain issuance). A rotation needs its token unconsumed and unrevoked and
+ * its family unrevoked: a successor committed while a revocation of its family ran is not seen
+ * by that revocation's UPDATE, and a refresh of a token this process issued does not read the
+ * family first (issued-refresh-tokens.ts). One round trip and one commit for the batch. One
  * statement per combination of the kinds of rows a batch holds, each of a fixed text (prepared
  * once per connection whatever the batch size): a batch of client_credentials tokens only
  * inserts access tokens, and a CTE over empty arrays still opened its table and every index of
@@ -266,6 +271,7 @@ export function postgresHotPath(pool: Pool, poolSize: number, rows: RowCache): H
         (await group.run({ kind: 'rotate', oldTokenHash, now, issuance }))!,
     },
     beforeOtherStatement: () => undefined,
+    issuedRefresh: new IssuedRefreshTokens(),
     close: async () => {
       await rows.close();
       await pool.end();

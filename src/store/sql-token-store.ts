@@ -6,7 +6,12 @@ import type {
   RefreshTokenState,
   RegisteredUser,
 } from '../keymanager/model.js';
-import type { PurgedTokens, RotationOutcome, TokenStore } from '../keymanager/store.js';
+import type {
+  PurgedTokens,
+  RefreshClaim,
+  RotationOutcome,
+  TokenStore,
+} from '../keymanager/store.js';
 import type { AccessTokensTable, Tables } from './tables.js';
 import type { HotPath } from './hot-path.js';
 
@@ -32,25 +37,39 @@ type TokenColumn = 'family_id' | 'user_id' | 'consumer_key';
 export class SqlTokenStore implements TokenStore {
   constructor(
     private readonly db: Kysely<Tables>,
-    private readonly hot: Pick<HotPath, 'reads' | 'writes'>,
+    private readonly hot: Pick<HotPath, 'reads' | 'writes' | 'issuedRefresh'>,
   ) {}
 
-  saveIssuance(issuance: Issuance): Promise<void> {
-    return this.hot.writes.issue(issuance);
+  async saveIssuance(issuance: Issuance): Promise<void> {
+    await this.hot.writes.issue(issuance);
+    if (issuance.refresh) this.hot.issuedRefresh?.remember(issuance.refresh, issuance.newFamily);
   }
 
   /**
    * The conditional UPDATE is the arbiter: PostgreSQL re-checks the WHERE after a concurrent
    * writer commits, and SQLite runs one write transaction at a time.
    */
-  rotateRefresh(oldTokenHash: string, now: number, successor: Issuance): Promise<RotationOutcome> {
-    return this.hot.writes.rotate(oldTokenHash, now, successor);
+  async rotateRefresh(
+    oldTokenHash: string,
+    now: number,
+    successor: Issuance,
+  ): Promise<RotationOutcome> {
+    const issued = this.hot.issuedRefresh;
+    issued?.forget(oldTokenHash);
+    const outcome = await this.hot.writes.rotate(oldTokenHash, now, successor);
+    if (outcome === 'rotated' && successor.refresh)
+      issued?.remember(successor.refresh, successor.newFamily);
+    return outcome;
+  }
+
+  claimRefresh(tokenHash: string): RefreshClaim {
+    return this.hot.issuedRefresh?.claim(tokenHash) ?? { kind: 'unknown' };
   }
 
   async findRefresh(tokenHash: string): Promise<RefreshTokenState | undefined> {
     const r = await this.hot.reads.refresh(tokenHash);
     if (!r) return undefined;
-    return {
+    const state: RefreshTokenState = {
       tokenHash: r.token_hash,
       familyId: r.family_id,
       consumerKey: r.consumer_key,
@@ -69,6 +88,9 @@ export class SqlTokenStore implements TokenStore {
         revokedAt: r.f_revoked_at,
       },
     };
+    // Its successor is then known without a read too (a family never changes but for revocation).
+    this.hot.issuedRefresh?.rememberFamily(state.family);
+    return state;
   }
 
   async findAccessByHash(tokenHash: string): Promise<AccessTokenRecord | undefined> {

@@ -50,8 +50,10 @@ export function sqliteHotPath(conn: SQLite.Database): HotPath {
       'insert into token_issuance (application_id, consumer_key, user_id, grant_type, issued_at) values (?, ?, ?, ?, ?)',
     ),
     // The conditional UPDATE is the arbiter of concurrent refreshes (R30): one writer at a time.
+    // A revoked family refuses it too, as on PostgreSQL (postgres-hot-path.ts).
     consume: conn.prepare(
-      'update refresh_tokens set consumed_at = ? where token_hash = ? and consumed_at is null and revoked_at is null',
+      'update refresh_tokens set consumed_at = ? where token_hash = ? and consumed_at is null and revoked_at is null ' +
+        'and not exists (select 1 from token_families f where f.id = refresh_tokens.family_id and f.revoked_at is not null)',
     ),
   };
 

@@ -500,6 +500,55 @@ describeOnEachDatabase('SQL stores', (db) => {
     assert.equal(await db.stores.tokens.findRefresh(next.refresh.tokenHash), undefined);
   });
 
+  it('a refresh token of a revoked family cannot be rotated, even when its own row was not marked', async () => {
+    // A successor committed while a revocation of its family ran (PostgreSQL, READ COMMITTED:
+    // the revocation's UPDATE of refresh_tokens did not see it yet).
+    const client = await newClient();
+    const first = passwordIssuance(client, client.owner.id);
+    await db.stores.tokens.saveIssuance(first);
+    await db.database.db
+      .updateTable('token_families')
+      .set({ revoked_at: T0 + 10, revoke_reason: 'test' })
+      .where('id', '=', first.newFamily.id)
+      .execute();
+    const next = refreshIssuance(client, client.owner.id, first.newFamily.id, T0 + 20);
+    assert.equal(
+      await db.stores.tokens.rotateRefresh(first.refresh.tokenHash, T0 + 20, next),
+      'already_consumed',
+    );
+    assert.equal(await db.stores.tokens.findRefresh(next.refresh.tokenHash), undefined);
+  });
+
+  it('knows the refresh tokens it issued without a read where a read is a round trip (PostgreSQL)', async () => {
+    const client = await newClient();
+    const userId = client.owner.id;
+    const first = passwordIssuance(client, userId);
+    await db.stores.tokens.saveIssuance(first);
+    const claim = db.stores.tokens.claimRefresh(first.refresh.tokenHash);
+    if (db.kind === 'sqlite') {
+      assert.deepEqual(claim, { kind: 'unknown' });
+      return;
+    }
+    assert.equal(claim.kind, 'issued');
+    if (claim.kind !== 'issued') return;
+    assert.deepEqual(claim.state, await db.stores.tokens.findRefresh(first.refresh.tokenHash));
+    assert.equal(db.stores.tokens.claimRefresh(first.refresh.tokenHash).kind, 'held');
+    const next = refreshIssuance(client, userId, first.newFamily.id, T0 + 1000);
+    assert.equal(
+      await db.stores.tokens.rotateRefresh(first.refresh.tokenHash, T0 + 1000, next),
+      'rotated',
+    );
+    claim.release(true);
+    assert.deepEqual(db.stores.tokens.claimRefresh(first.refresh.tokenHash), { kind: 'unknown' });
+    // Its successor, in the family the first token's claim knew.
+    const successor = db.stores.tokens.claimRefresh(next.refresh.tokenHash);
+    assert.equal(successor.kind, 'issued');
+    if (successor.kind === 'issued') {
+      assert.deepEqual(successor.state, { ...next.refresh, family: first.newFamily });
+      successor.release(false);
+    }
+  });
+
   it('revokes a family: the family, its refresh tokens and its access tokens', async () => {
     const client = await newClient();
     const userId = client.owner.id;

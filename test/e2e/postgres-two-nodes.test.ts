@@ -1,7 +1,9 @@
 // Two Key Managers on one PostgreSQL (README "Several nodes"): each keeps client and user rows
 // in memory, and a change made on one node reaches the other through PostgreSQL's change
 // notification (milliseconds), not by the rows aging out: both nodes here keep rows for ten
-// minutes. Tokens are never kept: a revocation on one node is seen by the other at once.
+// minutes. A token's state is never kept: a revocation on one node is seen by the other at once
+// (a node knows the refresh tokens it issued without reading them, but whether one is still
+// unconsumed and unrevoked its rotation checks in the database).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { until } from '../../src/store/testing.js';

@@ -30,17 +30,23 @@ export function createIssuer(deps: {
     now: number,
   ): Promise<TokenResponse> {
     const { scope, subject, refresh } = decision;
-    const minted = await deps.mint(
-      {
-        client,
-        grantType,
-        scope,
-        ...(subject ? { subject } : {}),
-        ...(refresh !== undefined && refresh !== 'new' ? { family: refresh } : {}),
-        withRefreshToken: refresh !== undefined && refreshAllowed(client, deps.enabledGrants),
-      },
-      now,
-    );
+    let minted;
+    try {
+      minted = await deps.mint(
+        {
+          client,
+          grantType,
+          scope,
+          ...(subject ? { subject } : {}),
+          ...(refresh !== undefined && refresh !== 'new' ? { family: refresh } : {}),
+          withRefreshToken: refresh !== undefined && refreshAllowed(client, deps.enabledGrants),
+        },
+        now,
+      );
+    } catch (err) {
+      decision.abandon?.();
+      throw err;
+    }
     if (decision.commit) await decision.commit(minted.issuance);
     else await deps.tokens.saveIssuance(minted.issuance);
     deps.events({

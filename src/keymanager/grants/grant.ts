@@ -35,6 +35,8 @@ export interface GrantDecision {
    * Absent = the issuance is saved as it is (R52).
    */
   readonly commit?: (issuance: Issuance) => Promise<void>;
+  /** Called instead of commit when no tokens could be minted: lets go of what the grant holds. */
+  readonly abandon?: () => void;
 }
 
 export type GrantHandler = (request: GrantRequest) => Promise<GrantDecision>;
