@@ -8,7 +8,21 @@ import type { HashTask } from '../identity/hash-worker.js';
 export type Call =
   | { readonly method: 'hash'; readonly task: HashTask }
   | { readonly method: 'hit' | 'peek'; readonly key: string; readonly windowMs: number }
+  /** A peek that also asks to be told every change of the key's count until its window ends. */
+  | { readonly method: 'watch'; readonly key: string; readonly windowMs: number }
   | { readonly method: 'reset'; readonly key: string };
+
+/**
+ * The answer to 'watch': the count, the end of its window (ms since the epoch), whether changes
+ * will be told, and the primary's number of changes told so far (a told change with a higher
+ * `version` is newer than this answer).
+ */
+export interface Watched {
+  readonly count: number;
+  readonly windowEnd: number;
+  readonly watched: boolean;
+  readonly version: number;
+}
 
 export type NumberedCall = { readonly id: number } & Call;
 
@@ -31,6 +45,14 @@ export type ToPrimary =
 export type ToWorker =
   | { readonly tg: 'replies'; readonly replies: readonly Reply[] }
   | { readonly tg: 'hash-load'; readonly load: HashLoad; readonly saturated: boolean }
+  /** A watched key's new count in the window ending at `windowEnd`; `windowEnd` 0: the key was reset. */
+  | {
+      readonly tg: 'count';
+      readonly key: string;
+      readonly windowEnd: number;
+      readonly count: number;
+      readonly version: number;
+    }
   | { readonly tg: 'stop' };
 
 export const OVERLOADED = 'overloaded';

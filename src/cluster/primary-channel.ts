@@ -10,6 +10,14 @@ import {
   type ToWorker,
 } from './messages.js';
 
+/** A watched key's new count in the window ending at `windowEnd` (0: the key was reset), and the change's number. */
+export type CountListener = (
+  key: string,
+  windowEnd: number,
+  count: number,
+  version: number,
+) => void;
+
 /** How often a worker looks whether the clients of its pending hash calls are still there. */
 const CANCEL_SWEEP_MS = 100;
 
@@ -27,6 +35,7 @@ export class PrimaryChannel {
   hashLoad: HashLoad = { active: 0, queued: 0 };
   hashSaturated = false;
   private onStop: (() => void) | undefined;
+  private onCount: CountListener | undefined;
   /** Calls made in this event-loop turn, sent together at its end. */
   private outbox: NumberedCall[] = [];
 
@@ -44,6 +53,8 @@ export class PrimaryChannel {
           else if (r.error === GONE) p.reject(new ClientGoneError());
           else p.reject(new Error(r.error));
         }
+      } else if (m.tg === 'count') {
+        this.onCount?.(m.key, m.windowEnd, m.count, m.version);
       } else if (m.tg === 'hash-load') {
         this.hashLoad = m.load;
         this.hashSaturated = m.saturated;
@@ -109,6 +120,11 @@ export class PrimaryChannel {
       return;
     }
     process.send(message, undefined, undefined, (err: Error | null) => done?.(err));
+  }
+
+  /** Called with each change of a hit-counter key this worker watches (RemoteHitCounter). */
+  counts(listener: CountListener): void {
+    this.onCount = listener;
   }
 
   /** Called when the primary asks this worker to stop (SIGTERM to the primary) or is gone. */

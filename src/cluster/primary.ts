@@ -4,6 +4,7 @@ import { ClientGoneError } from '../http/connection-gone.js';
 import { HashingOverloadedError, LocalHashPool, type HashLoad } from '../identity/hash-pool.js';
 import type { HitCounter } from '../ratelimit/counter.js';
 import { MemoryHitCounter } from '../ratelimit/memory-counter.js';
+import { CountWatchers, windowEndOf } from './count-watchers.js';
 import {
   GONE,
   isMessage,
@@ -12,6 +13,7 @@ import {
   type Reply,
   type ToPrimary,
   type ToWorker,
+  type Watched,
 } from './messages.js';
 
 export interface PrimaryOptions {
@@ -81,6 +83,13 @@ export async function runPrimary(opts: PrimaryOptions): Promise<RunningPrimary> 
   );
   const counter: HitCounter | undefined = config.redis.url ? undefined : new MemoryHitCounter();
   let stopping = false;
+  const watchers = new CountWatchers<Worker>(
+    (w, m) =>
+      new Promise<void>((resolve) => {
+        if (!w.isConnected()) return resolve();
+        w.send(m, undefined, () => resolve());
+      }),
+  );
 
   /** Replies ready in this event-loop turn, per worker, sent together at its end. */
   const outboxes = new Map<Worker, Reply[]>();
@@ -116,8 +125,25 @@ export async function runPrimary(opts: PrimaryOptions): Promise<RunningPrimary> 
           h.cancelled.delete(m.id);
         }
       } else if (!counter) throw new Error('hit counters are in Redis');
-      else if (m.method === 'reset') value = await counter.reset(m.key);
-      else value = await counter[m.method](m.key, m.windowMs);
+      else if (m.method === 'reset') {
+        value = await counter.reset(m.key);
+        await watchers.tell(m.key, 0, 0);
+      } else if (m.method === 'watch') {
+        const now = await counter.peek(m.key, m.windowMs);
+        const windowEnd = windowEndOf(now, m.windowMs);
+        const watched = watchers.watch(w, m.key, windowEnd);
+        // Sent at once, not with this turn's replies: the changes told to the worker from now
+        // on must reach it after the count they change.
+        const watch: Watched = { count: now.count, windowEnd, watched, version: watchers.version };
+        const answer: Reply = { id: m.id, value: watch };
+        if (w.isConnected()) w.send({ tg: 'replies', replies: [answer] } satisfies ToWorker);
+        return;
+      } else {
+        const now = await counter[m.method](m.key, m.windowMs);
+        // Watchers hear of a hit before its caller does (CountWatchers).
+        if (m.method === 'hit') await watchers.tell(m.key, windowEndOf(now, m.windowMs), now.count);
+        value = now;
+      }
       reply(w, { id: m.id, value });
     } catch (err) {
       const error =
@@ -152,6 +178,7 @@ export async function runPrimary(opts: PrimaryOptions): Promise<RunningPrimary> 
       w.on('exit', (code, signal) => {
         live.delete(w);
         hashing.delete(w);
+        watchers.forget(w);
         if (!ready) reject(new Error(`a worker exited before it was ready (${code ?? signal})`));
         if (stopping || !ready) return;
         opts.warn(`worker ${w.process.pid} exited (${signal ?? `code ${code}`}); starting another`);
