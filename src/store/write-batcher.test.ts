@@ -17,6 +17,45 @@ describe('group commit of token writes', () => {
     ]);
   });
 
+  it('while a batch commits, holds the next until it has minBatchWhileBusy writes or none commits', async () => {
+    const batches: string[][] = [];
+    const done: (() => void)[] = [];
+    const group = new GroupCommit<string, string>(
+      (ops) => {
+        batches.push([...ops]);
+        return new Promise((resolve) =>
+          done.push(() => resolve(ops.map((op) => ({ ok: true, value: op })))),
+        );
+      },
+      64,
+      4,
+      setImmediate,
+      3,
+    );
+    const turn = () => new Promise((resolve) => setImmediate(resolve));
+    const answers = [group.run('a')];
+    await turn();
+    assert.deepEqual(batches, [['a']]); // nothing committing: at once
+    answers.push(group.run('b'));
+    await turn();
+    await turn();
+    assert.deepEqual(batches, [['a']]); // one write while 'a' commits: it waits
+    answers.push(group.run('c'), group.run('d'));
+    await turn();
+    assert.deepEqual(batches, [['a'], ['b', 'c', 'd']]);
+    answers.push(group.run('e'));
+    done[0]!(); // 'b, c, d' still commits: 'e' still waits
+    await turn();
+    await turn();
+    assert.equal(batches.length, 2);
+    done[1]!();
+    await turn();
+    await turn();
+    assert.deepEqual(batches[2], ['e']);
+    done[2]!();
+    assert.deepEqual(await Promise.all(answers), ['a', 'b', 'c', 'd', 'e']);
+  });
+
   it('answers each write with its own outcome, fails a batch whose commit failed, and keeps going', async () => {
     let calls = 0;
     const group = new GroupCommit<string, string>((ops) => {
