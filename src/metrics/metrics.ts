@@ -50,24 +50,10 @@ export function createMetrics(opts: MetricsOptions = {}) {
   };
 }
 
-/**
- * How often the event-loop delay metrics (`tollgate_nodejs_eventloop_lag_*`) sample the loop, in
- * ms. prom-client's default, 10, is a libuv timer that wakes every server process 100 times a
- * second, busy or idle: on 2 cores under password grants at c=16 (`tollgate start --workers 2`)
- * that was half of the workers' voluntary context switches (5.2-5.7 a grant, 2.6-3.0 without),
- * each a wakeup that takes the core from the hashing threads. At 100 ms the histogram still
- * takes 150 samples between two 15 s scrapes, and the loop's stalls still show in its maximum.
- */
-export const EVENT_LOOP_SAMPLE_MS = 100;
-
 function build(prom: PromClient, opts: MetricsOptions) {
   const { collectDefaultMetrics, Counter, Gauge, Registry } = prom;
   const registry = new Registry();
-  collectDefaultMetrics({
-    register: registry,
-    prefix: 'tollgate_',
-    eventLoopMonitoringPrecision: EVENT_LOOP_SAMPLE_MS,
-  });
+  collectDefaultMetrics({ register: registry, prefix: 'tollgate_' });
   const refusals = new Counter({
     name: 'tollgate_audit_events_total',
     help: 'Audit events (refusals, locks, unlocks) by type and reason code.',
