@@ -5,6 +5,7 @@ import { NO_STORE } from '../http/responses.js';
 import { failedFor, serveTokenCallsDirectly, type OAuthHandler } from './direct-calls.js';
 import type { OAuthRequest } from './endpoints/request.js';
 import type { KeyManager } from './key-manager.js';
+import { tokenResponseJson } from './token-issuer.js';
 
 /** R7: small bodies only, refused before they are buffered. */
 export const OAUTH_BODY_LIMIT = 56 * 1024;
@@ -43,7 +44,13 @@ export function registerTokenRoutes(
     [paths.revoke, (req) => km.revoke(req)],
   ]);
   if (paths.introspect) handlers.set(paths.introspect, (req) => km.introspect(req));
-  if (opts.direct) serveTokenCallsDirectly(app, handlers, OAUTH_BODY_LIMIT);
+  if (opts.direct)
+    serveTokenCallsDirectly(
+      app,
+      handlers,
+      OAUTH_BODY_LIMIT,
+      new Map([[paths.token, tokenResponseJson]]),
+    );
   app.register(async (scope) => {
     // An error the endpoint threw on the direct path (its body already read): rendered here.
     scope.addHook('onRequest', (req, _reply, done) => {

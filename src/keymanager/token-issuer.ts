@@ -35,6 +35,20 @@ export interface TokenResponse {
   readonly expires_in: number;
 }
 
+/**
+ * The response as JSON text: the same bytes as JSON.stringify(response), without JSON's
+ * character-by-character escaping of the tokens (for a JWT, most of the text: a sixth of the
+ * instructions of writing the answer on the direct path). The tokens are text JSON writes as
+ * it is, by construction: a JWT is three base64url parts joined by dots (jwt-signer.ts), an
+ * opaque token hex and base64url (newOpaqueToken); token-response.test.ts checks both.
+ */
+export function tokenResponseJson(r: TokenResponse): string {
+  const refresh = r.refresh_token;
+  return `{"scope":${JSON.stringify(r.scope)},"token_type":"Bearer","expires_in":${r.expires_in}${
+    refresh === undefined ? '' : `,"refresh_token":"${refresh}"`
+  },"access_token":"${r.access_token}"}`;
+}
+
 export interface MintedTokens {
   readonly issuance: Issuance;
   readonly response: TokenResponse;
