@@ -3,10 +3,17 @@
 // offered at about 4× the hash-bound capacity while refresh grants and introspection run
 // beside them; their p50/p99 with and without the flood, and how the excess is shed
 // (503 + Retry-After, answered at once). Loopback only, bounded: SECONDS per phase (default 5).
+// The clients, the flooder and the server share the machine's cores, so each phase also says
+// who had the CPU: how long the server's event loop ran and waited for a core, its event-loop
+// delay, and the event-loop delay of this process and of the flooder (a client that lags
+// reports its own lag as the server's latency).
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { hash, verify } from '@node-rs/argon2';
+import { request } from 'undici';
 import { percentile, startBenchServer } from './lib/server.mjs';
 
 const SECONDS = Number(process.env.SECONDS_PER_PHASE ?? 5);
@@ -29,14 +36,74 @@ async function hashBound() {
   return { ms, perSecond: (cpus().length * 1000) / ms };
 }
 
+/**
+ * Nanoseconds the server's main thread (its event loop) has spent on a CPU and ready but
+ * waiting for one (/proc/PID/schedstat; undefined where there is none).
+ */
+function mainThread(pid) {
+  try {
+    const [run, wait] = readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ').map(Number);
+    return { run, wait };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The server's event-loop delay since the last call (prom-client's, reset at each scrape). */
+async function serverLoopDelay(server) {
+  const res = await request(`${server.management.replace('localhost', '127.0.0.1')}/metrics`, {
+    dispatcher: server.agent,
+  });
+  const text = await res.body.text();
+  const metric = (name) => {
+    const m = new RegExp(`^tollgate_nodejs_eventloop_lag_${name}_seconds (\\S+)$`, 'm').exec(text);
+    return m ? Number(m[1]) * 1000 : NaN;
+  };
+  return { p99: metric('p99'), max: metric('max') };
+}
+
+/** The flooder process, loaded and waiting: `go()` starts its SECONDS, `done` is its statistics. */
+async function startFlooder(server, rate) {
+  const child = spawn(
+    process.execPath,
+    [
+      join(import.meta.dirname, 'lib', 'flooder.mjs'),
+      `${server.gateway}/token`,
+      server.authorization,
+      String(rate),
+      String(SECONDS),
+    ],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  let out = '';
+  const exited = new Promise((r) => child.on('exit', r));
+  await new Promise((ready, fail) => {
+    child.stdout.on('data', (d) => {
+      out += d;
+      if (out.startsWith('ready\n')) ready();
+    });
+    exited.then(() => fail(new Error(`flooder exited: ${out}`)));
+  });
+  return {
+    go: () => child.stdin.end('go\n'),
+    done: exited.then(() => JSON.parse(out.slice('ready\n'.length))),
+  };
+}
+
 async function phase(server, { flood, rate }) {
-  const until = Date.now() + SECONDS * 1000;
   const lat = { refresh: [], introspect: [] };
   const password = { grant_type: 'password', username: 'bench', password: 'bench-user-password' };
 
   const first = await Promise.all(
     Array.from({ length: WORKERS }, () => server.post(`${server.gateway}/token`, password)),
   );
+  const flooder = flood ? await startFlooder(server, rate) : undefined;
+  await serverLoopDelay(server);
+  const ownLag = monitorEventLoopDelay({ resolution: 1 });
+  ownLag.enable();
+  const before = mainThread(server.pid);
+  const started = process.hrtime.bigint();
+  const until = Date.now() + SECONDS * 1000;
   const refreshers = first.map(async (r) => {
     let refresh = r.json.refresh_token;
     while (Date.now() < until) {
@@ -58,27 +125,19 @@ async function phase(server, { flood, rate }) {
       lat.introspect.push(x.ms);
     }
   });
-  let floodStats;
-  if (flood) {
-    const child = spawn(
-      process.execPath,
-      [
-        join(import.meta.dirname, 'lib', 'flooder.mjs'),
-        `${server.gateway}/token`,
-        server.authorization,
-        join(server.home, 'data', 'tls', 'cert.pem'),
-        String(rate),
-        String(SECONDS),
-      ],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    await new Promise((r) => child.on('exit', r));
-    floodStats = JSON.parse(out);
-  }
+  flooder?.go();
+  const floodStats = await flooder?.done;
   await Promise.all([...refreshers, ...introspectors]);
-  return { lat, floodStats };
+  const wall = Number(process.hrtime.bigint() - started);
+  const after = mainThread(server.pid);
+  ownLag.disable();
+  const cpu = before &&
+    after && {
+      ran: (after.run - before.run) / wall,
+      waited: (after.wait - before.wait) / wall,
+    };
+  const loop = await serverLoopDelay(server);
+  return { lat, floodStats, cpu, loop, ownLagP99: ownLag.percentile(99) / 1e6 };
 }
 
 const fmt = (v) => v.toFixed(1).padStart(7);
@@ -108,7 +167,12 @@ export async function runFlood({ offset = OFFSET } = {}) {
     }
     const f = flooded.floodStats;
     console.log(
-      `flood password grants: sent ${f.sent} (${(f.sent / SECONDS).toFixed(0)}/s; ${f.unsent} not sent, every connection busy or in its Retry-After), 200: ${f.ok} (${(f.ok / SECONDS).toFixed(0)}/s, p50 ${percentile(f.okMs, 50).toFixed(1)} ms, p99 ${percentile(f.okMs, 99).toFixed(1)} ms), 503 shed: ${f.shed} (answered in p50 ${percentile(f.shedMs, 50).toFixed(1)} ms, p99 ${percentile(f.shedMs, 99).toFixed(1)} ms, Retry-After ${f.retryAfter.join(',')}), other: ${f.other}`,
+      `flood password grants: sent ${f.sent} (${(f.sent / SECONDS).toFixed(0)}/s; ${f.unsent} not sent, every connection busy or in its Retry-After), 200: ${f.ok} (${(f.ok / SECONDS).toFixed(0)}/s, p50 ${percentile(f.okMs, 50).toFixed(1)} ms, p99 ${percentile(f.okMs, 99).toFixed(1)} ms), 503 shed: ${f.shed} (answered in p50 ${percentile(f.shedMs, 50).toFixed(1)} ms, p99 ${percentile(f.shedMs, 99).toFixed(1)} ms, Retry-After ${f.retryAfter.join(',')}), other: ${f.other}; over ${f.connections} connections`,
+    );
+    const pct = (v) => `${Math.round(v * 100)} %`;
+    const share = (r) => (r.cpu ? `${pct(r.cpu.ran)} / ${pct(r.cpu.waited)}` : 'n/a');
+    console.log(
+      `who had the CPU, with the flood (without): the server's event loop ran / waited for a CPU ${share(flooded)} (${share(quiet)}) of the phase, its event-loop delay p99 ${flooded.loop.p99.toFixed(1)} ms, max ${flooded.loop.max.toFixed(1)} ms (${quiet.loop.p99.toFixed(1)} / ${quiet.loop.max.toFixed(1)}; prom-client, 10 ms resolution included); event-loop delay p99 of the ${WORKERS * 2} clients' process ${flooded.ownLagP99.toFixed(1)} ms (${quiet.ownLagP99.toFixed(1)}), of the flooder ${f.lagMs.p99.toFixed(1)} ms (p50 ${f.lagMs.p50.toFixed(1)}), which used ${f.cpuMs.toFixed(0)} ms of CPU`,
     );
     const worst = Math.max(
       percentile(flooded.lat.refresh, 99),
